@@ -1,0 +1,91 @@
+/**
+ * Everything the UI and the exports show is derived here from the plan, in one pure function:
+ * per practice whether it applies, its checked values and field errors, its settings rows and
+ * checklist items with their states, and overall progress.
+ */
+import { checkFields, type Checked, type Fields } from './fields';
+import { aboutFields, ABOUT_STEP_ID } from './about';
+import type { ItemState, ItemStateName, Plan } from './schema';
+import { practices } from '$lib/practices';
+import { evaluateApplicability, type ApplicabilityResult } from '$lib/practices/applicability';
+import type { AboutValues, ChecklistItemDef, Note, Practice, PracticeContext, SettingRow } from '$lib/practices/types';
+
+export interface DerivedItem extends ChecklistItemDef {
+	practiceId: string;
+	/** The effective state: `na` whenever the practice does not apply. */
+	state: ItemStateName;
+	reason: string;
+	note: string;
+	at?: string;
+}
+
+export type StepStatus = 'todo' | 'in-progress' | 'done' | 'na' | 'invalid';
+
+export interface DerivedPractice {
+	practice: Practice;
+	applicability: ApplicabilityResult;
+	checked: Checked<Fields>;
+	settings: SettingRow[];
+	items: DerivedItem[];
+	notes: Note[];
+	status: StepStatus;
+}
+
+export interface Progress {
+	total: number;
+	done: number;
+	skipped: number;
+	na: number;
+	open: number;
+	/** done + skipped + na over total, 0–1. */
+	ratio: number;
+}
+
+export interface DerivedPlan {
+	about: Checked<typeof aboutFields>;
+	aboutValues: AboutValues;
+	practices: DerivedPractice[];
+	progress: Progress;
+}
+
+const EMPTY: ItemState = { state: 'open', reason: '', note: '' };
+
+export function countProgress(items: readonly { state: ItemStateName }[]): Progress {
+	const p = { total: items.length, done: 0, skipped: 0, na: 0, open: 0, ratio: 0 };
+	for (const i of items) p[i.state === 'open' ? 'open' : i.state]++;
+	p.ratio = p.total === 0 ? 1 : (p.total - p.open) / p.total;
+	return p;
+}
+
+export function derivePlan(plan: Plan): DerivedPlan {
+	const about = checkFields(aboutFields, plan.answers[ABOUT_STEP_ID] as Record<string, unknown>);
+	const aboutValues: AboutValues = about.lenient;
+	const ctx: PracticeContext = { about: aboutValues };
+	const derived = practices.map((practice) => derivePractice(plan, practice, ctx));
+	return { about, aboutValues, practices: derived, progress: countProgress(derived.flatMap((d) => d.items)) };
+}
+
+function derivePractice(plan: Plan, practice: Practice, ctx: PracticeContext): DerivedPractice {
+	const applicability = evaluateApplicability(practice.appliesTo, ctx.about);
+	const checked = checkFields(practice.fields, plan.answers[practice.id] as Record<string, unknown>);
+	const settings = checked.values ? practice.settings(checked.values, ctx) : [];
+	const defs = practice.checklist(checked.lenient, ctx);
+	const items: DerivedItem[] = defs.map((d) => {
+		const s = plan.checklist[d.id] ?? EMPTY;
+		return applicability.applies
+			? { ...d, practiceId: practice.id, state: s.state, reason: s.reason, note: s.note, at: s.at }
+			: { ...d, practiceId: practice.id, state: 'na', reason: applicability.reason, note: s.note, at: s.at };
+	});
+	const notes = typeof practice.notes === 'function' ? practice.notes(checked.values, ctx) : (practice.notes ?? []);
+	const progress = countProgress(items);
+	const status: StepStatus = !applicability.applies
+		? 'na'
+		: !checked.ok
+			? 'invalid'
+			: progress.open === 0
+				? 'done'
+				: progress.open === progress.total && !items.some((i) => plan.checklist[i.id])
+					? 'todo'
+					: 'in-progress';
+	return { practice, applicability, checked, settings, items, notes, status };
+}

@@ -1,0 +1,66 @@
+/**
+ * Brings saved or imported plans of older versions forward to PLAN_VERSION.
+ * Each step takes version N to N+1; `migrate` runs them in order.
+ *
+ * Version 1 was the first prototype's shape (`helpdesk` + `practices` answers and a flat
+ * list of ticked item ids). Version 2 keeps answers per step (with `about` as a step) and
+ * a state, reason and note per checklist item.
+ */
+import { PLAN_KIND, PLAN_VERSION } from './schema';
+
+type Json = Record<string, unknown>;
+const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const steps: Record<number, (old: Json) => Json> = {
+	1: (v1) => {
+		const helpdesk = isObj(v1.helpdesk) ? v1.helpdesk : {};
+		const practices = isObj(v1.practices) ? v1.practices : {};
+		const done = Array.isArray(v1.done) ? v1.done.filter((x): x is string => typeof x === 'string') : [];
+		const checklist: Json = {};
+		for (const id of done) checklist[id] = { state: 'done', reason: '', note: '' };
+		return {
+			kind: PLAN_KIND,
+			version: 2,
+			planId: v1.planId,
+			createdAt: v1.createdAt,
+			updatedAt: v1.updatedAt ?? v1.createdAt,
+			answers: {
+				about: {
+					helpdeskName: helpdesk.name,
+					helpdeskUrl: helpdesk.url,
+					deployment: helpdesk.deployment,
+					os: helpdesk.os,
+					webServer: helpdesk.webServer
+				},
+				...practices
+			},
+			checklist
+		};
+	}
+};
+
+export type MigrateResult = { ok: true; value: Json; from: number } | { ok: false; message: string };
+
+export function migrate(input: unknown): MigrateResult {
+	if (!isObj(input)) return { ok: false, message: 'The data is not a plan: expected a JSON object.' };
+	if (input.kind !== undefined && input.kind !== PLAN_KIND) {
+		return { ok: false, message: `This is not a Deskpro hardening plan (kind "${String(input.kind).slice(0, 60)}").` };
+	}
+	const from = input.version;
+	if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) {
+		return { ok: false, message: 'The plan has no valid version number.' };
+	}
+	if (from > PLAN_VERSION) {
+		return {
+			ok: false,
+			message: `The plan was saved by a newer version of the wizard (plan version ${from}; this wizard reads up to ${PLAN_VERSION}).`
+		};
+	}
+	let v: Json = input;
+	for (let n = from; n < PLAN_VERSION; n++) {
+		const step = steps[n];
+		if (!step) return { ok: false, message: `No migration from plan version ${n}.` };
+		v = step(v);
+	}
+	return { ok: true, value: v, from };
+}

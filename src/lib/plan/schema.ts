@@ -1,0 +1,63 @@
+/**
+ * The plan: every answer of the wizard, one versioned zod schema. It is the single source of
+ * truth; the UI reads and writes it, and every output derives from it. Storage, import and
+ * export all go through `PlanSchema` (after `migrate`).
+ */
+import * as z from 'zod/mini';
+import { storedObject } from './fields';
+import { aboutFields, ABOUT_STEP_ID } from './about';
+import { practices } from '$lib/practices';
+
+export const PLAN_KIND = 'deskpro-hardening-plan';
+export const PLAN_VERSION = 2;
+
+export const ITEM_STATES = ['open', 'done', 'skipped', 'na'] as const;
+export type ItemStateName = (typeof ITEM_STATES)[number];
+
+export const ItemStateSchema = z.object({
+	state: z._default(z.enum(ITEM_STATES), 'open'),
+	/** Why it was skipped or is not applicable. */
+	reason: z._default(z.string().check(z.maxLength(2000)), ''),
+	note: z._default(z.string().check(z.maxLength(5000)), ''),
+	/** ISO date-time of the last change. */
+	at: z.optional(z.string().check(z.maxLength(40)))
+});
+export type ItemState = z.infer<typeof ItemStateSchema>;
+
+/** Stable id for a step's answers: `about` or a practice id. */
+function answersShape() {
+	const shape: Record<string, z.ZodMiniType> = { [ABOUT_STEP_ID]: z.prefault(storedObject(aboutFields), {}) };
+	for (const p of practices) shape[p.id] = z.prefault(storedObject(p.fields), {});
+	return shape;
+}
+
+const answersSchema = z.object(answersShape());
+
+export const PlanSchema = z.object({
+	kind: z.literal(PLAN_KIND),
+	version: z.literal(PLAN_VERSION),
+	planId: z.string().check(z.regex(/^[a-z0-9-]{8,64}$/)),
+	createdAt: z.string().check(z.maxLength(40)),
+	updatedAt: z.string().check(z.maxLength(40)),
+	answers: z.prefault(answersSchema, {}),
+	checklist: z._default(z.record(z.string().check(z.maxLength(200)), ItemStateSchema), () => ({})),
+	/** The admin explicitly allowed secrets (generated passwords) to be saved and exported. */
+	keepSecrets: z._default(z.boolean(), false)
+});
+
+export type Plan = z.infer<typeof PlanSchema>;
+export type Answers = Record<string, Record<string, unknown>>;
+
+export function newPlanId(): string {
+	const b = new Uint8Array(16);
+	crypto.getRandomValues(b);
+	b[6] = (b[6]! & 0x0f) | 0x40;
+	b[8] = (b[8]! & 0x3f) | 0x80;
+	const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+	return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+export function newPlan(now = new Date()): Plan {
+	const t = now.toISOString();
+	return PlanSchema.parse({ kind: PLAN_KIND, version: PLAN_VERSION, planId: newPlanId(), createdAt: t, updatedAt: t });
+}

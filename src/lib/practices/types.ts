@@ -1,0 +1,90 @@
+import type { Fields, Values } from '$lib/plan/fields';
+
+export type Deployment = 'cloud' | 'download' | 'onprem-docker';
+export type OperatingSystem = 'linux' | 'windows';
+export type WebServer = 'nginx' | 'apache' | 'iis';
+
+/** Where a practice applies. Absent keys mean "any". Data, evaluated in one place. */
+export interface Applicability {
+	deployments?: Deployment[];
+	os?: OperatingSystem[];
+	webServers?: WebServer[];
+}
+
+export interface StandardRef {
+	standard: 'NIST SP 800-63B rev 4' | 'OWASP ASVS 5.0' | 'CIS NGINX' | 'CIS Apache 2.4' | 'CIS MySQL' | 'OWASP Cheat Sheet';
+	/** Section or requirement id, e.g. `§3.1.1.2` or `6.2.5 (L1)`. */
+	id: string;
+	text: string;
+}
+
+/** One line of the "Settings to apply" table. */
+export interface SettingRow {
+	/** Deskpro admin menu path, e.g. `Admin > Agents > Settings`. */
+	menu: string;
+	setting: string;
+	value: string;
+	/** The stored setting key, when known (shown because UI labels vary between versions). */
+	key?: string;
+	note?: string;
+}
+
+export interface ChecklistItemDef {
+	/** Stable id, never derived from the text: `<practice-id>.<item>`. */
+	id: string;
+	text: string;
+	detail?: string;
+}
+
+export interface Note {
+	kind: 'info' | 'warning' | 'disagreement' | 'unknown';
+	text: string;
+}
+
+export interface Preset<F extends Fields> {
+	id: string;
+	label: string;
+	description: string;
+	values: Partial<Values<F>>;
+}
+
+/** What a practice sees of the rest of the plan. */
+export interface PracticeContext {
+	about: AboutValues;
+}
+
+export interface AboutValues {
+	helpdeskName: string;
+	helpdeskUrl: string;
+	deployment: string;
+	os: string;
+	webServer: string;
+}
+
+export interface Practice<F extends Fields = Fields> {
+	/** Stable id: used in URLs, storage and exports. Never change it. */
+	id: string;
+	/** Position in the wizard (ascending). */
+	order: number;
+	title: string;
+	/** One line shown in the step list and summary. */
+	summary: string;
+	/** Why it matters, in our words (paragraphs). */
+	why: string[];
+	/** Where it lives in Deskpro's admin UI. */
+	where: string;
+	/** Whether the practice comes from Deskpro's article or goes beyond it. */
+	source: 'article' | 'beyond';
+	standards: StandardRef[];
+	appliesTo?: Applicability;
+	notes?: Note[] | ((values: Values<F> | null, ctx: PracticeContext) => Note[]);
+	fields: F;
+	presets?: Preset<F>[];
+	settings(values: Values<F>, ctx: PracticeContext): SettingRow[];
+	checklist(values: Values<F>, ctx: PracticeContext): ChecklistItemDef[];
+}
+
+/** Identity function that keeps the field types for the module's callbacks. */
+export function definePractice<F extends Fields>(p: Practice<F>): Practice<F> {
+	return p;
+}

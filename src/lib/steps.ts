@@ -1,0 +1,22 @@
+/** The wizard's route order: about, every practice, summary. */
+import { ABOUT_STEP_ID } from './plan/about';
+import { practices } from './practices';
+
+export interface StepRef {
+	id: string;
+	title: string;
+}
+
+export const aboutStep: StepRef = { id: ABOUT_STEP_ID, title: 'About your helpdesk' };
+export const summaryStep: StepRef = { id: 'summary', title: 'Summary' };
+
+export const steps: StepRef[] = [
+	aboutStep,
+	...practices.map((p) => ({ id: p.id, title: p.title })),
+	summaryStep
+];
+
+export function neighbours(id: string): { prev: StepRef | null; next: StepRef | null } {
+	const i = steps.findIndex((s) => s.id === id);
+	return { prev: i > 0 ? steps[i - 1]! : null, next: i >= 0 && i < steps.length - 1 ? steps[i + 1]! : null };
+}
