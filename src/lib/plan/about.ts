@@ -2,7 +2,7 @@
 import { choice, text, type Fields } from './fields';
 import { checkHelpdeskUrl } from '$lib/validate/net';
 
-export const ABOUT_STEP_ID = 'about';
+export { ABOUT_STEP_ID } from './about-id';
 
 export const aboutFields = {
 	helpdeskName: text({

@@ -5,8 +5,9 @@
 import { newPlan, type Plan } from './schema';
 import { readPlanText, writePlanText } from './io';
 
-export const STORAGE_KEY = 'deskpro-hardening-wizard:plan';
-export const UNREADABLE_KEY = 'deskpro-hardening-wizard:unreadable-plan';
+import { STORAGE_KEY, UNREADABLE_KEY } from './storage-key';
+
+export { STORAGE_KEY, UNREADABLE_KEY };
 
 export interface LoadNotice {
 	kind: 'unreadable' | 'migrated';
