@@ -4,6 +4,9 @@
  * `generators/`; this module only decides which apply and in which order.
  */
 import type { Plan } from './plan/schema';
+import { derivePlan, type DerivedPlan } from './plan/derive';
+import type { PracticeContext } from './practices/types';
+import type { ServerEnv } from './practices/_server-env';
 
 export type OutputLanguage = 'nginx' | 'apache' | 'xml' | 'php' | 'sql' | 'bash' | 'powershell' | 'text' | 'markdown' | 'json';
 
@@ -26,7 +29,37 @@ export interface OutputFile {
 	containsSecret?: boolean;
 }
 
-/** Every generated file that applies to this plan (empty while inputs are invalid). */
-export function outputsFor(_plan: Plan): OutputFile[] {
-	return [];
+/** What a server-side generator sees: the checked server environment and the rest of the plan. */
+export interface ServerOutputInput {
+	env: ServerEnv;
+	ctx: PracticeContext;
+}
+
+/** One generated file for Deskpro Download: when it applies and how it is made. */
+interface ServerOutputSpec extends Omit<OutputFile, 'text'> {
+	/** Absent = always (for Deskpro Download with a valid server environment). */
+	when?: (ctx: PracticeContext) => boolean;
+	generate: (input: ServerOutputInput) => string;
+}
+
+/** The server-side files, in apply order. Generators are added here as they land. */
+const serverOutputs: ServerOutputSpec[] = [];
+
+/**
+ * Every generated file that applies to this plan (empty while inputs are invalid): server files
+ * need Deskpro Download and a valid Server environment step.
+ */
+export function outputsFor(plan: Plan, derived: DerivedPlan = derivePlan(plan)): OutputFile[] {
+	const ctx: PracticeContext = { about: derived.aboutValues, server: derived.server };
+	const out: OutputFile[] = [];
+	if (ctx.server && ctx.about.deployment === 'download') {
+		const env = ctx.server;
+		for (const { when, generate, ...spec } of serverOutputs) {
+			if (when && !when(ctx)) continue;
+			const step = derived.practices.find((p) => p.practice.id === spec.practiceId);
+			if (step && !step.applicability.applies) continue;
+			out.push({ ...spec, text: generate({ env, ctx }) });
+		}
+	}
+	return out.sort((a, b) => a.applyOrder - b.applyOrder);
 }

@@ -3,12 +3,13 @@
  * per practice whether it applies, its checked values and field errors, its settings rows and
  * checklist items with their states, and overall progress.
  */
-import { checkFields, type Checked, type Fields } from './fields';
+import { checkFields, defaults, type Checked, type Fields, type Values } from './fields';
 import { aboutFields, ABOUT_STEP_ID } from './about';
 import type { ItemState, ItemStateName, Plan } from './schema';
 import { practices } from '$lib/practices';
 import { evaluateApplicability, type ApplicabilityResult } from '$lib/practices/applicability';
 import type { AboutValues, ChecklistItemDef, Note, Practice, PracticeContext, SettingRow } from '$lib/practices/types';
+import { refineServerEnv, serverEnvFields, SERVER_ENV_STEP_ID, toServerEnv, type ServerEnv } from '$lib/practices/_server-env';
 
 export interface DerivedItem extends ChecklistItemDef {
 	practiceId: string;
@@ -44,6 +45,8 @@ export interface Progress {
 export interface DerivedPlan {
 	about: Checked<typeof aboutFields>;
 	aboutValues: AboutValues;
+	/** The checked server environment (Deskpro Download), or null while invalid / not applicable. */
+	server: ServerEnv | null;
 	practices: DerivedPractice[];
 	progress: Progress;
 }
@@ -57,17 +60,54 @@ export function countProgress(items: readonly { state: ItemStateName }[]): Progr
 	return p;
 }
 
+/**
+ * Checks a step's stored answers: only the fields that apply to this helpdesk (the others keep
+ * their defaults), then the step's cross-field checks once every field is valid.
+ */
+export function checkStepFields<F extends Fields>(
+	fields: F,
+	raw: Record<string, unknown> | undefined,
+	about: AboutValues,
+	refine?: (values: Values<F>) => Record<string, string>
+): Checked<F> {
+	const active: Fields = {};
+	for (const [k, f] of Object.entries(fields)) if (evaluateApplicability(f.appliesTo, about).applies) active[k] = f;
+	const c = checkFields(active, raw);
+	const base = defaults(fields);
+	const lenient = { ...base, ...c.lenient } as Values<F>;
+	if (!c.ok) return { ok: false, values: null, errors: c.errors, lenient };
+	const values = { ...base, ...c.values } as Values<F>;
+	const errors = refine ? refine(values) : {};
+	const ok = Object.keys(errors).length === 0;
+	return { ok, values: ok ? values : null, errors, lenient };
+}
+
+/** The shared server environment, or null while it is invalid or does not apply. */
+export function deriveServerEnv(plan: Plan, about: AboutValues): ServerEnv | null {
+	if (about.deployment !== 'download') return null;
+	const c = checkStepFields(serverEnvFields, plan.answers[SERVER_ENV_STEP_ID] as Record<string, unknown>, about, (v) =>
+		refineServerEnv(v, about)
+	);
+	return c.values ? toServerEnv(c.values, about) : null;
+}
+
 export function derivePlan(plan: Plan): DerivedPlan {
 	const about = checkFields(aboutFields, plan.answers[ABOUT_STEP_ID] as Record<string, unknown>);
 	const aboutValues: AboutValues = about.lenient;
-	const ctx: PracticeContext = { about: aboutValues };
+	const ctx: PracticeContext = { about: aboutValues, server: deriveServerEnv(plan, aboutValues) };
 	const derived = practices.map((practice) => derivePractice(plan, practice, ctx));
-	return { about, aboutValues, practices: derived, progress: countProgress(derived.flatMap((d) => d.items)) };
+	return { about, aboutValues, server: ctx.server, practices: derived, progress: countProgress(derived.flatMap((d) => d.items)) };
 }
 
 function derivePractice(plan: Plan, practice: Practice, ctx: PracticeContext): DerivedPractice {
 	const applicability = evaluateApplicability(practice.appliesTo, ctx.about);
-	const checked = checkFields(practice.fields, plan.answers[practice.id] as Record<string, unknown>);
+	const refine = practice.refine;
+	const checked = checkStepFields(
+		practice.fields,
+		plan.answers[practice.id] as Record<string, unknown>,
+		ctx.about,
+		refine ? (v) => refine(v, ctx) : undefined
+	);
 	const settings = checked.values ? practice.settings(checked.values, ctx) : [];
 	const defs = practice.checklist(checked.lenient, ctx);
 	const items: DerivedItem[] = defs.map((d) => {

@@ -6,6 +6,7 @@
  * generators only ever see values that passed the checks.
  */
 import * as z from 'zod/mini';
+import type { Applicability } from '$lib/practices/types';
 
 export interface FieldBase<T> {
 	label: string;
@@ -15,6 +16,11 @@ export interface FieldBase<T> {
 	check: z.ZodMiniType<T, unknown>;
 	/** Never persisted to localStorage or exported unless the admin opts in. */
 	secret?: boolean;
+	/**
+	 * Asked only where this applies (e.g. Windows-only paths). A field that does not apply is
+	 * hidden, not checked, and its default is used.
+	 */
+	appliesTo?: Applicability;
 }
 
 export interface TextField extends FieldBase<string> {
@@ -24,6 +30,8 @@ export interface TextField extends FieldBase<string> {
 	/** Render as a multi-line text area. */
 	multiline?: boolean;
 	width?: 'short' | 'medium' | 'long';
+	/** Offers a "Generate" button that fills the field with this function's result. */
+	generate?: () => string;
 }
 export interface IntField extends FieldBase<number> {
 	kind: 'int';

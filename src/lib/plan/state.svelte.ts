@@ -6,6 +6,7 @@
 import { newPlan, type ItemState, type Plan } from './schema';
 import { derivePlan } from './derive';
 import { loadPlan, savePlan, type LoadNotice } from './storage';
+import { outputsFor } from '$lib/outputs';
 
 function storage(): Storage | null {
 	try {
@@ -21,6 +22,8 @@ class Wizard {
 	saveError = $state<string | null>(null);
 	loaded = $state(false);
 	derived = $derived(derivePlan(this.plan));
+	/** Every generated file for the plan (previews, copy/download, bundle, exports). */
+	outputs = $derived(outputsFor(this.plan, this.derived));
 
 	/** Reads saved progress; call once in the browser before rendering steps. */
 	load() {

@@ -1,4 +1,5 @@
-import type { Fields, Values } from '$lib/plan/fields';
+import type { FieldErrors, Fields, Values } from '$lib/plan/fields';
+import type { ServerEnv } from './_server-env';
 
 export type Deployment = 'cloud' | 'download' | 'onprem-docker';
 export type OperatingSystem = 'linux' | 'windows';
@@ -51,6 +52,11 @@ export interface Preset<F extends Fields> {
 /** What a practice sees of the rest of the plan. */
 export interface PracticeContext {
 	about: AboutValues;
+	/**
+	 * The checked values of the "Server environment" step (shared by every server-side step),
+	 * or null while any of its fields is invalid.
+	 */
+	server: ServerEnv | null;
 }
 
 export interface AboutValues {
@@ -79,6 +85,8 @@ export interface Practice<F extends Fields = Fields> {
 	appliesTo?: Applicability;
 	notes?: Note[] | ((values: Values<F> | null, ctx: PracticeContext) => Note[]);
 	fields: F;
+	/** Checks across fields, run once every field is valid on its own: message per field key. */
+	refine?: (values: Values<F>, ctx: PracticeContext) => FieldErrors;
 	presets?: Preset<F>[];
 	settings(values: Values<F>, ctx: PracticeContext): SettingRow[];
 	checklist(values: Values<F>, ctx: PracticeContext): ChecklistItemDef[];

@@ -1,0 +1,325 @@
+/**
+ * The shared inputs of every server-side step for Deskpro Download (legacy self-hosted):
+ * paths, accounts, PHP-FPM, server names, database, allowed networks, reverse proxy and the
+ * Windows/IIS equivalents. They are asked once, on the "Server environment" step, and every
+ * other server step reads the checked values through `ctx.server` (see `plan/derive.ts`).
+ *
+ * Defaults fit a stock Debian/Ubuntu install (nginx or Apache with PHP 8.2 FPM, MariaDB on
+ * the same host).
+ */
+import { bool, int, list, text, listEntries, type FieldErrors, type Fields, type Values } from '$lib/plan/fields';
+import { checkIpOrCidr, parseIpOrCidr } from '$lib/validate/net';
+import {
+	checkDbPassword,
+	checkFpmAddress,
+	checkHeaderName,
+	checkHost,
+	checkIisName,
+	checkMysqlDatabase,
+	checkMysqlUser,
+	checkServerName,
+	checkUnixAccount,
+	checkUnixPath,
+	checkWindowsAccount,
+	checkWindowsPath,
+	DB_PASSWORD_ALPHABET,
+	DB_PASSWORD_LENGTH,
+	unixPathWithin,
+	windowsPathWithin
+} from '$lib/validate/server';
+import { randomString } from '$lib/random';
+import type { AboutValues } from './types';
+
+export const SERVER_ENV_STEP_ID = 'server-environment';
+
+const linux = { os: ['linux' as const] };
+const linuxWeb = { os: ['linux' as const], webServers: ['nginx' as const, 'apache' as const] };
+const windows = { os: ['windows' as const] };
+
+export const generateDbPassword = (): string => randomString(DB_PASSWORD_LENGTH, DB_PASSWORD_ALPHABET);
+
+export const serverEnvFields = {
+	/* ------------------------------------------------ Linux paths and accounts */
+	installPath: text({
+		label: 'Install path (web root)',
+		help: 'The directory holding index.php and config.php.',
+		default: '/var/www/deskpro',
+		required: true,
+		maxLength: 1024,
+		validate: checkUnixPath,
+		appliesTo: linux
+	}),
+	dataPath: text({
+		label: 'Data directory (outside the web root)',
+		help: 'Where data/ (attachments, logs, backups) will live. It must not be inside the install path.',
+		default: '/var/lib/deskpro/data',
+		required: true,
+		maxLength: 1024,
+		validate: checkUnixPath,
+		appliesTo: linux
+	}),
+	ownerUser: text({
+		label: 'Owner account of the application files',
+		help: 'A dedicated account that owns the files, never root and never the web-server user. Create it with: adduser --system --group --no-create-home deskpro',
+		default: 'deskpro',
+		required: true,
+		width: 'short',
+		validate: checkUnixAccount,
+		appliesTo: linux
+	}),
+	webUser: text({ label: 'Web-server / PHP-FPM user', default: 'www-data', required: true, width: 'short', validate: checkUnixAccount, appliesTo: linux }),
+	webGroup: text({
+		label: 'Web-server group',
+		help: 'Shared group: it can read the application and write to the data directory. The cron user must be a member.',
+		default: 'www-data',
+		required: true,
+		width: 'short',
+		validate: checkUnixAccount,
+		appliesTo: linux
+	}),
+	cronUser: text({
+		label: 'Cron user',
+		help: 'The account whose crontab runs cron.php every minute. Never root.',
+		default: 'www-data',
+		required: true,
+		width: 'short',
+		validate: checkUnixAccount,
+		appliesTo: linux
+	}),
+	phpFpm: text({
+		label: 'PHP-FPM socket or host:port',
+		help: 'Debian 12 with PHP 8.2: unix:/run/php/php8.2-fpm.sock. A TCP pool: 127.0.0.1:9000.',
+		default: 'unix:/run/php/php8.2-fpm.sock',
+		required: true,
+		maxLength: 1030,
+		validate: checkFpmAddress,
+		appliesTo: linuxWeb
+	}),
+	tlsCertificate: text({
+		label: 'TLS certificate file (full chain)',
+		help: 'Debian’s self-signed placeholder is shown; use your real certificate.',
+		default: '/etc/ssl/certs/ssl-cert-snakeoil.pem',
+		required: true,
+		maxLength: 1024,
+		validate: checkUnixPath,
+		appliesTo: linuxWeb
+	}),
+	tlsKey: text({
+		label: 'TLS private key file',
+		default: '/etc/ssl/private/ssl-cert-snakeoil.key',
+		required: true,
+		maxLength: 1024,
+		validate: checkUnixPath,
+		appliesTo: linuxWeb
+	}),
+	httpsPort: int({ label: 'HTTPS port', min: 1, max: 65535, default: 443, appliesTo: linuxWeb }),
+	httpPort: int({ label: 'HTTP port (redirects to HTTPS)', min: 1, max: 65535, default: 80, appliesTo: linuxWeb }),
+
+	/* ------------------------------------------------ Windows / IIS */
+	winInstallPath: text({
+		label: 'Install path (web root)',
+		default: 'C:\\inetpub\\deskpro',
+		required: true,
+		maxLength: 240,
+		validate: checkWindowsPath,
+		appliesTo: windows
+	}),
+	winDataPath: text({
+		label: 'Data directory (outside the web root)',
+		default: 'C:\\ProgramData\\Deskpro\\data',
+		required: true,
+		maxLength: 240,
+		validate: checkWindowsPath,
+		appliesTo: windows
+	}),
+	iisSiteName: text({ label: 'IIS site name', default: 'Deskpro', required: true, width: 'medium', validate: checkIisName, appliesTo: windows }),
+	winWebAccount: text({
+		label: 'Application pool identity',
+		help: 'The account PHP runs as under IIS: IIS AppPool\\<pool name> for the default ApplicationPoolIdentity.',
+		default: 'IIS AppPool\\Deskpro',
+		required: true,
+		width: 'medium',
+		validate: checkWindowsAccount,
+		appliesTo: windows
+	}),
+	winCronAccount: text({
+		label: 'Scheduled-task account (runs cron.php)',
+		help: 'A dedicated service account, not SYSTEM or an administrator.',
+		default: 'deskpro-cron',
+		required: true,
+		width: 'medium',
+		validate: checkWindowsAccount,
+		appliesTo: windows
+	}),
+
+	/* ------------------------------------------------ names and networks */
+	serverNames: list({
+		label: 'Server names',
+		help: 'Host names the helpdesk answers to, one per line. Leave empty to use the host of the helpdesk URL.',
+		default: [],
+		maxItems: 20,
+		placeholder: 'support.example.com',
+		item: checkServerName
+	}),
+	adminCidrs: list({
+		label: 'Networks allowed to reach /admin/ and /agent/',
+		help: 'Your office and VPN ranges (IPv4 or IPv6, address or CIDR), one per line. Everyone else gets 403 on the agent and admin interfaces. Two-factor authentication is still needed: a network is never the only protection.',
+		default: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'],
+		maxItems: 100,
+		placeholder: '10.0.0.0/8',
+		item: checkIpOrCidr
+	}),
+	behindProxy: bool({
+		label: 'A reverse proxy or load balancer sits in front of this server',
+		default: false,
+		help: 'When on, the client address is taken from the header below, but only for requests coming from the proxies listed.'
+	}),
+	proxyAddresses: list({
+		label: 'Proxy / load-balancer addresses',
+		help: 'Only these addresses are trusted to set the client-IP header. Used only when the option above is on.',
+		default: [],
+		maxItems: 50,
+		placeholder: '192.0.2.10',
+		item: checkIpOrCidr
+	}),
+	proxyHeader: text({
+		label: 'Client-IP header set by the proxy',
+		default: 'X-Forwarded-For',
+		required: true,
+		width: 'medium',
+		validate: checkHeaderName
+	}),
+
+	/* ------------------------------------------------ database */
+	dbHost: text({
+		label: 'Database host',
+		help: 'localhost connects over the local socket. On Windows use 127.0.0.1.',
+		default: 'localhost',
+		required: true,
+		width: 'medium',
+		maxLength: 253,
+		validate: checkHost
+	}),
+	dbPort: int({ label: 'Database port', min: 1, max: 65535, default: 3306 }),
+	dbName: text({ label: 'Database name', default: 'deskpro', required: true, width: 'medium', validate: checkMysqlDatabase }),
+	dbUser: text({
+		label: 'Runtime database user',
+		help: 'Used by Deskpro every day: data access on its own database only.',
+		default: 'deskpro',
+		required: true,
+		width: 'medium',
+		validate: checkMysqlUser
+	}),
+	dbClientHost: text({
+		label: 'Application host as the database sees it',
+		help: 'The account is created as \'user\'@\'this host\': localhost for a socket on the same server, otherwise the web server’s address.',
+		default: 'localhost',
+		required: true,
+		width: 'medium',
+		maxLength: 253,
+		validate: checkHost
+	}),
+	dbPassword: text({
+		label: 'Runtime database password',
+		help: 'Generated in this browser. It is not saved: if you reload the page, generate a new one and run the SQL again.',
+		default: '',
+		secret: true,
+		maxLength: 128,
+		width: 'long',
+		generate: generateDbPassword
+	}),
+	upgradeAccount: bool({
+		label: 'Create a separate schema-upgrade account',
+		default: true,
+		help: 'Upgrades need CREATE, ALTER, DROP and INDEX; day-to-day use does not. Keep those rights in an account used only while upgrading.'
+	}),
+	dbUpgradeUser: text({ label: 'Upgrade database user', default: 'deskpro_upgrade', required: true, width: 'medium', validate: checkMysqlUser }),
+	dbUpgradePassword: text({
+		label: 'Upgrade account password',
+		help: 'Generated in this browser and not saved.',
+		default: '',
+		secret: true,
+		maxLength: 128,
+		width: 'long',
+		generate: generateDbPassword
+	})
+} satisfies Fields;
+
+export type ServerEnvFields = typeof serverEnvFields;
+export type ServerEnvValues = Values<ServerEnvFields>;
+
+/** The checked server environment as the generators see it. */
+export interface ServerEnv extends ServerEnvValues {
+	/** `serverNames`, or the helpdesk URL's host when empty. */
+	names: string[];
+	/** Canonical allowed ranges. */
+	allowed: string[];
+	/** Canonical trusted proxies (empty when there is no proxy). */
+	proxies: string[];
+}
+
+function urlHost(url: string): string | null {
+	try {
+		const h = new URL(url.trim()).hostname;
+		return h && !h.startsWith('[') && checkServerName(h) === null ? h.toLowerCase() : null;
+	} catch {
+		return null;
+	}
+}
+
+const canonical = (xs: string[]) => xs.map((x) => {
+	const r = parseIpOrCidr(x);
+	return typeof r === 'string' ? x : r.canonical;
+});
+
+/** Checks across fields (each field is already valid on its own). */
+export function refineServerEnv(v: ServerEnvValues, about: AboutValues): FieldErrors {
+	const e: FieldErrors = {};
+	const os = about.os;
+	if (os !== 'windows') {
+		if (unixPathWithin(v.dataPath, v.installPath)) e.dataPath = 'The data directory must be outside the install path (web root).';
+		else if (unixPathWithin(v.installPath, v.dataPath)) e.dataPath = 'The install path must not be inside the data directory.';
+		if (v.ownerUser === 'root') e.ownerUser = 'The files must not be owned by root: use a dedicated account such as deskpro.';
+		else if (v.ownerUser === v.webUser) e.ownerUser = 'The owner must differ from the web-server user, or PHP could rewrite the application.';
+		if (v.cronUser === 'root') e.cronUser = 'Cron must not run Deskpro as root.';
+		if (v.webUser === 'root') e.webUser = 'The web server must not run PHP as root.';
+		if (about.webServer !== 'iis' && v.httpPort === v.httpsPort) e.httpPort = 'The HTTP and HTTPS ports must differ.';
+	} else {
+		if (windowsPathWithin(v.winDataPath, v.winInstallPath)) e.winDataPath = 'The data directory must be outside the install path (web root).';
+		else if (windowsPathWithin(v.winInstallPath, v.winDataPath)) e.winDataPath = 'The install path must not be inside the data directory.';
+		if (v.winWebAccount.toLowerCase() === v.winCronAccount.toLowerCase() && /administrator/i.test(v.winCronAccount)) {
+			e.winCronAccount = 'Use a dedicated account, not an administrator.';
+		}
+		if (/^(nt authority\\system|system|.*\\administrator|administrator)$/i.test(v.winCronAccount)) {
+			e.winCronAccount = 'Run the scheduled task as a dedicated account, not SYSTEM or an administrator.';
+		}
+	}
+	if (listEntries(v.serverNames).length === 0 && urlHost(about.helpdeskUrl) === null) {
+		e.serverNames = 'Enter at least one server name (or a valid helpdesk URL on the first step).';
+	}
+	if (listEntries(v.adminCidrs).length === 0) e.adminCidrs = 'List at least one network allowed to reach /admin/ and /agent/.';
+	if (v.behindProxy && listEntries(v.proxyAddresses).length === 0) e.proxyAddresses = 'List the address of each reverse proxy or load balancer.';
+	const pw = checkDbPassword(v.dbPassword);
+	if (pw) e.dbPassword = pw;
+	if (v.upgradeAccount) {
+		const upw = checkDbPassword(v.dbUpgradePassword);
+		if (upw) e.dbUpgradePassword = upw;
+		if (v.dbUpgradeUser === v.dbUser) e.dbUpgradeUser = 'The upgrade account must differ from the runtime account.';
+		else if (v.dbUpgradePassword !== '' && v.dbUpgradePassword === v.dbPassword) e.dbUpgradePassword = 'Use a different password from the runtime account.';
+	}
+	return e;
+}
+
+/** The generators' view of checked values. */
+export function toServerEnv(v: ServerEnvValues, about: AboutValues): ServerEnv {
+	const names = listEntries(v.serverNames).map((n) => n.toLowerCase());
+	const host = urlHost(about.helpdeskUrl);
+	return {
+		...v,
+		names: names.length ? [...new Set(names)] : host ? [host] : [],
+		allowed: [...new Set(canonical(listEntries(v.adminCidrs)))],
+		proxies: v.behindProxy ? [...new Set(canonical(listEntries(v.proxyAddresses)))] : []
+	};
+}
+
+export type { Fields };

@@ -1,0 +1,28 @@
+/** Items 3 and 6 of the article: move data/ out of the web root and point config.php at it. */
+import { definePractice } from './types';
+import { serverStepNotes } from './_server-notes';
+
+export const practice = definePractice({
+	id: 'server-data-dir',
+	order: 120,
+	title: 'Move data/ out of the web root',
+	summary: 'Move attachments, logs and backups out of the directory the web server publishes, and tell config.php where they are.',
+	where: 'Your server, then config.php',
+	source: 'article',
+	why: [
+		'Deskpro ships with data/ inside the web root. It holds attachments, logs, backups and temporary files: one mistake in the web-server configuration and they can be downloaded, or a planted .php file run.',
+		'Outside the web root, the web server has no URL that maps to those files at all. The web-server configuration of the next step still denies /data/ as a second layer.'
+	],
+	standards: [
+		{ standard: 'OWASP ASVS 5.0', id: '5.3.1 (L1)', text: 'Uploaded files in a public folder are never executed as code (ASVS 4.0.3 12.4.1: store them outside the web root).' },
+		{ standard: 'OWASP Cheat Sheet', id: 'File Upload', text: 'Store uploaded files outside the web root, or on a separate host.' }
+	],
+	appliesTo: { deployments: ['download'] },
+	notes: (_v, ctx) => serverStepNotes(ctx),
+	fields: {},
+	settings: () => [],
+	checklist: () => [
+		{ id: 'server-data-dir.move', text: 'Pause cron, move data/ to the new directory, fix its ownership and resume cron (the commands below).' },
+		{ id: 'server-data-dir.config', text: 'Add the dir_data line to config.php and check that attachments still open in the agent interface.' }
+	]
+});

@@ -1,0 +1,31 @@
+/** Item 5 of the article: a least-privileged MariaDB/MySQL account for Deskpro. */
+import { definePractice } from './types';
+import { serverStepNotes } from './_server-notes';
+
+export const practice = definePractice({
+	id: 'server-database',
+	order: 150,
+	title: 'Least-privileged database account',
+	summary: 'Create a runtime account limited to Deskpro’s database from the application host, and a separate upgrade account.',
+	where: 'MariaDB / MySQL, as an administrator (e.g. sudo mariadb)',
+	source: 'article',
+	why: [
+		'With root, one SQL injection reads every database on the server, writes files with FILE, or takes the server down. The runtime account gets only data rights on Deskpro’s own database, and only from the application host.',
+		'Upgrades change the schema (CREATE, ALTER, DROP, INDEX). Those rights are kept in a separate account that config.php uses only while you upgrade, so day-to-day the application cannot drop its own tables. Deskpro publishes no grant list; if an upgrade fails for lack of a right, grant it to the upgrade account, not the runtime one.',
+		'Never granted: *.* (every database), FILE (read and write server files), SUPER, PROCESS (see other sessions’ queries), GRANT OPTION.'
+	],
+	standards: [
+		{ standard: 'CIS MySQL', id: 'Application accounts', text: 'Never grant FILE, PROCESS, SUPER or SHUTDOWN to an application user; never *.*; never GRANT OPTION.' },
+		{ standard: 'OWASP ASVS 5.0', id: '13.2.2 (L2)', text: 'Least privilege for back-end accounts.' },
+		{ standard: 'OWASP Cheat Sheet', id: 'Database Security', text: 'One account per application, connecting only from allowed hosts.' }
+	],
+	appliesTo: { deployments: ['download'] },
+	notes: (_v, ctx) => serverStepNotes(ctx),
+	fields: {},
+	settings: () => [],
+	checklist: (_v, ctx) => [
+		{ id: 'server-database.runtime', text: 'Run the SQL to create the runtime account.' },
+		...(ctx.server?.upgradeAccount === false ? [] : [{ id: 'server-database.upgrade', text: 'Keep the upgrade account’s password in your password manager; use it in config.php only while upgrading.' }]),
+		{ id: 'server-database.no-root', text: 'Confirm config.php no longer uses root and the application still works.' }
+	]
+});

@@ -1,0 +1,54 @@
+/**
+ * Server environment (Deskpro Download): the inputs every server-side step shares. The values
+ * are declared in `_server-env.ts`; other steps read them, checked, through `ctx.server`.
+ */
+import { definePractice } from './types';
+import { refineServerEnv, serverEnvFields, SERVER_ENV_STEP_ID, toServerEnv } from './_server-env';
+
+export const practice = definePractice({
+	id: SERVER_ENV_STEP_ID,
+	order: 100,
+	title: 'Server environment',
+	summary: 'Describe the server once: paths, accounts, PHP-FPM, database and allowed networks. The next steps generate files from it.',
+	where: 'Your server (not the Deskpro admin interface)',
+	source: 'article',
+	why: [
+		'Deskpro’s article ends with a list of server changes for self-hosted installs: file ownership, permissions, the data directory, the database account and limits on /admin/ and /agent/. Each needs a few facts about your server.',
+		'Enter them once here. The following steps turn them into a permissions script, a web-server configuration, a config.php block, SQL for the database account and the checks to run afterwards. Every value is checked before anything is generated, and quoted for the file it lands in.'
+	],
+	standards: [
+		{ standard: 'OWASP ASVS 5.0', id: '13.2.2 (L2)', text: 'Back-end accounts (such as the database account) use least privilege.' },
+		{ standard: 'OWASP ASVS 5.0', id: '8.4.2 (L3)', text: 'Administrative interfaces use several layers of security; network location is never the sole factor.' }
+	],
+	appliesTo: { deployments: ['download'] },
+	notes: (values, ctx) => {
+		const notes: { kind: 'info' | 'warning' | 'disagreement' | 'unknown'; text: string }[] = [
+			{
+				kind: 'info',
+				text: 'The generated database passwords exist only in this browser tab. They are not saved with your progress nor exported unless you choose to keep secrets.'
+			}
+		];
+		if (ctx.about.os === 'windows' && values?.dbHost === 'localhost') {
+			notes.push({ kind: 'warning', text: 'On Windows Deskpro recommends 127.0.0.1 rather than localhost as the database host.' });
+		}
+		return notes;
+	},
+	fields: serverEnvFields,
+	refine: (v, ctx) => refineServerEnv(v, ctx.about),
+	settings: () => [],
+	checklist: (v, ctx) => {
+		const env = toServerEnv(v, ctx.about);
+		return [
+			{
+				id: 'server-environment.confirm',
+				text: 'Confirm the paths, accounts and PHP-FPM address above match the server.',
+				detail: ctx.about.os === 'windows' ? `Site ${v.iisSiteName}, install ${v.winInstallPath}.` : `Install ${v.installPath}, owner ${v.ownerUser}, web server ${v.webUser}:${v.webGroup}.`
+			},
+			{
+				id: 'server-environment.networks',
+				text: 'Confirm the office/VPN ranges allowed to reach /admin/ and /agent/ with your network team.',
+				detail: env.allowed.join(', ')
+			}
+		];
+	}
+});

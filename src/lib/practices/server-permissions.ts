@@ -1,0 +1,42 @@
+/** Items 1–2 of the article: file ownership and permissions (Linux script, Windows icacls). */
+import { definePractice } from './types';
+import { serverStepNotes } from './_server-notes';
+
+export const practice = definePractice({
+	id: 'server-permissions',
+	order: 110,
+	title: 'File ownership and permissions',
+	summary: 'Give the application files a dedicated owner, make them read-only for the web server and let only data/ be written, never 0777.',
+	where: 'Your server: a shell (Linux) or an elevated PowerShell (Windows)',
+	source: 'article',
+	why: [
+		'If PHP can write to Deskpro’s own files, any flaw that lets an attacker write a file becomes a way to replace the application with their own code. The application files should belong to a dedicated account and be read-only for the web server.',
+		'Only the data directory must be writable, by the web server and by the cron job. Deskpro’s sysadmin guide suggests chmod -R 0777 for writable folders; that lets every local account, every other site and every compromised service on the machine read attachments and plant files. The generated script uses a shared group instead (owner deskpro, group of the web server, directories 2770, files 0660), which gives the web server and the cron user exactly the access they need and nobody else any.'
+	],
+	standards: [
+		{ standard: 'CIS Apache 2.4', id: 'Restrict file permissions', text: 'No other-write permission on web content; writable directories restricted; document root not writable by the web server.' },
+		{ standard: 'CIS NGINX', id: '2.3.1', text: 'Configuration files owned by root.' },
+		{ standard: 'OWASP ASVS 5.0', id: '5.3.1 (L1)', text: 'Uploaded files stored in a public folder are never executed as server-side code.' }
+	],
+	appliesTo: { deployments: ['download'] },
+	notes: (_v, ctx) => [
+		...serverStepNotes(ctx),
+		{
+			kind: 'disagreement',
+			text: 'Deskpro’s sysadmin guide suggests chmod 0777 on writable folders. World-writable directories contradict CIS benchmarks and least privilege; the wizard generates group-writable directories (mode 2770, shared group) instead.'
+		}
+	],
+	fields: {},
+	settings: () => [],
+	checklist: (_v, ctx) =>
+		ctx.about.os === 'windows'
+			? [
+					{ id: 'server-permissions.windows-acl', text: 'Run the icacls commands in an elevated PowerShell on the Deskpro server.' },
+					{ id: 'server-permissions.verify', text: 'Check with icacls that the application pool identity can read, but not write, the install directory.' }
+				]
+			: [
+					{ id: 'server-permissions.dry-run', text: 'Run the permissions script with --dry-run and read what it will change.' },
+					{ id: 'server-permissions.apply', text: 'Run the permissions script as root.' },
+					{ id: 'server-permissions.verify', text: 'Confirm no file under the install or data directory is world-writable (find … -perm -0002 prints nothing).' }
+				]
+});
