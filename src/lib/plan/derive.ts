@@ -18,6 +18,8 @@ export interface DerivedItem extends ChecklistItemDef {
 	reason: string;
 	note: string;
 	at?: string;
+	/** True when the state is fixed to N/A (practice or item does not apply). */
+	locked: boolean;
 }
 
 export type StepStatus = 'todo' | 'in-progress' | 'done' | 'na' | 'invalid';
@@ -112,9 +114,9 @@ function derivePractice(plan: Plan, practice: Practice, ctx: PracticeContext): D
 	const defs = practice.checklist(checked.lenient, ctx);
 	const items: DerivedItem[] = defs.map((d) => {
 		const s = plan.checklist[d.id] ?? EMPTY;
-		return applicability.applies
-			? { ...d, practiceId: practice.id, state: s.state, reason: s.reason, note: s.note, at: s.at }
-			: { ...d, practiceId: practice.id, state: 'na', reason: applicability.reason, note: s.note, at: s.at };
+		if (!applicability.applies) return { ...d, practiceId: practice.id, state: 'na', reason: applicability.reason, note: s.note, at: s.at, locked: true };
+		if (d.notApplicable) return { ...d, practiceId: practice.id, state: 'na', reason: d.notApplicable, note: s.note, at: s.at, locked: true };
+		return { ...d, practiceId: practice.id, state: s.state, reason: s.reason, note: s.note, at: s.at, locked: false };
 	});
 	const notes = typeof practice.notes === 'function' ? practice.notes(checked.values, ctx) : (practice.notes ?? []);
 	const progress = countProgress(items);
@@ -124,7 +126,7 @@ function derivePractice(plan: Plan, practice: Practice, ctx: PracticeContext): D
 			? 'invalid'
 			: progress.open === 0
 				? 'done'
-				: progress.open === progress.total && !items.some((i) => plan.checklist[i.id])
+				: progress.open === progress.total - items.filter((i) => i.locked).length && !items.some((i) => !i.locked && plan.checklist[i.id])
 					? 'todo'
 					: 'in-progress';
 	return { practice, applicability, checked, settings, items, notes, status };

@@ -21,6 +21,8 @@ export interface FieldBase<T> {
 	 * hidden, not checked, and its default is used.
 	 */
 	appliesTo?: Applicability;
+	/** Deskpro's own out-of-the-box value, when known (shown next to the field). */
+	deskproDefault?: T;
 }
 
 export interface TextField extends FieldBase<string> {
@@ -149,6 +151,25 @@ export function table(o: Omit<TableField, 'kind' | 'check' | 'maxRows'> & { maxR
 /** The non-blank, trimmed entries of a list field. */
 export function listEntries(lines: readonly string[]): string[] {
 	return lines.map((l) => l.trim()).filter((l) => l !== '');
+}
+
+/** Deskpro's own default of a field in words ("5 characters", "Off"), or null when unknown. */
+export function deskproDefaultText(f: Field): string | null {
+	if (f.deskproDefault === undefined) return null;
+	switch (f.kind) {
+		case 'int':
+			return `${f.deskproDefault}${f.unit ? ` ${f.unit}` : ''}`;
+		case 'bool':
+			return f.deskproDefault ? 'On' : 'Off';
+		case 'choice':
+			return f.options.find((o) => o.value === f.deskproDefault)?.label ?? f.deskproDefault;
+		case 'text':
+			return f.deskproDefault === '' ? '(empty)' : f.deskproDefault;
+		case 'list':
+			return f.deskproDefault.length ? f.deskproDefault.join(', ') : '(none)';
+		case 'table':
+			return null;
+	}
 }
 
 /* ------------------------------------------------------------------ storage shapes */

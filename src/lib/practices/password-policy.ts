@@ -33,13 +33,13 @@ export const practice = definePractice({
 		}
 	],
 	fields: {
-		minLength: int({ label: 'Minimum length', unit: 'characters', min: 5, max: 64, default: 15, help: 'Deskpro default: 5.' }),
-		requireUppercase: int({ label: 'Required upper-case letters', min: 0, max: 10, default: 0, help: 'Count of each class required; 0 = not required (Deskpro default).' }),
-		requireLowercase: int({ label: 'Required lower-case letters', min: 0, max: 10, default: 0 }),
-		requireNumber: int({ label: 'Required numbers', min: 0, max: 10, default: 0 }),
-		requireSymbol: int({ label: 'Required symbols', min: 0, max: 10, default: 0 }),
-		maxAgeDays: int({ label: 'Maximum password age', unit: 'days', min: 0, max: 3650, default: 0, help: '0 = passwords never expire (Deskpro default).' }),
-		forbidReuse: bool({ label: 'Forbid password reuse', default: false, help: 'Deskpro default: off.' })
+		minLength: int({ label: 'Minimum length', unit: 'characters', min: 5, max: 64, default: 15, deskproDefault: 5, help: 'At least 15 for NIST; 8 is the NIST minimum when every agent uses two-factor authentication.' }),
+		requireUppercase: int({ label: 'Required upper-case letters', min: 0, max: 10, default: 0, deskproDefault: 0, help: 'How many of each kind are required; 0 = not required.' }),
+		requireLowercase: int({ label: 'Required lower-case letters', min: 0, max: 10, default: 0, deskproDefault: 0 }),
+		requireNumber: int({ label: 'Required numbers', min: 0, max: 10, default: 0, deskproDefault: 0 }),
+		requireSymbol: int({ label: 'Required symbols', min: 0, max: 10, default: 0, deskproDefault: 0 }),
+		maxAgeDays: int({ label: 'Maximum password age', unit: 'days', min: 0, max: 3650, default: 0, deskproDefault: 0, help: '0 = passwords never expire.' }),
+		forbidReuse: bool({ label: 'Forbid password reuse', default: false, deskproDefault: false })
 	},
 	presets: [
 		{
@@ -56,7 +56,7 @@ export const practice = definePractice({
 		}
 	],
 	settings: (v) => [
-		{ menu: MENU, setting: 'Minimum password length', key: 'agent.password_policy.min_length', value: String(v.minLength) },
+		{ menu: MENU, setting: 'Minimum password length', key: 'agent.password_policy.min_length', value: String(v.minLength), note: 'Deskpro default: 5' },
 		{ menu: MENU, setting: 'Required upper-case characters', key: 'agent.password_policy.require_num_uppercase', value: String(v.requireUppercase) },
 		{ menu: MENU, setting: 'Required lower-case characters', key: 'agent.password_policy.require_num_lowercase', value: String(v.requireLowercase) },
 		{ menu: MENU, setting: 'Required numbers', key: 'agent.password_policy.require_num_number', value: String(v.requireNumber) },

@@ -35,6 +35,11 @@ export interface ChecklistItemDef {
 	id: string;
 	text: string;
 	detail?: string;
+	/**
+	 * Set when this one item does not apply to the helpdesk although the practice does (e.g.
+	 * the error-log review on Deskpro Cloud): the reason shown. The item is fixed to N/A.
+	 */
+	notApplicable?: string;
 }
 
 export interface Note {

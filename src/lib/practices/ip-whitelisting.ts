@@ -1,0 +1,175 @@
+import ipaddr from 'ipaddr.js';
+import { bool, choice, int, list } from '$lib/plan/fields';
+import { checkIpOrCidr, parseIpOrCidr, type ParsedRange } from '$lib/validate/net';
+import { CLOUD_RUNS_SERVERS, groupDigits, isSelfHosted, joinAnd, plural } from './_format';
+import { definePractice, type Note, type SettingRow } from './types';
+
+const MENU = 'Admin > Agents > Settings';
+const DAY = 86_400;
+
+/** The canonical, de-duplicated ranges of valid entries. */
+export function trustedRanges(entries: readonly string[]): ParsedRange[] {
+	const seen = new Set<string>();
+	const out: ParsedRange[] = [];
+	for (const e of entries) {
+		const r = parseIpOrCidr(e);
+		if (typeof r === 'string' || seen.has(r.canonical)) continue;
+		seen.add(r.canonical);
+		out.push(r);
+	}
+	return out;
+}
+
+function rangeWarnings(entries: readonly string[]): Note[] {
+	const notes: Note[] = [];
+	const ranges = trustedRanges(entries);
+	if (ranges.length < entries.length) {
+		notes.push({ kind: 'info', text: 'Some addresses are listed more than once; the settings list each only once.' });
+	}
+	const broad = ranges.filter((r) => (r.family === 'ipv4' ? r.prefix < 16 : r.prefix < 32));
+	if (broad.length) {
+		notes.push({
+			kind: 'warning',
+			text: `${joinAnd(broad.map((r) => r.canonical))} ${broad.length === 1 ? 'is a very broad range' : 'are very broad ranges'}: trusting that many addresses lets anyone on those networks skip the e-mail check. List only your own office and VPN exit addresses.`
+		});
+	}
+	const internal = ranges.filter((r) => {
+		const addr = ipaddr.parse(r.canonical.split('/')[0]!);
+		return ['private', 'uniqueLocal', 'loopback', 'linkLocal'].includes(addr.range());
+	});
+	if (internal.length) {
+		notes.push({
+			kind: 'info',
+			text: `${joinAnd(internal.map((r) => r.canonical))} ${internal.length === 1 ? 'is a private address range' : 'are private address ranges'}. Deskpro only sees such addresses when agents reach it without NAT, that is from inside the same network as the server; on Deskpro Cloud it sees your public (NAT) address instead.`
+		});
+	}
+	return notes;
+}
+
+export const practice = definePractice({
+	id: 'ip-whitelisting',
+	order: 60,
+	title: 'IP whitelisting',
+	summary: 'Make a login from a new IP address confirm itself by e-mail, for agents and admins or for admins only.',
+	where: MENU,
+	source: 'article',
+	why: [
+		'With IP whitelisting on, a correct password is not enough from an address Deskpro has not seen: the agent is sent an e-mail link to confirm the new address first. A stolen password alone no longer gets an attacker in.',
+		'The e-mail is also the weak spot. Whoever reads the agent’s mailbox can confirm any address, and an attacker who logs in at the same moment as the agent may get their own address confirmed by mistake. Train agents to check the address in the e-mail before they click.'
+	],
+	standards: [
+		{ standard: 'OWASP ASVS 5.0', id: '8.4.2 (L3)', text: 'Administrative interfaces use several layers of security; network location is never the sole factor. IP allow-lists complement MFA, they never replace it.' },
+		{ standard: 'OWASP ASVS 5.0', id: '6.3.3 (L2)', text: 'Multi-factor authentication (or a combination of single-factor mechanisms) is required to access the application.' }
+	],
+	notes: (values, ctx) => {
+		const notes: Note[] = [
+			{
+				kind: 'disagreement',
+				text: 'The article says agents “can only log in from IP addresses that are trusted”. In fact Deskpro’s IP whitelisting is an e-mail-verified trust of addresses, not a network allow-list: anyone who can click the link in the agent’s e-mail can add an address. To keep /admin/ and /agent/ off the internet, restrict them at the web server, proxy or firewall as well (a server-side step). Neither replaces two-factor authentication.'
+			},
+			{
+				kind: 'unknown',
+				text: 'The sources the wizard uses confirm the on/off switch, the agents-and-admins or admins-only mode and the trust lifetime, but not the label or stored key of a list of always-trusted addresses. If your version has such a list, enter the addresses below there; either way they document where agents should be coming from and can feed the server-level allow-list.'
+			}
+		];
+		if (values && !values.enabled) {
+			notes.push({ kind: 'warning', text: 'IP whitelisting stays off: a stolen password is then enough to log in from anywhere unless two-factor authentication is required.' });
+		}
+		if (values) notes.push(...rangeWarnings(values.trustedRanges));
+		if (isSelfHosted(ctx.about.deployment)) {
+			notes.push({
+				kind: 'warning',
+				text: 'Behind a reverse proxy, Deskpro must trust the client-IP header only from the proxy. If it trusts every client, a forged X-Forwarded-For header can claim to come from a trusted address.'
+			});
+		}
+		return notes;
+	},
+	fields: {
+		enabled: bool({ label: 'Turn on IP whitelisting', default: true, deskproDefault: false }),
+		mode: choice({
+			label: 'Apply it to',
+			default: 'agents-and-admins',
+			options: [
+				{ value: 'agents-and-admins', label: 'Agents and admins', hint: 'Recommended: every agent account holds customer data.' },
+				{ value: 'admins-only', label: 'Admins only', hint: 'The minimum the article asks for.' }
+			]
+		}),
+		lifetimeDays: int({
+			label: 'Trust a confirmed address for',
+			unit: 'days',
+			min: 1,
+			max: 730,
+			default: 21,
+			deskproDefault: 21,
+			help: 'From 1 day to 2 years. Deskpro stores it in seconds (21 days = 1 814 400 s). Shorter means more e-mail checks; agents on changing home addresses will see them often.'
+		}),
+		trustedRanges: list({
+			label: 'Trusted IP addresses and CIDR ranges',
+			help: 'Your office and VPN exit addresses, IPv4 or IPv6, one per line, e.g. 203.0.113.0/24 or 2001:db8:1200::/40. Leave empty to verify every new address by e-mail.',
+			placeholder: '203.0.113.0/24\n2001:db8:1200::/40',
+			default: [],
+			maxItems: 200,
+			item: checkIpOrCidr
+		})
+	},
+	settings: (v) => {
+		const rows: SettingRow[] = [
+			{ menu: MENU, setting: 'IP whitelisting', key: 'agent.ip_security.enabled', value: v.enabled ? 'Enabled' : 'Disabled', note: 'Deskpro default: disabled' }
+		];
+		if (!v.enabled) return rows;
+		const ranges = trustedRanges(v.trustedRanges);
+		rows.push(
+			{ menu: MENU, setting: 'Apply IP whitelisting to', value: v.mode === 'admins-only' ? 'Admins only' : 'Agents and admins' },
+			{
+				menu: MENU,
+				setting: 'Trust a verified IP address for',
+				key: 'agent.ip_security.whitelist_lifetime',
+				value: `${plural(v.lifetimeDays, 'day')} (${groupDigits(v.lifetimeDays * DAY)} s)`,
+				note: 'Stored in seconds; Deskpro default 1 814 400 s (21 days)'
+			},
+			{
+				menu: MENU,
+				setting: 'Trusted IP addresses and ranges',
+				value: ranges.length ? ranges.map((r) => r.canonical).join(', ') : 'None: every new address is verified by e-mail',
+				note: ranges.length ? 'Label and stored key not confirmed' : undefined
+			}
+		);
+		return rows;
+	},
+	checklist: (v, ctx) => {
+		const ranges = trustedRanges(v.trustedRanges);
+		return [
+			{
+				id: 'ip-whitelisting.enable',
+				text: v.enabled
+					? `Turn on IP whitelisting for ${v.mode === 'admins-only' ? 'admin accounts only' : 'agents and admins'}.`
+					: 'IP whitelisting stays off (your choice): record why, and require two-factor authentication instead.'
+			},
+			{ id: 'ip-whitelisting.lifetime', text: `Set how long a confirmed address is trusted: ${plural(v.lifetimeDays, 'day')}.` },
+			{
+				id: 'ip-whitelisting.trusted',
+				text: ranges.length
+					? `Record the trusted office and VPN addresses: ${ranges.map((r) => r.canonical).join(', ')}.`
+					: 'No addresses are pre-trusted: every new address is confirmed by e-mail.'
+			},
+			{
+				id: 'ip-whitelisting.train',
+				text: 'Train agents: before clicking a verification link, check that the IP address in the e-mail is the one they are using right now. If it is not, or they did not just log in, do not click: report it.',
+				detail: 'An attacker who logs in at the same moment as the agent gets a link too.'
+			},
+			{
+				id: 'ip-whitelisting.mailboxes',
+				text: 'Protect agents’ mailboxes with two-factor authentication: whoever reads an agent’s e-mail can confirm any address.'
+			},
+			{
+				id: 'ip-whitelisting.test',
+				text: 'Test from an address that is not trusted (for example a phone on mobile data): the login must ask for e-mail confirmation.'
+			},
+			{
+				id: 'ip-whitelisting.proxy',
+				text: 'If a reverse proxy sits in front of Deskpro, check that the client-IP header is trusted from that proxy only, so a forged header cannot claim a trusted address.',
+				notApplicable: isSelfHosted(ctx.about.deployment) ? undefined : CLOUD_RUNS_SERVERS
+			}
+		];
+	}
+});
