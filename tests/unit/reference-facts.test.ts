@@ -9,7 +9,8 @@ import type { AboutValues, Practice, PracticeContext, SettingRow } from '$lib/pr
 import type { IntField } from '$lib/plan/fields';
 
 const ctx = (deployment = 'cloud'): PracticeContext => ({
-	about: { helpdeskName: 'X', helpdeskUrl: 'https://x.example/', deployment, os: 'linux', webServer: 'nginx' } satisfies AboutValues
+	about: { helpdeskName: 'X', helpdeskUrl: 'https://x.example/', deployment, os: 'linux', webServer: 'nginx' } satisfies AboutValues,
+	server: null
 });
 const P = (id: string): Practice => {
 	const p = practiceById.get(id);
