@@ -7,6 +7,8 @@ import type { Plan } from './plan/schema';
 import { derivePlan, type DerivedPlan } from './plan/derive';
 import type { PracticeContext } from './practices/types';
 import type { ServerEnv } from './practices/_server-env';
+import { nginxConfig } from './generators/nginx';
+import { apacheConfig } from './generators/apache';
 
 export type OutputLanguage = 'nginx' | 'apache' | 'xml' | 'php' | 'sql' | 'bash' | 'powershell' | 'text' | 'markdown' | 'json';
 
@@ -43,7 +45,32 @@ interface ServerOutputSpec extends Omit<OutputFile, 'text'> {
 }
 
 /** The server-side files, in apply order. Generators are added here as they land. */
-const serverOutputs: ServerOutputSpec[] = [];
+const linuxWith = (ws: string) => (ctx: PracticeContext) => ctx.about.os === 'linux' && ctx.about.webServer === ws;
+
+const serverOutputs: ServerOutputSpec[] = [
+	{
+		id: 'nginx',
+		practiceId: 'server-web-config',
+		filename: 'deskpro.nginx.conf',
+		installAs: '/etc/nginx/sites-available/deskpro.conf',
+		language: 'nginx',
+		description: 'nginx site: front controller, 403 for private paths, /admin/ and /agent/ limited to your networks.',
+		applyOrder: 40,
+		when: linuxWith('nginx'),
+		generate: ({ env }) => nginxConfig(env)
+	},
+	{
+		id: 'apache',
+		practiceId: 'server-web-config',
+		filename: 'deskpro.apache.conf',
+		installAs: '/etc/apache2/sites-available/deskpro.conf',
+		language: 'apache',
+		description: 'Apache 2.4 virtual host: front controller, 403 for private paths, /admin/ and /agent/ limited to your networks.',
+		applyOrder: 40,
+		when: linuxWith('apache'),
+		generate: ({ env }) => apacheConfig(env)
+	}
+];
 
 /**
  * Every generated file that applies to this plan (empty while inputs are invalid): server files

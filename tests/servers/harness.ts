@@ -274,6 +274,7 @@ const APACHE_MODULES = [
 
 /** A private main apache2.conf that listens on the given ports and includes generated vhosts. */
 export function apacheMainConf(prefix: string, listen: string[], includes: string[]): string {
+	mkdirSync(prefix, { recursive: true });
 	return [
 		`ServerRoot "${prefix}"`,
 		`PidFile "${prefix}/apache.pid"`,

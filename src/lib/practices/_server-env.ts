@@ -221,7 +221,7 @@ export const serverEnvFields = {
 	}),
 	dbPassword: text({
 		label: 'Runtime database password',
-		help: 'Generated in this browser. It is not saved: if you reload the page, generate a new one and run the SQL again.',
+		help: 'Generated in this browser (or paste your own: 16–128 characters, no spaces or backslash). It is not saved: after a reload, generate a new one and run the SQL again. The SQL and config.php appear once it is set.',
 		default: '',
 		secret: true,
 		maxLength: 128,
@@ -299,10 +299,12 @@ export function refineServerEnv(v: ServerEnvValues, about: AboutValues): FieldEr
 	}
 	if (listEntries(v.adminCidrs).length === 0) e.adminCidrs = 'List at least one network allowed to reach /admin/ and /agent/.';
 	if (v.behindProxy && listEntries(v.proxyAddresses).length === 0) e.proxyAddresses = 'List the address of each reverse proxy or load balancer.';
-	const pw = checkDbPassword(v.dbPassword);
+	// An empty password is allowed here (it is not saved, so it is empty after a reload): the
+	// files that need it (SQL, config.php) wait for it; the others are generated anyway.
+	const pw = v.dbPassword === '' ? null : checkDbPassword(v.dbPassword);
 	if (pw) e.dbPassword = pw;
 	if (v.upgradeAccount) {
-		const upw = checkDbPassword(v.dbUpgradePassword);
+		const upw = v.dbUpgradePassword === '' ? null : checkDbPassword(v.dbUpgradePassword);
 		if (upw) e.dbUpgradePassword = upw;
 		if (v.dbUpgradeUser === v.dbUser) e.dbUpgradeUser = 'The upgrade account must differ from the runtime account.';
 		else if (v.dbUpgradePassword !== '' && v.dbUpgradePassword === v.dbPassword) e.dbUpgradePassword = 'Use a different password from the runtime account.';

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { outputsFor } from '$lib/outputs';
+import { newPlan } from '$lib/plan/schema';
+import { planWith } from '../servers/env';
+
+describe('outputs map', () => {
+	it('has no server files for Deskpro Cloud', () => {
+		expect(outputsFor(newPlan())).toEqual([]);
+	});
+
+	it('gives the nginx site for nginx and the Apache vhost for Apache', () => {
+		const n = outputsFor(planWith({}, { webServer: 'nginx' }));
+		expect(n.map((f) => f.id)).toContain('nginx');
+		expect(n.map((f) => f.id)).not.toContain('apache');
+		const a = outputsFor(planWith({}, { webServer: 'apache' }));
+		expect(a.map((f) => f.id)).toContain('apache');
+		expect(a.map((f) => f.id)).not.toContain('nginx');
+		for (const f of [...n, ...a]) {
+			expect(f.text.length).toBeGreaterThan(100);
+			expect(f.filename).toMatch(/^[a-z0-9.-]+$/);
+		}
+	});
+
+	it('produces nothing while the server environment is invalid', () => {
+		expect(outputsFor(planWith({ installPath: 'relative/path' }))).toEqual([]);
+		expect(outputsFor(planWith({ dbPassword: 'too short' }))).toEqual([]);
+	});
+
+	it('ids are unique and files are in apply order', () => {
+		const files = outputsFor(planWith({}));
+		expect(new Set(files.map((f) => f.id)).size).toBe(files.length);
+		expect(files.map((f) => f.applyOrder)).toEqual([...files.map((f) => f.applyOrder)].sort((x, y) => x - y));
+	});
+});
