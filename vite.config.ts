@@ -1,8 +1,29 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+const offline = process.env.OFFLINE === '1';
+
+/**
+ * The offline single-file build (OFFLINE=1, see svelte.config.js) uses SvelteKit's hash router,
+ * which refuses page options (`prerender`, `ssr`, `entries`...). They only matter to the normal
+ * static build, so here they are turned into plain, unexported constants. (SvelteKit reads
+ * bare-literal options straight from the source file, bypassing this; write them as
+ * expressions, e.g. `export const ssr = false as boolean`, as src/routes/+layout.ts does.)
+ */
+function stripPageOptions(): Plugin {
+	const optionExport = /^export\s+(const|let|function)\s+(prerender|ssr|csr|trailingSlash|entries|config)\b/gm;
+	return {
+		name: 'offline-strip-page-options',
+		enforce: 'pre',
+		transform(code, id) {
+			if (!/[/\\]src[/\\]routes[/\\].*\+(page|layout)\.(ts|js)$/.test(id)) return null;
+			return { code: code.replace(optionExport, '$1 $2'), map: null };
+		}
+	};
+}
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [...(offline ? [stripPageOptions()] : []), sveltekit()],
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/servers/**/*.test.ts'],
 		environment: 'node',
