@@ -23,6 +23,7 @@ const types = {
 };
 
 export const securityHeaders = {
+	'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
 	'X-Content-Type-Options': 'nosniff',
 	'Referrer-Policy': 'no-referrer',
 	'Content-Security-Policy': "frame-ancestors 'none'",

@@ -5,31 +5,10 @@
  * source file, otherwise it is rebuilt here.
  */
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { initialPageAssets, INITIAL_PAGE_BUDGET } from '../../scripts/size.js';
-
-const root = join(import.meta.dirname, '..', '..');
-const buildDir = join(root, 'build');
-
-function newestMtime(path: string): number {
-	const st = statSync(path);
-	if (!st.isDirectory()) return st.mtimeMs;
-	let newest = st.mtimeMs;
-	for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
-	return newest;
-}
-
-function ensureFreshBuild() {
-	const marker = join(buildDir, 'index.html');
-	const inputs = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'].map((p) => join(root, p)).filter(existsSync);
-	const newestInput = Math.max(...inputs.map(newestMtime));
-	if (existsSync(marker) && statSync(marker).mtimeMs > newestInput) return;
-	const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
-	for (const k of Object.keys(env)) if (k.startsWith('VITEST') || k === 'OFFLINE') delete env[k];
-	execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: root, env, stdio: 'pipe' });
-}
+import { buildDir, ensureFreshBuild } from '../fresh-build';
 
 describe('initial page budget', () => {
 	it('the welcome page loads at most 40 KB gzip of HTML, JS and CSS', { timeout: 300_000 }, () => {

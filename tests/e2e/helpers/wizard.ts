@@ -1,0 +1,162 @@
+/**
+ * A generic walk through the whole wizard, shared by the quality specs (CSP, zero network,
+ * accessibility, offline). It knows nothing about individual practices: on every step it applies
+ * the first preset (when there is one), repairs invalid fields (a "Generate" button next to the
+ * field, else the field's placeholder), marks every checklist item done and follows "Next", so
+ * it covers steps as they are added. On the summary it presses every export / download / copy
+ * button and opens every dialog.
+ */
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
+
+export interface WalkOptions {
+	/** Deployment to choose on the about step (the radio's visible label). */
+	deployment?: RegExp;
+	/** Called on every page once it is filled in (step id, or 'summary'). */
+	onPage?: (id: string) => Promise<void>;
+	/** Called while a dialog is open (name of the button that opened it). */
+	onDialog?: (opener: string) => Promise<void>;
+	/** Maximum number of steps before giving up (guards against a loop). */
+	maxSteps?: number;
+	/** Press export buttons on the summary and download buttons on steps (default true). */
+	exportAll?: boolean;
+}
+
+export interface WalkResult {
+	steps: string[];
+	downloads: { opener: string; name: string; bytes: number }[];
+	dialogs: string[];
+	exportButtons: string[];
+}
+
+/** The step id of the current URL (pathname or hash router). */
+export function stepIdOf(url: string): string {
+	const m = /\/step\/([^/?#]+)/.exec(url);
+	if (m) return decodeURIComponent(m[1]!);
+	if (/\/summary(?:$|[?#])/.test(url) || /#\/summary/.test(url)) return 'summary';
+	return '';
+}
+
+async function settle(page: Page) {
+	// Svelte updates synchronously after input events; one frame is enough for the DOM.
+	await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+}
+
+export async function fillAbout(page: Page, deployment: RegExp = /Deskpro Download/) {
+	await page.getByLabel('Helpdesk name').fill('Acme Support');
+	await page.getByLabel('Helpdesk URL').fill('https://support.example.com/');
+	await page.getByRole('radio', { name: deployment }).check();
+	await settle(page);
+}
+
+/** Repairs invalid fields of the current step; returns the labels it could not repair. */
+export async function repairInvalidFields(page: Page): Promise<string[]> {
+	for (let pass = 0; pass < 3; pass++) {
+		const invalid = page.locator('main [aria-invalid="true"]');
+		const n = await invalid.count();
+		if (n === 0) return [];
+		for (let i = 0; i < n; i++) {
+			const el = invalid.nth(i);
+			if (!(await el.isVisible())) continue;
+			const gen = el.locator('xpath=following-sibling::button[starts-with(normalize-space(.), "Generate")]');
+			if (await gen.count()) {
+				await gen.first().click();
+				continue;
+			}
+			const placeholder = await el.getAttribute('placeholder');
+			if (placeholder) await el.fill(placeholder);
+		}
+		await settle(page);
+	}
+	const left = page.locator('main [aria-invalid="true"]');
+	const labels: string[] = [];
+	for (let i = 0; i < (await left.count()); i++) labels.push((await left.nth(i).getAttribute('id')) ?? '?');
+	return labels;
+}
+
+/** Fills the current practice step: first preset, repaired fields, every item done. */
+export async function completeStep(page: Page) {
+	const presets = page.getByRole('group', { name: 'Presets' }).getByRole('button');
+	if (await presets.count()) await presets.first().click();
+	const left = await repairInvalidFields(page);
+	expect(left, `fields the generic walk could not make valid on ${page.url()}`).toEqual([]);
+	const items = page.locator('main li.item');
+	for (let i = 0; i < (await items.count()); i++) {
+		const done = items.nth(i).getByRole('radio', { name: 'Done', exact: true });
+		if ((await done.count()) && !(await done.isChecked())) await done.check();
+	}
+	await settle(page);
+}
+
+/** Buttons on the page that export, download, copy or open a dialog. */
+export function exportButtons(page: Page): Locator {
+	return page.locator('main button').filter({ hasText: /download|export|copy|save|zip|pdf|markdown|json|print|preview|import|open|view/i });
+}
+
+async function pressExports(page: Page, opts: WalkOptions, result: WalkResult, only?: RegExp) {
+	const buttons = only ? page.locator('main button').filter({ hasText: only }) : exportButtons(page);
+	const count = await buttons.count();
+	for (let i = 0; i < count; i++) {
+		const b = buttons.nth(i);
+		if (!(await b.isVisible()) || (await b.isDisabled())) continue;
+		const name = (await b.innerText()).trim().replace(/\s+/g, ' ');
+		if (/^import/i.test(name)) continue; // import needs a file: covered by its own spec
+		result.exportButtons.push(name);
+		const download = page.waitForEvent('download', { timeout: 15_000 }).catch(() => null);
+		await b.click();
+		const dialog = page.locator('dialog[open], [role="dialog"]:visible, [role="alertdialog"]:visible');
+		if (await dialog.count()) {
+			result.dialogs.push(name);
+			await opts.onDialog?.(name);
+			// Press the dialog's own download/export buttons, then close it.
+			const inner = dialog.first().locator('button').filter({ hasText: /download|export|save|zip|pdf|markdown|json/i });
+			for (let j = 0; j < (await inner.count()); j++) {
+				const ib = inner.nth(j);
+				if (!(await ib.isVisible()) || (await ib.isDisabled())) continue;
+				const innerName = (await ib.innerText()).trim();
+				const d2 = page.waitForEvent('download', { timeout: 15_000 }).catch(() => null);
+				await ib.click();
+				const got = await d2;
+				if (got) result.downloads.push(await describe(got, `${name} → ${innerName}`));
+			}
+			await page.keyboard.press('Escape');
+			await expect(dialog).toHaveCount(0);
+			continue;
+		}
+		if (/download|export|zip|pdf|markdown|json|save/i.test(name)) {
+			const got = await download;
+			if (got) result.downloads.push(await describe(got, name));
+		}
+	}
+}
+
+async function describe(d: Download, opener: string) {
+	const path = await d.path();
+	const { statSync } = await import('node:fs');
+	return { opener, name: d.suggestedFilename(), bytes: path ? statSync(path).size : 0 };
+}
+
+/** From the welcome page (already loaded) through every step to the summary and its exports. */
+export async function walkWizard(page: Page, opts: WalkOptions = {}): Promise<WalkResult> {
+	const result: WalkResult = { steps: [], downloads: [], dialogs: [], exportButtons: [] };
+	await page.getByRole('link', { name: /Start: about your helpdesk|Continue where you left off/ }).click();
+	await expect.poll(() => stepIdOf(page.url())).not.toBe('');
+	await expect(page.locator('main h1')).toBeVisible();
+	for (let n = 0; n < (opts.maxSteps ?? 60); n++) {
+		const id = stepIdOf(page.url());
+		expect(id, `a step URL: ${page.url()}`).not.toBe('');
+		result.steps.push(id);
+		if (id === 'about') await fillAbout(page, opts.deployment);
+		else if (id !== 'summary') await completeStep(page);
+		await opts.onPage?.(id);
+		if (id !== 'summary' && opts.exportAll !== false) await pressExports(page, opts, result, /download/i);
+		if (id === 'summary') {
+			if (opts.exportAll !== false) await pressExports(page, opts, result);
+			return result;
+		}
+		const next = page.getByRole('link', { name: /^Next:/ });
+		await next.click();
+		await expect.poll(() => stepIdOf(page.url())).not.toBe(id);
+		await expect(page.locator('main h1')).toBeVisible();
+	}
+	throw new Error(`The wizard did not reach the summary within ${opts.maxSteps ?? 60} steps: ${result.steps.join(' → ')}`);
+}

@@ -1,0 +1,40 @@
+/**
+ * The offline single-file build (issue 6): build-offline/deskpro-hardening-wizard.html opened from
+ * file:// works without any other file: the whole wizard (lazy parts included) and its exports.
+ */
+import { test, expect } from '@playwright/test';
+import { pathToFileURL } from 'node:url';
+import { ensureOfflineBuild } from './helpers/offline-build';
+import { walkWizard, stepIdOf } from './helpers/wizard';
+
+test.describe.configure({ timeout: 240_000 });
+
+test('the single HTML file opens from disk and the whole wizard works, exports included', async ({ page }) => {
+	const file = ensureOfflineBuild();
+	const url = pathToFileURL(file).href;
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	page.on('console', (m) => {
+		if (m.type() === 'error') errors.push(m.text());
+	});
+	const requests: string[] = [];
+	page.on('request', (r) => requests.push(r.url()));
+
+	await page.goto(url);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Harden your Deskpro helpdesk');
+	const walk = await walkWizard(page);
+	expect(walk.steps[0]).toBe('about');
+	expect(walk.steps.at(-1)).toBe('summary');
+	expect(page.url()).toBe(`${url}#/summary`);
+
+	// A fresh load of a deep link from disk: the hash router finds the step, the answers are kept.
+	await page.goto('about:blank');
+	await page.goto(`${url}#/step/about`);
+	await expect(page.getByLabel('Helpdesk name')).toHaveValue('Acme Support');
+	expect(stepIdOf(page.url())).toBe('about');
+
+	// Nothing but the file itself (and in-page data:/blob: URLs) was ever requested.
+	expect(requests.filter((r) => r !== 'about:blank' && r.split('#')[0] !== url && !r.startsWith('data:') && !r.startsWith('blob:'))).toEqual([]);
+	expect(errors).toEqual([]);
+	test.info().annotations.push({ type: 'walk', description: `${walk.steps.length} pages, ${walk.downloads.length} downloads: ${walk.downloads.map((d) => d.name).join(', ')}` });
+});
