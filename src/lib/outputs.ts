@@ -9,6 +9,7 @@ import type { PracticeContext } from './practices/types';
 import type { ServerEnv } from './practices/_server-env';
 import { nginxConfig } from './generators/nginx';
 import { apacheConfig } from './generators/apache';
+import { auditScript, AUDIT_SCRIPT_FILENAME } from './generators/audit';
 
 export type OutputLanguage = 'nginx' | 'apache' | 'xml' | 'php' | 'sql' | 'bash' | 'powershell' | 'text' | 'markdown' | 'json';
 
@@ -73,6 +74,24 @@ const serverOutputs: ServerOutputSpec[] = [
 ];
 
 /**
+ * The audit script: one when the plan declares audit checks (Deskpro Download on Linux) and no
+ * server step that declares checks has invalid inputs.
+ */
+function auditOutput(plan: Plan, derived: DerivedPlan): OutputFile | null {
+	const a = derived.audit;
+	if (a.checks.length === 0 || a.blockedBy.length > 0) return null;
+	return {
+		id: 'audit-script',
+		practiceId: 'audit',
+		filename: AUDIT_SCRIPT_FILENAME,
+		language: 'bash',
+		description: 'Read-only audit: checks the server against this plan and prints a result to import into the wizard.',
+		applyOrder: 1000,
+		text: auditScript({ planId: plan.planId, checks: a.checks, expectDigest: a.expectDigest })
+	};
+}
+
+/**
  * Every generated file that applies to this plan (empty while inputs are invalid): server files
  * need Deskpro Download and a valid Server environment step.
  */
@@ -88,5 +107,7 @@ export function outputsFor(plan: Plan, derived: DerivedPlan = derivePlan(plan)):
 			out.push({ ...spec, text: generate({ env, ctx }) });
 		}
 	}
+	const audit = auditOutput(plan, derived);
+	if (audit) out.push(audit);
 	return out.sort((a, b) => a.applyOrder - b.applyOrder);
 }

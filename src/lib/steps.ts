@@ -1,4 +1,4 @@
-/** The wizard's route order: about, every practice, summary. */
+/** The wizard's route order: about, every practice, the server audit, summary. */
 import { ABOUT_STEP_ID } from './plan/about';
 import { practices } from './practices';
 
@@ -8,11 +8,13 @@ export interface StepRef {
 }
 
 export const aboutStep: StepRef = { id: ABOUT_STEP_ID, title: 'About your helpdesk' };
+export const auditStep: StepRef = { id: 'audit', title: 'Audit your server' };
 export const summaryStep: StepRef = { id: 'summary', title: 'Summary' };
 
 export const steps: StepRef[] = [
 	aboutStep,
 	...practices.map((p) => ({ id: p.id, title: p.title })),
+	auditStep,
 	summaryStep
 ];
 

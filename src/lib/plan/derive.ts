@@ -10,6 +10,8 @@ import { practices } from '$lib/practices';
 import { evaluateApplicability, type ApplicabilityResult } from '$lib/practices/applicability';
 import type { AboutValues, ChecklistItemDef, Note, Practice, PracticeContext, SettingRow } from '$lib/practices/types';
 import { refineServerEnv, serverEnvFields, SERVER_ENV_STEP_ID, toServerEnv, type ServerEnv } from '$lib/practices/_server-env';
+import type { PlannedCheck } from '$lib/audit/types';
+import { auditStatus, expectDigest, type AuditStatus, type ItemAudit } from '$lib/audit/plan-checks';
 
 export interface DerivedItem extends ChecklistItemDef {
 	practiceId: string;
@@ -20,6 +22,10 @@ export interface DerivedItem extends ChecklistItemDef {
 	at?: string;
 	/** True when the state is fixed to N/A (practice or item does not apply). */
 	locked: boolean;
+	/** The imported audit's verdict for this item, when an audit check covers it. */
+	audit?: ItemAudit;
+	/** The state the admin set by hand (before the audit's verdict was applied). */
+	manualState: ItemStateName;
 }
 
 export type StepStatus = 'todo' | 'in-progress' | 'done' | 'na' | 'invalid';
@@ -32,6 +38,10 @@ export interface DerivedPractice {
 	items: DerivedItem[];
 	notes: Note[];
 	status: StepStatus;
+	/** The audit checks this practice declares for the plan (empty when none or inputs invalid). */
+	audit: PlannedCheck[];
+	/** The practice declares audit checks but its inputs are invalid, so none are generated. */
+	auditBlocked: boolean;
 }
 
 export interface Progress {
@@ -51,6 +61,16 @@ export interface DerivedPlan {
 	server: ServerEnv | null;
 	practices: DerivedPractice[];
 	progress: Progress;
+	audit: DerivedAudit;
+}
+
+export interface DerivedAudit extends AuditStatus {
+	/** Every audit check of the plan, in practice order. */
+	checks: PlannedCheck[];
+	/** Fingerprint of the checks' expectations (written into the script, compared on import). */
+	expectDigest: string;
+	/** Practices whose invalid inputs keep the script from being generated. */
+	blockedBy: Practice[];
 }
 
 const EMPTY: ItemState = { state: 'open', reason: '', note: '' };
@@ -84,12 +104,18 @@ export function checkStepFields<F extends Fields>(
 	return { ok, values: ok ? values : null, errors, lenient };
 }
 
-/** The shared server environment, or null while it is invalid or does not apply. */
-export function deriveServerEnv(plan: Plan, about: AboutValues): ServerEnv | null {
+/**
+ * The shared server environment, or null while it is invalid or does not apply. With
+ * `ignoreSecrets`, secret fields (generated passwords, never saved) do not count: the audit
+ * needs no password, and must still be generated after a reload has cleared them.
+ */
+export function deriveServerEnv(plan: Plan, about: AboutValues, opts: { ignoreSecrets?: boolean } = {}): ServerEnv | null {
 	if (about.deployment !== 'download') return null;
-	const c = checkStepFields(serverEnvFields, plan.answers[SERVER_ENV_STEP_ID] as Record<string, unknown>, about, (v) =>
-		refineServerEnv(v, about)
-	);
+	const c = checkStepFields(serverEnvFields, plan.answers[SERVER_ENV_STEP_ID] as Record<string, unknown>, about, (v) => {
+		const errors = refineServerEnv(v, about);
+		if (opts.ignoreSecrets) for (const [k, f] of Object.entries(serverEnvFields)) if (f.secret) delete errors[k];
+		return errors;
+	});
 	return c.values ? toServerEnv(c.values, about) : null;
 }
 
@@ -97,11 +123,48 @@ export function derivePlan(plan: Plan): DerivedPlan {
 	const about = checkFields(aboutFields, plan.answers[ABOUT_STEP_ID] as Record<string, unknown>);
 	const aboutValues: AboutValues = about.lenient;
 	const ctx: PracticeContext = { about: aboutValues, server: deriveServerEnv(plan, aboutValues) };
-	const derived = practices.map((practice) => derivePractice(plan, practice, ctx));
-	return { about, aboutValues, server: ctx.server, practices: derived, progress: countProgress(derived.flatMap((d) => d.items)) };
+	// The audit's view: the same answers, without the never-saved secrets.
+	const auditCtx: PracticeContext = { ...ctx, server: ctx.server ?? deriveServerEnv(plan, aboutValues, { ignoreSecrets: true }) };
+	const base = practices.map((practice) => derivePractice(plan, practice, ctx, auditCtx));
+	const checks = base.flatMap((d) => d.audit);
+	const digest = expectDigest(checks);
+	const status = auditStatus(checks, digest, plan.audit);
+	const derived = status.items.size ? base.map((d) => applyAudit(plan, d, status.items)) : base;
+	const audit: DerivedAudit = { ...status, checks, expectDigest: digest, blockedBy: base.filter((d) => d.auditBlocked).map((d) => d.practice) };
+	return { about, aboutValues, server: ctx.server, practices: derived, progress: countProgress(derived.flatMap((d) => d.items)), audit };
 }
 
-function derivePractice(plan: Plan, practice: Practice, ctx: PracticeContext): DerivedPractice {
+/**
+ * The audit's verdict on an item: verified → done (even if still open by hand); failed → open
+ * (even if ticked by hand), with the finding shown beside it; a skip decided by hand stays.
+ */
+function applyAudit(plan: Plan, d: DerivedPractice, verdicts: Map<string, ItemAudit>): DerivedPractice {
+	if (!d.applicability.applies) return d;
+	let changed = false;
+	const items = d.items.map((i) => {
+		const audit = verdicts.get(i.id);
+		if (!audit || i.locked) return i;
+		changed = true;
+		const state: ItemStateName = audit.verdict === 'verified' ? 'done' : audit.verdict === 'failed' && i.state === 'done' ? 'open' : i.state;
+		return { ...i, audit, state };
+	});
+	return changed ? { ...d, items, status: stepStatus(plan, d.applicability, d.checked.ok, items) } : d;
+}
+
+function stepStatus(plan: Plan, applicability: ApplicabilityResult, ok: boolean, items: DerivedItem[]): StepStatus {
+	const progress = countProgress(items);
+	return !applicability.applies
+		? 'na'
+		: !ok
+			? 'invalid'
+			: progress.open === 0
+				? 'done'
+				: progress.open === progress.total - items.filter((i) => i.locked).length && !items.some((i) => !i.locked && (plan.checklist[i.id] || i.audit))
+					? 'todo'
+					: 'in-progress';
+}
+
+function derivePractice(plan: Plan, practice: Practice, ctx: PracticeContext, auditCtx: PracticeContext): DerivedPractice {
 	const applicability = evaluateApplicability(practice.appliesTo, ctx.about);
 	const refine = practice.refine;
 	const checked = checkStepFields(
@@ -114,20 +177,15 @@ function derivePractice(plan: Plan, practice: Practice, ctx: PracticeContext): D
 	const defs = practice.checklist(checked.lenient, ctx);
 	const items: DerivedItem[] = defs.map((d) => {
 		const s = plan.checklist[d.id] ?? EMPTY;
-		if (!applicability.applies) return { ...d, practiceId: practice.id, state: 'na', reason: applicability.reason, note: s.note, at: s.at, locked: true };
-		if (d.notApplicable) return { ...d, practiceId: practice.id, state: 'na', reason: d.notApplicable, note: s.note, at: s.at, locked: true };
-		return { ...d, practiceId: practice.id, state: s.state, reason: s.reason, note: s.note, at: s.at, locked: false };
+		if (!applicability.applies)
+			return { ...d, practiceId: practice.id, state: 'na', manualState: s.state, reason: applicability.reason, note: s.note, at: s.at, locked: true };
+		if (d.notApplicable) return { ...d, practiceId: practice.id, state: 'na', manualState: s.state, reason: d.notApplicable, note: s.note, at: s.at, locked: true };
+		return { ...d, practiceId: practice.id, state: s.state, manualState: s.state, reason: s.reason, note: s.note, at: s.at, locked: false };
 	});
 	const notes = typeof practice.notes === 'function' ? practice.notes(checked.values, ctx) : (practice.notes ?? []);
-	const progress = countProgress(items);
-	const status: StepStatus = !applicability.applies
-		? 'na'
-		: !checked.ok
-			? 'invalid'
-			: progress.open === 0
-				? 'done'
-				: progress.open === progress.total - items.filter((i) => i.locked).length && !items.some((i) => !i.locked && plan.checklist[i.id])
-					? 'todo'
-					: 'in-progress';
-	return { practice, applicability, checked, settings, items, notes, status };
+	const status = stepStatus(plan, applicability, checked.ok, items);
+	const declaresAudit = applicability.applies && typeof practice.audit === 'function';
+	const defsOrNull = declaresAudit && checked.values ? practice.audit!(checked.values, auditCtx) : null;
+	const audit: PlannedCheck[] = (defsOrNull ?? []).map((c) => ({ ...c, practiceId: practice.id }));
+	return { practice, applicability, checked, settings, items, notes, status, audit, auditBlocked: declaresAudit && defsOrNull === null };
 }

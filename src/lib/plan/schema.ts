@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { storedObject } from './fields';
 import { aboutFields, ABOUT_STEP_ID } from './about';
 import { practices } from '$lib/practices';
+import { AuditRecordSchema } from '$lib/audit/result';
 
 export const PLAN_KIND = 'deskpro-hardening-plan';
 export const PLAN_VERSION = 2;
@@ -42,7 +43,9 @@ export const PlanSchema = z.object({
 	answers: z.prefault(answersSchema, {}),
 	checklist: z._default(z.record(z.string().check(z.maxLength(200)), ItemStateSchema), () => ({})),
 	/** The admin explicitly allowed secrets (generated passwords) to be saved and exported. */
-	keepSecrets: z._default(z.boolean(), false)
+	keepSecrets: z._default(z.boolean(), false),
+	/** The last audit result imported from the server (see `$lib/audit/result`); a damaged one is dropped. */
+	audit: z.catch(z._default(z.nullable(AuditRecordSchema), null), null)
 });
 
 export type Plan = z.infer<typeof PlanSchema>;

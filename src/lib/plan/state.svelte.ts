@@ -7,6 +7,7 @@ import { newPlan, type ItemState, type Plan } from './schema';
 import { derivePlan } from './derive';
 import { loadPlan, savePlan, type LoadNotice } from './storage';
 import { outputsFor } from '$lib/outputs';
+import type { AuditRecord } from '$lib/audit/result';
 
 function storage(): Storage | null {
 	try {
@@ -61,6 +62,12 @@ class Wizard {
 	setItem(itemId: string, patch: Partial<ItemState>) {
 		const cur = this.plan.checklist[itemId] ?? { state: 'open', reason: '', note: '' };
 		this.plan.checklist[itemId] = { ...cur, ...patch, at: new Date().toISOString() };
+		this.touch();
+	}
+
+	/** Keeps an imported audit result (already checked against this plan), or removes it. */
+	setAudit(record: AuditRecord | null) {
+		this.plan.audit = record;
 		this.touch();
 	}
 

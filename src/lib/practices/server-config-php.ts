@@ -1,6 +1,7 @@
 /** Items 5 and 6 of the article: config.php with the least-privileged user, dir_data, proxies, debug off. */
 import { definePractice } from './types';
 import { serverStepNotes } from './_server-notes';
+import { serverAuditBase } from './_server-audit';
 
 export const practice = definePractice({
 	id: 'server-config-php',
@@ -34,5 +35,39 @@ export const practice = definePractice({
 		{ id: 'server-config-php.trust-proxy', text: 'Set trust_proxy_data to your proxies only, or false.' },
 		{ id: 'server-config-php.debug-off', text: 'Make sure no debug option is enabled in config.php.' },
 		{ id: 'server-config-php.mode', text: 'config.php is owned by the owner account, group web server, mode 0640 (the permissions script does this).' }
-	]
+	],
+	audit: (_v, ctx) => {
+		const b = serverAuditBase(ctx);
+		if (b === null || Array.isArray(b)) return b;
+		const { env, requires, configPhp } = b;
+		return [
+			{
+				id: 'server-config-php.audit.mode',
+				items: ['server-config-php.mode'],
+				title: 'config.php not readable by other users',
+				expected: `${configPhp} is readable by ${env.webUser} and by no other user (mode 0640, owner ${env.ownerUser}, group ${env.webGroup}).`,
+				remediation: `Run the permissions script (step “File ownership and permissions”), or: chown ${env.ownerUser}:${env.webGroup} ${configPhp} && chmod 0640 ${configPhp}`,
+				probe: { kind: 'config-private', configPhp, reader: env.webUser },
+				requires: [requires.config]
+			},
+			{
+				id: 'server-config-php.audit.db-user',
+				items: ['server-config-php.db-user'],
+				title: 'config.php does not use root',
+				expected: `config.php connects as ${env.dbUser}, with a password, not as root.`,
+				remediation: 'Replace the database settings in config.php with the block from the step “Harden config.php”, after creating the account (step “Least-privileged database account”).',
+				probe: { kind: 'config-db-user', configPhp, reader: env.webUser, expectedUser: env.dbUser },
+				requires: [requires.config]
+			},
+			{
+				id: 'server-config-php.audit.debug-off',
+				items: ['server-config-php.debug-off'],
+				title: 'Debug options off in config.php',
+				expected: "$DP_CONFIG['debug']['enable_debug_trace'], 'enable_display_errors' and 'enable_request_errorlog' are off or unset.",
+				remediation: 'Remove these lines from config.php, or set them to false.',
+				probe: { kind: 'config-debug-off', configPhp, reader: env.webUser },
+				requires: [requires.config]
+			}
+		];
+	}
 });

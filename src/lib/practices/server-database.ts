@@ -1,6 +1,7 @@
 /** Item 5 of the article: a least-privileged MariaDB/MySQL account for Deskpro. */
 import { definePractice } from './types';
 import { serverStepNotes } from './_server-notes';
+import { serverAuditBase } from './_server-audit';
 
 export const practice = definePractice({
 	id: 'server-database',
@@ -27,5 +28,21 @@ export const practice = definePractice({
 		{ id: 'server-database.runtime', text: 'Run the SQL to create the runtime account.' },
 		...(ctx.server?.upgradeAccount === false ? [] : [{ id: 'server-database.upgrade', text: 'Keep the upgrade account’s password in your password manager; use it in config.php only while upgrading.' }]),
 		{ id: 'server-database.no-root', text: 'Confirm config.php no longer uses root and the application still works.' }
-	]
+	],
+	audit: (_v, ctx) => {
+		const b = serverAuditBase(ctx);
+		if (b === null || Array.isArray(b)) return b;
+		const { env, requires, configPhp } = b;
+		return [
+			{
+				id: 'server-database.audit.grants',
+				items: ['server-database.runtime', 'server-database.no-root'],
+				title: 'Database account limited to its own database',
+				expected: `SHOW GRANTS for the account in config.php: privileges on \`${env.dbName}\` only; nothing on *.* but USAGE; no FILE, SUPER, PROCESS or GRANT OPTION.`,
+				remediation: `Create the runtime account with the SQL of the step “Least-privileged database account”, revoke anything broader (REVOKE ALL PRIVILEGES, GRANT OPTION FROM the account), and use it in config.php.`,
+				probe: { kind: 'db-grants', configPhp, reader: env.webUser, database: env.dbName },
+				requires: [requires.config]
+			}
+		];
+	}
 });

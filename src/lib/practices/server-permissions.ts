@@ -1,6 +1,7 @@
 /** Items 1–2 of the article: file ownership and permissions (Linux script, Windows icacls). */
 import { definePractice } from './types';
 import { serverStepNotes } from './_server-notes';
+import { serverAuditBase } from './_server-audit';
 
 export const practice = definePractice({
 	id: 'server-permissions',
@@ -37,6 +38,51 @@ export const practice = definePractice({
 			: [
 					{ id: 'server-permissions.dry-run', text: 'Run the permissions script with --dry-run and read what it will change.' },
 					{ id: 'server-permissions.apply', text: 'Run the permissions script as root.' },
-					{ id: 'server-permissions.verify', text: 'Confirm no file under the install or data directory is world-writable (find … -perm -0002 prints nothing).' }
-				]
+					{ id: 'server-permissions.verify', text: 'Confirm no file under the install or data directory is world-writable (find … -perm -0002 prints nothing).' },
+					{ id: 'server-permissions.cron', text: `Run cron.php every minute from the crontab of ${ctx.server?.cronUser ?? 'the cron user'}, never root.` }
+				],
+	audit: (_v, ctx) => {
+		const b = serverAuditBase(ctx);
+		if (b === null || Array.isArray(b)) return b;
+		const { env, requires } = b;
+		const fix = 'Run the permissions script of the step “File ownership and permissions” as root (first with --dry-run).';
+		return [
+			{
+				id: 'server-permissions.audit.owner',
+				items: ['server-permissions.apply'],
+				title: `Application files owned by ${env.ownerUser}`,
+				expected: `Every file and directory under ${env.installPath} belongs to ${env.ownerUser}, never root.`,
+				remediation: fix,
+				probe: { kind: 'owned-by', path: env.installPath, owner: env.ownerUser, exclude: [env.dataPath] },
+				requires: [requires.install]
+			},
+			{
+				id: 'server-permissions.audit.app-not-writable',
+				items: ['server-permissions.apply'],
+				title: `Application not writable by ${env.webUser}`,
+				expected: `Tested as ${env.webUser}: nothing under ${env.installPath} is writable (the data directory aside).`,
+				remediation: fix,
+				probe: { kind: 'not-writable-by', path: env.installPath, user: env.webUser, exclude: [env.dataPath] },
+				requires: [requires.install]
+			},
+			{
+				id: 'server-permissions.audit.no-world-writable',
+				items: ['server-permissions.verify'],
+				title: 'No world-writable file or directory',
+				expected: `No file or directory under ${env.installPath} or ${env.dataPath} is writable by other users (never 0777).`,
+				remediation: `${fix} It replaces world-writable modes by the shared group ${env.webGroup}.`,
+				probe: { kind: 'no-world-writable', paths: [env.installPath, env.dataPath] },
+				requires: [requires.install, requires.data]
+			},
+			{
+				id: 'server-permissions.audit.cron-user',
+				items: ['server-permissions.cron'],
+				title: `Cron runs as ${env.cronUser}, not root`,
+				expected: `The crontab line that runs ${env.installPath}/cron.php runs as ${env.cronUser}.`,
+				remediation: `Remove the line from root’s crontab (or /etc/crontab, /etc/cron.d) and add it to ${env.cronUser}’s: sudo crontab -u ${env.cronUser} -e, then * * * * * php ${env.installPath}/cron.php`,
+				probe: { kind: 'cron-user', installPath: env.installPath, expectedUser: env.cronUser },
+				requires: [requires.install]
+			}
+		];
+	}
 });

@@ -1,6 +1,10 @@
 /** Items 4, 6 and 7 of the article: the web-server configuration (nginx, Apache or IIS). */
 import { definePractice } from './types';
 import { serverStepNotes } from './_server-notes';
+import { serverAuditBase } from './_server-audit';
+
+/** Requested by the audit; each must answer 403. */
+const DENIED_PATHS = ['/data/', '/app/', '/plugins/', '/config.php', '/cron.php', '/import.php', '/upgrade.php', '/.htaccess', '/.git/config'];
 
 export const practice = definePractice({
 	id: 'server-web-config',
@@ -33,7 +37,65 @@ export const practice = definePractice({
 		return [
 			{ id: 'server-web-config.install', text: `Install the generated ${ws === 'iis' ? 'web.config' : ws === 'apache' ? 'virtual host' : 'server block'} and check it with ${test}.` },
 			{ id: 'server-web-config.reload', text: 'Reload the web server and log in to the agent interface from an allowed network.' },
-			{ id: 'server-web-config.admin-restricted', text: 'Confirm /admin/ and /agent/ answer 403 from outside the allowed networks (see the checks step).' }
+			{ id: 'server-web-config.admin-restricted', text: 'Confirm /admin/ and /agent/ answer 403 from outside the allowed networks (see the checks step).' },
+			...(ws === 'iis'
+				? []
+				: [{ id: 'server-web-config.php-errors', text: 'In the PHP-FPM pool, set php_admin_flag[display_errors] = off and php_admin_flag[expose_php] = off, then restart PHP-FPM.' }])
+		];
+	},
+	audit: (_v, ctx) => {
+		const b = serverAuditBase(ctx);
+		if (b === null || Array.isArray(b)) return b;
+		const { env, url } = b;
+		const ws = ctx.about.webServer;
+		const file = ws === 'apache' ? 'virtual host' : 'server block';
+		const install = `Install the ${file} of the step “Web-server configuration” and reload the web server.`;
+		return [
+			{
+				id: 'server-web-config.audit.denied-paths',
+				items: ['server-web-config.install', 'server-post-checks.inside'],
+				title: 'Sensitive paths refused',
+				expected: `${url}: ${DENIED_PATHS.join(', ')} answer 403.`,
+				remediation: install,
+				probe: { kind: 'http-status', url, paths: DENIED_PATHS, status: 403 }
+			},
+			{
+				id: 'server-web-config.audit.php-in-data',
+				items: ['server-web-config.install', 'server-post-checks.inside'],
+				title: 'PHP never runs under /data/',
+				expected: 'A .php name under /data/ is refused with 403 and never reaches PHP.',
+				remediation: `${install} It gives PHP only Deskpro’s own entry points, never a file under data/.`,
+				probe: { kind: 'http-php-not-run', url, prefix: '/data/' }
+			},
+			{
+				id: 'server-web-config.audit.no-version',
+				items: ['server-web-config.install'],
+				title: 'No version in Server or X-Powered-By',
+				expected: 'The Server and X-Powered-By headers of a page and of a refused path carry no version number.',
+				remediation: `${install} It sets ${ws === 'apache' ? 'ServerTokens Prod and ServerSignature Off' : 'server_tokens off'}; turn expose_php off in the PHP-FPM pool.`,
+				probe: { kind: 'http-no-version', url, paths: ['/', '/config.php'] }
+			},
+			...(ws === 'iis'
+				? []
+				: [
+						{
+							id: 'server-web-config.audit.php-fpm',
+							items: ['server-web-config.php-errors'],
+							title: 'PHP-FPM: display_errors and expose_php off',
+							expected: `As the pool at ${env.phpFpm} runs PHP (asked over FastCGI, not the CLI php.ini): display_errors and expose_php are off.`,
+							remediation:
+								'Add php_admin_flag[display_errors] = off and php_admin_flag[expose_php] = off to the pool (e.g. /etc/php/8.2/fpm/pool.d/www.conf), or set them in the FPM php.ini, then restart PHP-FPM.',
+							probe: { kind: 'fpm-ini-off' as const, fpm: env.phpFpm, runAs: env.webUser, settings: ['display_errors', 'expose_php'] }
+						}
+					]),
+			{
+				id: 'server-web-config.audit.admin-allow-list',
+				items: ['server-web-config.admin-restricted', 'server-post-checks.outside'],
+				title: '/admin/ and /agent/ only from the allowed networks',
+				expected: `From outside ${env.allowed.join(', ')}: /admin/ and /agent/ answer 403.`,
+				remediation: `${install} It allows /admin/ and /agent/ only from ${env.allowed.join(', ')}.`,
+				probe: { kind: 'http-allow-list', url, paths: ['/admin/', '/agent/'], allowed: env.allowed }
+			}
 		];
 	}
 });

@@ -1,5 +1,6 @@
 import type { FieldErrors, Fields, Values } from '$lib/plan/fields';
 import type { ServerEnv } from './_server-env';
+import type { AuditCheckDef } from '$lib/audit/types';
 
 export type Deployment = 'cloud' | 'download' | 'onprem-docker';
 export type OperatingSystem = 'linux' | 'windows';
@@ -95,6 +96,13 @@ export interface Practice<F extends Fields = Fields> {
 	presets?: Preset<F>[];
 	settings(values: Values<F>, ctx: PracticeContext): SettingRow[];
 	checklist(values: Values<F>, ctx: PracticeContext): ChecklistItemDef[];
+	/**
+	 * The audit checks that prove this practice's server change was applied, with the expected
+	 * values taken from `values` (see `$lib/audit/types`). Only practices that change a server
+	 * declare them; called only when the practice applies and its values are valid. Returns null
+	 * while inputs it depends on elsewhere (e.g. `ctx.server`) are invalid: no script then.
+	 */
+	audit?(values: Values<F>, ctx: PracticeContext): AuditCheckDef[] | null;
 }
 
 /** Identity function that keeps the field types for the module's callbacks. */

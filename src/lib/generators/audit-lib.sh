@@ -1,0 +1,1042 @@
+# shellcheck shell=bash
+# ---------------------------------------------------------------------------------------------
+# Deskpro hardening audit: the check library. This part is the same for every plan; the
+# generator puts the plan's constants above it and the plan's checks below it.
+#
+# Promises (tested): the script changes nothing. It writes only inside one private temporary
+# directory (mode 0700, or 0711 while PHP-FPM reads the probe file, whose name is random)
+# that it removes on exit; it never writes to the current directory; it does not follow
+# symbolic links out of the install; the database password never appears on a command line
+# or in the environment (it goes into a 0600 --defaults-extra-file in that directory).
+# Exit codes: 0 every check PASS (or N/A), 1 a check FAILed, 2 no FAIL but WARN, SKIP or
+# MANUAL, 3 or more the script itself could not run.
+# ---------------------------------------------------------------------------------------------
+
+AUDIT_KIND='deskpro-hardening-audit'
+AUDIT_SCHEMA=1
+JSON_ONLY=0
+OUTSIDE_SOURCE=''
+SYSTEM_ROOT=''
+CURL_INSECURE=0
+TMP=''
+STARTED=0
+FINISHED=0
+EMITTED=0
+STARTED_AT=''
+HOST_NAME=''
+R_IDS=()
+R_STATES=()
+R_TITLES=()
+R_EVIDENCE=()
+R_REMEDIATION=()
+C_STATE=''
+C_EVIDENCE=''
+J=''
+HTTP_CODE=''
+HTTP_ERROR=''
+CFG_FILE=''
+CFG_STATUS=''
+CFG_MESSAGE=''
+declare -A CFG=()
+MAX_EVIDENCE=1500
+MAX_LIST=5
+
+usage() {
+	cat <<EOF
+Usage: sudo bash $0 [options]
+
+Checks this server against the Deskpro hardening plan $PLAN_ID. Read-only: it changes nothing.
+It prints one line per check, then the result between BEGIN/END lines: paste that into the
+wizard (or save it to a file and upload it).
+
+Options:
+  --json                 print only the JSON result on standard output (the lines go to stderr)
+  --outside-source ADDR  a local address of this server that is NOT in the admin allow-list;
+                         /admin/ and /agent/ are then requested from it (curl --interface) and
+                         checked for 403 instead of being reported as MANUAL
+  --system-root DIR      read crontabs (etc/crontab, etc/cron.d, var/spool/cron) below DIR
+                         instead of /, e.g. a mounted copy of the server
+  --insecure             do not verify the helpdesk's TLS certificate (self-signed test servers)
+  -h, --help             this text
+Exit codes: 0 all PASS, 1 a check FAILed, 2 no FAIL but WARN/SKIP/MANUAL, 3+ the script failed.
+EOF
+}
+
+die() {
+	printf 'deskpro-audit: %s\n' "$*" >&2
+	exit 3
+}
+
+parse_args() {
+	while [ "$#" -gt 0 ]; do
+		case "$1" in
+		--json) JSON_ONLY=1 ;;
+		--insecure) CURL_INSECURE=1 ;;
+		--outside-source)
+			[ "$#" -ge 2 ] || die '--outside-source needs an address'
+			OUTSIDE_SOURCE=$2
+			shift
+			;;
+		--system-root)
+			[ "$#" -ge 2 ] || die '--system-root needs a directory'
+			SYSTEM_ROOT=${2%/}
+			[ -d "$SYSTEM_ROOT/" ] || die "--system-root $2 is not a directory"
+			shift
+			;;
+		-h | --help)
+			usage
+			FINISHED=1
+			exit 0
+			;;
+		*) die "unknown option: $1 (see --help)" ;;
+		esac
+		shift
+	done
+}
+
+# ------------------------------------------------------------------ temporary directory, exit
+
+on_exit() {
+	local rc=$?
+	trap - EXIT
+	if [ "$STARTED" = 1 ] && [ "$EMITTED" = 0 ]; then
+		[ "$rc" -ge 3 ] || rc=3
+		printf 'deskpro-audit: stopped before the end (exit code %s); the result below holds the checks that ran.\n' "$rc" >&2
+		emit_result "$rc" || true
+	fi
+	if [ -n "$TMP" ] && [ -d "$TMP" ]; then
+		rm -rf -- "$TMP"
+	fi
+	if [ "$FINISHED" != 1 ] && [ "$rc" -lt 3 ]; then rc=3; fi
+	exit "$rc"
+}
+
+make_tmp() {
+	local base
+	base=${TMPDIR:-/tmp}
+	# Prefer /dev/shm: the password file never reaches a disk, and PHP-FPM services started
+	# with systemd's PrivateTmp cannot see /tmp but can see /dev/shm (for the FPM probe).
+	if [ -d /dev/shm ] && [ -w /dev/shm ] && [ ! -L /dev/shm ]; then base=/dev/shm; fi
+	case "$base" in /*) ;; *) base=/tmp ;; esac
+	TMP=$(mktemp -d "$base/deskpro-audit.XXXXXXXXXX") || die "cannot create a temporary directory in $base"
+	chmod 0700 -- "$TMP" || die "cannot protect $TMP"
+}
+
+# ------------------------------------------------------------------ text and JSON
+
+CTRL_CHARS=()
+CTRL_ESCAPES=()
+init_json() {
+	local i c e
+	for i in {1..31}; do
+		case "$i" in 8 | 9 | 10 | 12 | 13) continue ;; esac
+		printf -v c '%b' "\\x$(printf '%02x' "$i")"
+		printf -v e '\\u%04x' "$i"
+		CTRL_CHARS+=("$c")
+		CTRL_ESCAPES+=("$e")
+	done
+}
+
+# A whole string of valid UTF-8 (RFC 3629: no overlongs, surrogates or code points > U+10FFFF),
+# matched byte by byte (LC_ALL=C), so that valid text needs no iconv process.
+UTF8_RE=$'^([\x01-\x7f]|[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf][\x80-\xbf]|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf][\x80-\xbf]|[\xf1-\xf3][\x80-\xbf][\x80-\xbf][\x80-\xbf]|\xf4[\x80-\x8f][\x80-\xbf][\x80-\xbf])*$'
+
+# utf8_clean TEXT -> J: at most MAX_EVIDENCE bytes of valid UTF-8 (invalid bytes dropped).
+utf8_clean() {
+	local s=$1
+	if [ "${#s}" -gt "$MAX_EVIDENCE" ]; then s="${s:0:$MAX_EVIDENCE} [truncated]"; fi
+	if [[ $s == *[$'\x80'-$'\xff']* ]] && ! [[ $s =~ $UTF8_RE ]]; then
+		if command -v iconv >/dev/null 2>&1; then
+			s=$(printf '%s' "$s" | iconv -f UTF-8 -t UTF-8 -c 2>/dev/null; printf x)
+			s=${s%x}
+		else
+			s=${s//[$'\x80'-$'\xff']/?}
+		fi
+	fi
+	J=$s
+}
+
+# json_str TEXT -> J: TEXT as a JSON string, escaped exactly as JavaScript's JSON.stringify does.
+json_str() {
+	local s=$1 i bs=\\ q='"'
+	s=${s//"$bs"/"$bs$bs"}
+	s=${s//"$q"/"$bs$q"}
+	s=${s//$'\n'/"${bs}n"}
+	s=${s//$'\r'/"${bs}r"}
+	s=${s//$'\t'/"${bs}t"}
+	s=${s//$'\b'/"${bs}b"}
+	s=${s//$'\f'/"${bs}f"}
+	if [[ $s == *[$'\x01'-$'\x1f']* ]]; then
+		for i in "${!CTRL_CHARS[@]}"; do
+			s=${s//"${CTRL_CHARS[$i]}"/"${CTRL_ESCAPES[$i]}"}
+		done
+	fi
+	J="$q$s$q"
+}
+
+# printable TEXT -> J: one line for a terminal (control characters shown as ?).
+printable() {
+	local s=$1
+	s=${s//$'\n'/ | }
+	s=${s//[$'\x01'-$'\x1f'$'\x7f']/?}
+	J=$s
+}
+
+# join_lines SEP ITEMS... -> J
+join_items() {
+	local sep=$1 out='' x
+	shift
+	for x in "$@"; do
+		if [ -z "$out" ]; then out=$x; else out="$out$sep$x"; fi
+	done
+	J=$out
+}
+
+# glob_quote TEXT -> J: TEXT with find -path pattern characters escaped.
+glob_quote() {
+	local s=$1 bs=\\
+	s=${s//"$bs"/"$bs$bs"}
+	s=${s//\*/"$bs*"}
+	s=${s//\?/"$bs?"}
+	s=${s//\[/"${bs}["}
+	J=$s
+}
+
+# ------------------------------------------------------------------ recording results
+
+say() {
+	if [ "$JSON_ONLY" = 1 ]; then printf '%s\n' "$*" >&2; else printf '%s\n' "$*"; fi
+}
+
+# set_result STATE EVIDENCE: what the running check found.
+set_result() {
+	C_STATE=$1
+	C_EVIDENCE=$2
+}
+
+# run_check ID TITLE REMEDIATION FUNCTION ARGS...
+run_check() {
+	local id=$1 title=$2 remediation=$3 line
+	shift 3
+	C_STATE='SKIP'
+	C_EVIDENCE='The check ended without a result (internal error in the audit script).'
+	"$@"
+	utf8_clean "$C_EVIDENCE"
+	C_EVIDENCE=$J
+	R_IDS+=("$id")
+	R_STATES+=("$C_STATE")
+	R_TITLES+=("$title")
+	R_EVIDENCE+=("$C_EVIDENCE")
+	R_REMEDIATION+=("$remediation")
+	printable "$C_EVIDENCE"
+	line=$(printf '%-6s %s: %s' "$C_STATE" "$title" "$J")
+	if [ "$C_STATE" = FAIL ]; then
+		printable "$remediation"
+		line="$line  -> Fix: $J"
+	fi
+	say "$line"
+}
+
+exit_code() {
+	local s fail=0 other=0
+	for s in "${R_STATES[@]}"; do
+		case "$s" in
+		FAIL) fail=1 ;;
+		WARN | SKIP | MANUAL) other=1 ;;
+		esac
+	done
+	if [ "$fail" = 1 ]; then echo 1; elif [ "$other" = 1 ]; then echo 2; else echo 0; fi
+}
+
+emit_result() {
+	local code=$1 i json checks='' sum finished
+	EMITTED=1
+	finished=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+	for i in "${!R_IDS[@]}"; do
+		local item='{"id":'
+		json_str "${R_IDS[$i]}"
+		item+="$J,\"state\":"
+		json_str "${R_STATES[$i]}"
+		item+="$J,\"title\":"
+		json_str "${R_TITLES[$i]}"
+		item+="$J,\"evidence\":"
+		json_str "${R_EVIDENCE[$i]}"
+		item+="$J,\"remediation\":"
+		json_str "${R_REMEDIATION[$i]}"
+		item+="$J}"
+		if [ -z "$checks" ]; then checks=$item; else checks="$checks,$item"; fi
+	done
+	json="{\"kind\":\"$AUDIT_KIND\",\"schemaVersion\":$AUDIT_SCHEMA,\"planId\":"
+	json_str "$PLAN_ID"
+	json+="$J,\"scriptVersion\":"
+	json_str "$SCRIPT_VERSION"
+	json+="$J,\"expectDigest\":"
+	json_str "$EXPECT_DIGEST"
+	json+="$J,\"host\":"
+	json_str "$HOST_NAME"
+	json+="$J,\"startedAt\":\"$STARTED_AT\",\"finishedAt\":\"$finished\",\"exitCode\":$code,\"checks\":[$checks]}"
+	sum=$(printf '%s' "$json" | sha256sum) || return 1
+	sum=${sum%% *}
+	json="${json%\}},\"digest\":\"sha256:$sum\"}"
+	if [ "$JSON_ONLY" = 1 ]; then
+		printf '%s\n' "$json"
+	else
+		printf '%s\n%s\n%s\n' '-----BEGIN DESKPRO AUDIT RESULT-----' "$json" '-----END DESKPRO AUDIT RESULT-----'
+	fi
+}
+
+# ------------------------------------------------------------------ start and finish
+
+preflight() {
+	local missing=() i type path what
+	[ "${BASH_VERSINFO[0]}" -ge 4 ] || die 'bash 4 or newer is needed'
+	[ "$(id -u)" = 0 ] || die 'run this script as root (sudo bash ...): it reads config.php and tests access as the web-server user with runuser'
+	command -v sha256sum >/dev/null 2>&1 || die 'sha256sum (coreutils) is missing'
+	for ((i = 0; i < ${#REQUIRED_PATHS[@]}; i += 3)); do
+		type=${REQUIRED_PATHS[$i]}
+		path=${REQUIRED_PATHS[$((i + 1))]}
+		what=${REQUIRED_PATHS[$((i + 2))]}
+		if [ "$type" = dir ] && [ ! -d "$path" ]; then
+			missing+=("the $what $path does not exist or is not a directory")
+		elif [ "$type" = file ] && [ ! -f "$path" ]; then
+			missing+=("the $what $path does not exist or is not a file")
+		fi
+	done
+	if [ "${#missing[@]}" -gt 0 ]; then
+		for i in "${missing[@]}"; do printf 'deskpro-audit: %s\n' "$i" >&2; done
+		die 'refusing to start: this script was generated for paths that do not exist here. Check that you run it on the Deskpro server, or correct the paths in the wizard and download it again.'
+	fi
+}
+
+begin() {
+	STARTED_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+	HOST_NAME=$(hostname -f 2>/dev/null || hostname 2>/dev/null || uname -n)
+	utf8_clean "$HOST_NAME"
+	HOST_NAME=${J:0:255}
+	init_json
+	make_tmp
+	STARTED=1
+	printable "$HOST_NAME"
+	say "Deskpro hardening audit for plan $PLAN_ID (script $SCRIPT_VERSION) on $J at $STARTED_AT"
+}
+
+finish() {
+	local code counts s n x
+	code=$(exit_code)
+	counts=''
+	for s in PASS FAIL WARN SKIP MANUAL N/A; do
+		n=0
+		for x in "${R_STATES[@]}"; do [ "$x" = "$s" ] && n=$((n + 1)); done
+		[ "$n" -gt 0 ] && counts="$counts $n $s,"
+	done
+	say "Summary:${counts%,} (exit code $code)"
+	emit_result "$code"
+	FINISHED=1
+	exit "$code"
+}
+
+# ------------------------------------------------------------------ helpers for checks
+
+# need TOOL...: SKIP the running check when a tool is missing.
+need() {
+	local t
+	for t in "$@"; do
+		if ! command -v "$t" >/dev/null 2>&1; then
+			set_result SKIP "$t is not installed on this server, so this cannot be checked."
+			return 1
+		fi
+	done
+}
+
+# user_exists NAME: SKIP the running check when the account does not exist.
+user_exists() {
+	if ! id -u -- "$1" >/dev/null 2>&1; then
+		set_result FAIL "The account $1 does not exist on this server."
+		return 1
+	fi
+}
+
+# real_dir PATH -> J: the resolved directory (the install's own path may be a symlink).
+real_dir() {
+	J=$(realpath -e -- "$1" 2>/dev/null) && [ -d "$J" ]
+}
+
+# inside PATH DIR: PATH equals DIR or lies below it (both resolved, no trailing slash).
+inside() {
+	[ "$1" = "$2" ] || [[ $1 == "$2"/* ]]
+}
+
+# prune_args ROOT EXCLUDES... -> PRUNE array for find: skip each excluded path under ROOT.
+PRUNE=()
+prune_args() {
+	local root=$1 ex
+	shift
+	PRUNE=()
+	for ex in "$@"; do
+		ex=$(realpath -m -- "$ex" 2>/dev/null) || continue
+		inside "$ex" "$root" || continue
+		glob_quote "$ex"
+		PRUNE+=(-path "$J" -prune -o)
+	done
+}
+
+# list_nul FILE -> J: count and the first entries of a NUL-separated list.
+LIST_COUNT=0
+list_nul() {
+	local f=$1 entry shown=()
+	LIST_COUNT=0
+	while IFS= read -r -d '' entry; do
+		LIST_COUNT=$((LIST_COUNT + 1))
+		[ "${#shown[@]}" -lt "$MAX_LIST" ] && shown+=("$entry")
+	done <"$f"
+	join_items '; ' "${shown[@]}"
+	if [ "$LIST_COUNT" -gt "$MAX_LIST" ]; then J="$J; … and $((LIST_COUNT - MAX_LIST)) more"; fi
+}
+
+first_line() {
+	local s
+	s=$(head -c 600 -- "$1" 2>/dev/null | head -n 3 | tr '\n' ' ')
+	J=${s% }
+}
+
+# ------------------------------------------------------------------ files and permissions
+
+check_owned_by() {
+	local root owner=$2
+	shift 2
+	real_dir "$1" || { set_result SKIP "$1 is not a directory."; return; }
+	root=$J
+	shift
+	user_exists "$owner" || return
+	need find || return
+	prune_args "$root" "$@"
+	find "$root" "${PRUNE[@]}" ! -user "$owner" -printf '%u %p\0' >"$TMP/owned" 2>"$TMP/owned.err"
+	local rc=$?
+	list_nul "$TMP/owned"
+	if [ "$LIST_COUNT" -gt 0 ]; then
+		set_result FAIL "$LIST_COUNT entries under $root are not owned by $owner: $J"
+	elif [ "$rc" -ne 0 ]; then
+		first_line "$TMP/owned.err"
+		set_result SKIP "find could not read everything under $root: $J"
+	else
+		set_result PASS "Every file and directory under $root is owned by $owner${PRUNE[*]:+ (data directory excluded)}."
+	fi
+}
+
+check_not_writable_by() {
+	local root user=$2
+	shift 2
+	real_dir "$1" || { set_result SKIP "$1 is not a directory."; return; }
+	root=$J
+	shift
+	user_exists "$user" || return
+	need runuser find || return
+	prune_args "$root" "$@"
+	# Tested as the user itself: find's -writable asks the kernel (access(2)) for that user.
+	runuser -u "$user" -- find "$root" "${PRUNE[@]}" ! -type l -writable -printf '%p\0' >"$TMP/writable" 2>"$TMP/writable.err"
+	local denied
+	denied=$(grep -c 'Permission denied' "$TMP/writable.err" 2>/dev/null)
+	list_nul "$TMP/writable"
+	if [ "$LIST_COUNT" -gt 0 ]; then
+		set_result FAIL "$user can write to $LIST_COUNT entries under $root (tested as $user): $J"
+	elif grep -qv 'Permission denied' "$TMP/writable.err" 2>/dev/null; then
+		first_line "$TMP/writable.err"
+		set_result SKIP "The test as $user did not complete: $J"
+	else
+		local extra=''
+		[ "${denied:-0}" -gt 0 ] && extra="; $denied entries are not even readable by $user"
+		set_result PASS "Tested as $user: nothing under $root is writable${PRUNE[*]:+ (data directory excluded)}$extra."
+	fi
+}
+
+check_no_world_writable() {
+	local p root roots=() seen=''
+	need find || return
+	for p in "$@"; do
+		real_dir "$p" || continue
+		root=$J
+		case "$seen" in *"|$root|"*) continue ;; esac
+		seen="$seen|$root|"
+		roots+=("$root")
+	done
+	[ "${#roots[@]}" -gt 0 ] || { set_result SKIP "None of $* is a directory."; return; }
+	find "${roots[@]}" ! -type l -perm -0002 -printf '%M %u %p\0' >"$TMP/ww" 2>"$TMP/ww.err"
+	local rc=$?
+	join_items ', ' "${roots[@]}"
+	local where=$J
+	list_nul "$TMP/ww"
+	if [ "$LIST_COUNT" -gt 0 ]; then
+		set_result FAIL "$LIST_COUNT world-writable entries under $where: $J"
+	elif [ "$rc" -ne 0 ]; then
+		first_line "$TMP/ww.err"
+		set_result SKIP "find could not read everything under $where: $J"
+	else
+		set_result PASS "No file or directory under $where is writable by other users."
+	fi
+}
+
+check_writable_by() {
+	local root u bad=()
+	real_dir "$1" || { set_result FAIL "$1 is not a directory."; return; }
+	root=$J
+	shift
+	need runuser find || return
+	for u in "$@"; do
+		user_exists "$u" || return
+		runuser -u "$u" -- find "$root" -type d ! -writable -printf '%p\0' >"$TMP/nw" 2>"$TMP/nw.err"
+		list_nul "$TMP/nw"
+		if [ "$LIST_COUNT" -gt 0 ]; then bad+=("$u cannot write to $LIST_COUNT directories: $J"); fi
+		if grep -q . "$TMP/nw.err" 2>/dev/null; then
+			first_line "$TMP/nw.err"
+			bad+=("$u cannot read everything: $J")
+		fi
+	done
+	join_items '; ' "${bad[@]}"
+	if [ "${#bad[@]}" -gt 0 ]; then
+		set_result FAIL "Tested as each user under $root: $J"
+	else
+		join_items ', ' "$@"
+		set_result PASS "Tested as $J: every directory under $root is writable."
+	fi
+}
+
+# ------------------------------------------------------------------ config.php (read by PHP)
+
+# The PHP that reads config.php, as the web-server user. It prints NUL-separated key/value
+# pairs; the database password only ever appears inside the my.cnf text, which the shell
+# writes into a 0600 file with its builtin printf (no command line, no environment).
+# shellcheck disable=SC2016
+PHP_READ_CONFIG='
+error_reporting(E_ALL);
+ini_set("display_errors", "stderr");
+$__file = $argv[1];
+$__out = array();
+ob_start();
+try {
+	include $__file;
+} catch (Throwable $e) {
+	ob_end_clean();
+	fwrite(STDERR, "config.php stopped with " . get_class($e) . ": " . $e->getMessage() . "\n");
+	exit(2);
+}
+ob_end_clean();
+if (!isset($DP_CONFIG) || !is_array($DP_CONFIG)) { $DP_CONFIG = array(); }
+$db = (isset($DP_CONFIG["db"]) && is_array($DP_CONFIG["db"])) ? $DP_CONFIG["db"] : array();
+$pick = function ($key, $const) use ($db) {
+	if (isset($db[$key]) && is_scalar($db[$key])) { return (string) $db[$key]; }
+	return defined($const) ? (string) constant($const) : null;
+};
+$host = $pick("host", "DP_DATABASE_HOST");
+$user = $pick("user", "DP_DATABASE_USER");
+$pass = $pick("password", "DP_DATABASE_PASSWORD");
+$name = $pick("dbname", "DP_DATABASE_NAME");
+$flag = function ($v) { return empty($v) ? "0" : "1"; };
+$debug = (isset($DP_CONFIG["debug"]) && is_array($DP_CONFIG["debug"])) ? $DP_CONFIG["debug"] : array();
+$out = array(
+	"db_found" => ($user === null ? "0" : "1"),
+	"db_host" => (string) $host,
+	"db_user" => (string) $user,
+	"db_name" => (string) $name,
+	"db_password_empty" => ($pass === null || $pass === "" ? "1" : "0"),
+	"dir_data_set" => (isset($DP_CONFIG["dir_data"]) && is_string($DP_CONFIG["dir_data"]) ? "1" : "0"),
+	"dir_data" => (isset($DP_CONFIG["dir_data"]) && is_string($DP_CONFIG["dir_data"]) ? $DP_CONFIG["dir_data"] : ""),
+	"debug.enable_debug_trace" => $flag(isset($debug["enable_debug_trace"]) ? $debug["enable_debug_trace"] : null),
+	"enable_display_errors" => $flag(isset($DP_CONFIG["enable_display_errors"]) ? $DP_CONFIG["enable_display_errors"] : null),
+	"enable_request_errorlog" => $flag(isset($DP_CONFIG["enable_request_errorlog"]) ? $DP_CONFIG["enable_request_errorlog"] : null),
+);
+$q = function ($v) {
+	return "\"" . strtr((string) $v, array("\\" => "\\\\", "\"" => "\\\"", "\n" => "\\n", "\r" => "\\r", "\t" => "\\t")) . "\"";
+};
+$cnf = "[client]\nuser=" . $q($user) . "\npassword=" . $q($pass) . "\n";
+if ($host !== null && strpos($host, "unix_socket:") === 0) {
+	$cnf .= "host=localhost\nsocket=" . $q(substr($host, 12)) . "\n";
+} elseif ($host !== null && preg_match("/^\\[([0-9a-fA-F:.]+)\\](?::([0-9]+))?$/", $host, $m)) {
+	$cnf .= "host=" . $q($m[1]) . "\nprotocol=TCP\n" . (isset($m[2]) && $m[2] !== "" ? "port=" . $m[2] . "\n" : "");
+} elseif ($host !== null && preg_match("/^([^:]+):([0-9]+)$/", $host, $m)) {
+	$cnf .= "host=" . $q($m[1]) . "\nport=" . $m[2] . "\nprotocol=TCP\n";
+} elseif ($host !== null && $host !== "") {
+	$cnf .= "host=" . $q($host) . "\n";
+}
+$out["mycnf"] = $cnf;
+foreach ($out as $k => $v) { echo $k, "\0", str_replace("\0", "", $v), "\0"; }
+'
+
+# load_config CONFIG_PHP READER: runs once per file; sets CFG[...] and CFG_STATUS ok|error.
+load_config() {
+	local file=$1 reader=$2 dir real k v
+	if [ "$CFG_FILE" = "$file" ]; then [ "$CFG_STATUS" = ok ]; return; fi
+	CFG_FILE=$file
+	CFG_STATUS=error
+	CFG=()
+	if [ -L "$file" ]; then
+		real=$(realpath -e -- "$file" 2>/dev/null)
+		dir=$(realpath -e -- "$(dirname -- "$file")" 2>/dev/null)
+		if [ -z "$real" ] || ! inside "$real" "$dir"; then
+			CFG_MESSAGE="$file is a symbolic link to ${real:-a missing file} outside its directory; the audit does not follow it."
+			return 1
+		fi
+	fi
+	if ! command -v php >/dev/null 2>&1; then CFG_MESSAGE='php (the PHP command-line interpreter) is not installed, so config.php cannot be read.'; return 1; fi
+	if ! id -u -- "$reader" >/dev/null 2>&1; then CFG_MESSAGE="The account $reader does not exist, so config.php cannot be read as that user."; return 1; fi
+	if ! runuser -u "$reader" -- test -r "$file"; then CFG_MESSAGE="$reader cannot read $file, so it was not read."; return 1; fi
+	# PHP runs as the web-server user, like Deskpro itself: config.php is code, and the audit
+	# gives it no more rights than Deskpro does.
+	runuser -u "$reader" -- php -n -r "$PHP_READ_CONFIG" -- "$file" >"$TMP/config.out" 2>"$TMP/config.err"
+	local rc=$?
+	if [ "$rc" -ne 0 ]; then
+		first_line "$TMP/config.err"
+		CFG_MESSAGE="PHP could not read $file (exit $rc): $J"
+		return 1
+	fi
+	while IFS= read -r -d '' k && IFS= read -r -d '' v; do
+		if [ "$k" = mycnf ]; then
+			(umask 077 && printf '%s' "$v" >"$TMP/my.cnf")
+		else
+			CFG[$k]=$v
+		fi
+	done <"$TMP/config.out"
+	: >"$TMP/config.out"
+	CFG_STATUS=ok
+	return 0
+}
+
+check_config_private() {
+	local file=$1 reader=$2 info mode owner group
+	if [ -L "$file" ]; then set_result WARN "$file is a symbolic link; the audit does not follow it. Check the file it points to by hand."; return; fi
+	info=$(stat -c '%a %U %G' -- "$file" 2>/dev/null) || { set_result FAIL "$file does not exist."; return; }
+	read -r mode owner group <<<"$info"
+	user_exists "$reader" || return
+	if [ $((8#$mode & 8#0004)) -ne 0 ]; then
+		set_result FAIL "$file is readable by every user on the server (mode $mode, owner $owner:$group)."
+	elif ! runuser -u "$reader" -- test -r "$file"; then
+		set_result FAIL "$file is not readable by $reader (mode $mode, owner $owner:$group): Deskpro cannot start."
+	elif [ $((8#$mode & 8#0002)) -ne 0 ]; then
+		set_result FAIL "$file is writable by every user (mode $mode)."
+	else
+		set_result PASS "$file has mode $mode, owner $owner:$group: readable by $reader, not by other users."
+	fi
+}
+
+check_config_db_user() {
+	local file=$1 reader=$2 expected=$3 user
+	load_config "$file" "$reader" || { set_result SKIP "$CFG_MESSAGE"; return; }
+	if [ "${CFG[db_found]:-}" != 1 ]; then
+		set_result FAIL "$file sets no database user (neither \$DP_CONFIG['db']['user'] nor DP_DATABASE_USER)."
+		return
+	fi
+	user=${CFG[db_user]:-}
+	if [ "$user" = root ]; then
+		set_result FAIL "$file connects to the database as root."
+	elif [ -n "$expected" ] && [ "$user" != "$expected" ]; then
+		set_result WARN "$file connects as $user, not as $expected from the plan (not root)."
+	elif [ "${CFG[db_password_empty]:-}" = 1 ]; then
+		set_result FAIL "$file connects as $user with an empty password."
+	else
+		set_result PASS "$file connects as $user (not root) to database ${CFG[db_name]:-} on ${CFG[db_host]:-the default host}; the password is set (not shown)."
+	fi
+}
+
+check_config_debug_off() {
+	local file=$1 reader=$2 on=() k
+	load_config "$file" "$reader" || { set_result SKIP "$CFG_MESSAGE"; return; }
+	for k in debug.enable_debug_trace enable_display_errors enable_request_errorlog; do
+		[ "${CFG[$k]:-}" = 1 ] && on+=("$k")
+	done
+	join_items ', ' "${on[@]}"
+	if [ "${#on[@]}" -gt 0 ]; then
+		set_result FAIL "Debug options on in $file: $J."
+	else
+		set_result PASS "In $file, debug.enable_debug_trace, enable_display_errors and enable_request_errorlog are off or unset."
+	fi
+}
+
+check_data_dir_location() {
+	local file=$1 reader=$2 webroot=$3 expected=$4 data real_web real_exp
+	load_config "$file" "$reader" || { set_result SKIP "$CFG_MESSAGE"; return; }
+	real_web=$(realpath -m -- "$webroot")
+	if [ "${CFG[dir_data_set]:-}" != 1 ]; then
+		set_result FAIL "$file does not set \$DP_CONFIG['dir_data'], so Deskpro uses $webroot/data, inside the web root."
+		return
+	fi
+	data=${CFG[dir_data]:-}
+	real=$(realpath -e -- "$data" 2>/dev/null)
+	if [ -z "$real" ] || [ ! -d "$real" ]; then
+		set_result FAIL "dir_data is $data, which is not an existing directory."
+		return
+	fi
+	real_exp=$(realpath -m -- "$expected")
+	if inside "$real" "$real_web"; then
+		set_result FAIL "dir_data is $data ($real), inside the web root $real_web."
+	elif [ "$real" != "$real_exp" ]; then
+		set_result WARN "dir_data is $data ($real), outside the web root but not $expected as planned."
+	else
+		set_result PASS "dir_data is $data, outside the web root $real_web, as planned."
+	fi
+}
+
+# ------------------------------------------------------------------ PHP-FPM, as the pool runs it
+
+# A minimal FastCGI client: asks the pool itself to run the probe file and prints its output.
+# shellcheck disable=SC2016
+PHP_FCGI_CLIENT='
+$addr = $argv[1]; $script = $argv[2];
+if (strpos($addr, "unix:") === 0) { $target = "unix://" . substr($addr, 5); }
+elseif (substr($addr, 0, 1) === "/") { $target = "unix://" . $addr; }
+else { $target = "tcp://" . $addr; }
+$s = @stream_socket_client($target, $errno, $errstr, 5);
+if (!$s) { fwrite(STDERR, "cannot connect to PHP-FPM at $addr: $errstr\n"); exit(2); }
+stream_set_timeout($s, 15);
+function rec($type, $body) { return pack("CCnnCC", 1, $type, 1, strlen($body), 0, 0) . $body; }
+function nvlen($n) { return $n < 128 ? chr($n) : pack("N", $n | 0x80000000); }
+$name = "/" . basename($script);
+$params = array("SCRIPT_FILENAME" => $script, "SCRIPT_NAME" => $name, "REQUEST_URI" => $name,
+	"DOCUMENT_URI" => $name, "DOCUMENT_ROOT" => dirname($script), "REQUEST_METHOD" => "GET",
+	"QUERY_STRING" => "", "CONTENT_LENGTH" => "0", "GATEWAY_INTERFACE" => "CGI/1.1",
+	"SERVER_PROTOCOL" => "HTTP/1.1", "SERVER_SOFTWARE" => "deskpro-audit", "SERVER_NAME" => "localhost",
+	"SERVER_ADDR" => "127.0.0.1", "SERVER_PORT" => "80", "REMOTE_ADDR" => "127.0.0.1", "REMOTE_PORT" => "1");
+$p = "";
+foreach ($params as $k => $v) { $p .= nvlen(strlen($k)) . nvlen(strlen($v)) . $k . $v; }
+fwrite($s, rec(1, pack("nCx5", 1, 0)) . rec(4, $p) . rec(4, "") . rec(5, ""));
+function readn($s, $n) { $b = ""; while (strlen($b) < $n) { $c = fread($s, $n - strlen($b)); if ($c === false || $c === "") { return null; } $b .= $c; } return $b; }
+$out = ""; $err = "";
+while (($h = readn($s, 8)) !== null) {
+	$u = unpack("Cver/Ctype/nid/nlen/Cpad/Cres", $h);
+	$body = $u["len"] > 0 ? readn($s, $u["len"]) : "";
+	if ($u["pad"] > 0) { readn($s, $u["pad"]); }
+	if ($body === null) { break; }
+	if ($u["type"] == 6) { $out .= $body; } elseif ($u["type"] == 7) { $err .= $body; } elseif ($u["type"] == 3) { break; }
+}
+echo $out;
+if ($err !== "") { fwrite(STDERR, $err); }
+'
+
+check_fpm_ini_off() {
+	local fpm=$1 runas=$2 probe marker name settings=() s v bad=() good=() body
+	shift 2
+	settings=("$@")
+	need php || return
+	user_exists "$runas" || return
+	if [[ $fpm == unix:* || $fpm == /* ]]; then
+		local sock=${fpm#unix:}
+		[ -S "$sock" ] || { set_result SKIP "The PHP-FPM socket $sock does not exist: is PHP-FPM running?"; return; }
+	fi
+	marker=$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')
+	name="probe-$marker.php"
+	probe="$TMP/$name"
+	{
+		printf '<?php\n'
+		printf 'echo "%s\\n";\n' "$marker"
+		for s in "${settings[@]}"; do
+			printf 'echo "%s=", var_export(ini_get("%s"), true), "\\n";\n' "$s" "$s"
+		done
+	} >"$probe"
+	chmod 0644 -- "$probe"
+	# The pool's user must reach the probe: the directory becomes traversable (not listable)
+	# for the duration of this check only.
+	chmod 0711 -- "$TMP"
+	php -n -r "$PHP_FCGI_CLIENT" -- "$fpm" "$probe" >"$TMP/fpm.out" 2>"$TMP/fpm.err"
+	local rc=$?
+	chmod 0700 -- "$TMP"
+	rm -f -- "$probe"
+	body=$(tr -d '\r' <"$TMP/fpm.out")
+	if [ "$rc" -ne 0 ] || [[ $body != *"$marker"* ]]; then
+		first_line "$TMP/fpm.err"
+		local why=$J
+		[ -n "$why" ] || { printable "${body:0:300}"; why=$J; }
+		set_result SKIP "PHP-FPM at $fpm did not run the probe ($why). If the pool uses open_basedir, chroot or a private /tmp, check display_errors and expose_php in the pool configuration by hand."
+		return
+	fi
+	for s in "${settings[@]}"; do
+		v=$(printf '%s\n' "$body" | sed -n "s/^$s=//p" | head -n 1)
+		v=${v#\'}
+		v=${v%\'}
+		case "${v,,}" in
+		'' | 0 | off | no | false | none | stderr) good+=("$s=${v:-off}") ;;
+		*) bad+=("$s=$v") ;;
+		esac
+	done
+	if [ "${#bad[@]}" -gt 0 ]; then
+		join_items ', ' "${bad[@]}"
+		set_result FAIL "As the PHP-FPM pool at $fpm runs PHP: $J (must be off)."
+	else
+		join_items ', ' "${good[@]}"
+		set_result PASS "As the PHP-FPM pool at $fpm runs PHP (asked over FastCGI): $J."
+	fi
+}
+
+# ------------------------------------------------------------------ HTTP
+
+# url_join BASE PATH -> J
+url_join() {
+	local base=${1%/}
+	J="$base/${2#/}"
+}
+
+# http_get URL [SOURCE]: HTTP_CODE (000 when no answer), HTTP_ERROR, $TMP/h.headers, $TMP/h.body
+http_get() {
+	local url=$1 src=${2:-} args=()
+	args=(--silent --show-error --max-time 15 --max-redirs 0 --proto '=http,https' -o "$TMP/h.body" -D "$TMP/h.headers" -w '%{http_code}')
+	[ "$CURL_INSECURE" = 1 ] && args+=(--insecure)
+	[ -n "$src" ] && args+=(--interface "$src")
+	: >"$TMP/h.headers"
+	: >"$TMP/h.body"
+	HTTP_CODE=$(curl "${args[@]}" -- "$url" 2>"$TMP/h.err")
+	first_line "$TMP/h.err"
+	HTTP_ERROR=$J
+	[ -n "$HTTP_CODE" ] || HTTP_CODE=000
+}
+
+# header NAME -> J: the value of a response header (last one wins), without CR.
+header() {
+	J=$(tr -d '\r' <"$TMP/h.headers" | grep -i "^$1:" | tail -n 1 | cut -d: -f2- | sed 's/^ *//')
+}
+
+check_http_status() {
+	local base=$1 want=$2 p bad=() good=() noanswer=()
+	shift 2
+	need curl || return
+	for p in "$@"; do
+		url_join "$base" "$p"
+		http_get "$J"
+		if [ "$HTTP_CODE" = 000 ]; then
+			noanswer+=("$p ($HTTP_ERROR)")
+		elif [ "$HTTP_CODE" = "$want" ]; then
+			good+=("$p → $HTTP_CODE")
+		else
+			bad+=("$p → $HTTP_CODE")
+		fi
+	done
+	if [ "${#bad[@]}" -gt 0 ]; then
+		join_items ', ' "${bad[@]}"
+		set_result FAIL "Expected $want from $base: $J."
+	elif [ "${#noanswer[@]}" -gt 0 ]; then
+		join_items ', ' "${noanswer[@]}"
+		set_result SKIP "No answer from $base: $J."
+	else
+		join_items ', ' "${good[@]}"
+		set_result PASS "$base: $J."
+	fi
+}
+
+check_http_php_not_run() {
+	local base=$1 prefix=$2 name path xpb
+	need curl || return
+	name="dp-audit-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n').php"
+	path="${prefix%/}/$name"
+	url_join "$base" "$path"
+	http_get "$J"
+	header X-Powered-By
+	xpb=$J
+	if [ "$HTTP_CODE" = 000 ]; then
+		set_result SKIP "No answer for $path: $HTTP_ERROR."
+	elif [ "$HTTP_CODE" = 403 ] && [ -z "$xpb" ] && ! grep -qE 'File not found|No input file specified|Primary script unknown' "$TMP/h.body" 2>/dev/null; then
+		set_result PASS "$path (a .php name that does not exist, so nothing could run) → 403: PHP is never asked to run files under $prefix."
+	elif [ -n "$xpb" ] || grep -qE 'File not found|No input file specified|Primary script unknown' "$TMP/h.body" 2>/dev/null; then
+		set_result FAIL "$path → $HTTP_CODE and the answer came from PHP${xpb:+ (X-Powered-By: $xpb)}: the web server hands .php files under $prefix to PHP, so an uploaded script would run."
+	else
+		set_result FAIL "$path → $HTTP_CODE, not 403: .php files under $prefix are not refused, so an uploaded script could run."
+	fi
+}
+
+check_http_no_version() {
+	local base=$1 p server xpb bad=() seen=() noanswer=()
+	shift
+	need curl || return
+	for p in "$@"; do
+		url_join "$base" "$p"
+		http_get "$J"
+		if [ "$HTTP_CODE" = 000 ]; then noanswer+=("$p ($HTTP_ERROR)"); continue; fi
+		header Server
+		server=$J
+		header X-Powered-By
+		xpb=$J
+		if [[ $server == *[0-9]* ]]; then bad+=("$p: Server: $server"); fi
+		if [[ $xpb == *[0-9]* ]]; then bad+=("$p: X-Powered-By: $xpb"); fi
+		seen+=("$p → $HTTP_CODE, Server: ${server:-(none)}, X-Powered-By: ${xpb:-(none)}")
+	done
+	if [ "${#bad[@]}" -gt 0 ]; then
+		join_items '; ' "${bad[@]}"
+		set_result FAIL "Version numbers disclosed: $J."
+	elif [ "${#noanswer[@]}" -gt 0 ]; then
+		join_items ', ' "${noanswer[@]}"
+		set_result SKIP "No answer from $base: $J."
+	else
+		join_items '; ' "${seen[@]}"
+		set_result PASS "No version in the headers: $J."
+	fi
+}
+
+# ipv4_in_cidr ADDR CIDR: true when the IPv4 ADDR lies in the IPv4 CIDR.
+ipv4_to_int() {
+	local IFS=. a b c d
+	read -r a b c d <<<"$1"
+	J=$(((a << 24) + (b << 16) + (c << 8) + d))
+}
+ipv4_in_cidr() {
+	local addr=$1 net=${2%/*} bits=32 x y mask
+	[[ $2 == */* ]] && bits=${2#*/}
+	[[ $addr =~ ^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$ && $net =~ ^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$ ]] || return 1
+	ipv4_to_int "$addr"
+	x=$J
+	ipv4_to_int "$net"
+	y=$J
+	if [ "$bits" -eq 0 ]; then mask=0; else mask=$(((0xFFFFFFFF << (32 - bits)) & 0xFFFFFFFF)); fi
+	[ $((x & mask)) -eq $((y & mask)) ]
+}
+
+check_http_allow_list() {
+	local base=$1 paths=() allowed=() p a bad=() good=() noanswer=() cmd local_seen=()
+	shift
+	while [ "$#" -gt 0 ] && [ "$1" != -- ]; do paths+=("$1"); shift; done
+	[ "$#" -gt 0 ] && shift
+	allowed=("$@")
+	need curl || return
+	join_items ', ' "${allowed[@]}"
+	local allow_text=${J:-(none)}
+	if [ -n "$OUTSIDE_SOURCE" ]; then
+		for a in "${allowed[@]}"; do
+			if ipv4_in_cidr "$OUTSIDE_SOURCE" "$a"; then
+				set_result SKIP "--outside-source $OUTSIDE_SOURCE lies inside the allow-list entry $a: give an address outside $allow_text."
+				return
+			fi
+		done
+		for p in "${paths[@]}"; do
+			url_join "$base" "$p"
+			http_get "$J" "$OUTSIDE_SOURCE"
+			if [ "$HTTP_CODE" = 000 ]; then noanswer+=("$p ($HTTP_ERROR)")
+			elif [ "$HTTP_CODE" = 403 ]; then good+=("$p → 403")
+			else bad+=("$p → $HTTP_CODE"); fi
+		done
+		if [ "${#bad[@]}" -gt 0 ]; then
+			join_items ', ' "${bad[@]}"
+			set_result FAIL "From $OUTSIDE_SOURCE (outside the allow-list $allow_text): $J, not refused."
+		elif [ "${#noanswer[@]}" -gt 0 ]; then
+			join_items ', ' "${noanswer[@]}"
+			set_result SKIP "No answer from $OUTSIDE_SOURCE: $J."
+		else
+			join_items ', ' "${good[@]}"
+			set_result PASS "From $OUTSIDE_SOURCE (outside the allow-list $allow_text): $J."
+		fi
+		return
+	fi
+	for p in "${paths[@]}"; do
+		url_join "$base" "$p"
+		http_get "$J"
+		local_seen+=("$p → $HTTP_CODE")
+	done
+	join_items ', ' "${local_seen[@]}"
+	url_join "$base" "${paths[0]}"
+	cmd="curl -s -o /dev/null -w '%{http_code}\\n' '$J'"
+	set_result MANUAL "A script on the server cannot prove what outside clients get. From this server: $J (allow-list: $allow_text). From an address outside the allow-list, run: $cmd — it must print 403. Or re-run this script with --outside-source ADDR, a local address outside the allow-list."
+}
+
+# ------------------------------------------------------------------ database
+
+check_db_grants() {
+	local file=$1 reader=$2 database=$3 client line grants=() bad=() warn=() privs obj dbpart x
+	local re_grant='^GRANT (.+) ON (.+) TO ' re_role='^GRANT [^ ]+ TO '
+	load_config "$file" "$reader" || { set_result SKIP "$CFG_MESSAGE"; return; }
+	if command -v mariadb >/dev/null 2>&1; then client=mariadb
+	elif command -v mysql >/dev/null 2>&1; then client=mysql
+	else set_result SKIP 'Neither the mariadb nor the mysql client is installed, so the grants cannot be read.'; return; fi
+	[ -s "$TMP/my.cnf" ] || { set_result SKIP 'No database credentials were found in config.php.'; return; }
+	# The credentials come only from the 0600 file: nothing secret on the command line.
+	"$client" --defaults-extra-file="$TMP/my.cnf" --batch --raw --skip-column-names --connect-timeout=10 \
+		-e 'SHOW GRANTS FOR CURRENT_USER()' >"$TMP/grants" 2>"$TMP/grants.err"
+	local rc=$?
+	if [ "$rc" -ne 0 ]; then
+		first_line "$TMP/grants.err"
+		set_result SKIP "Could not connect with the credentials from $file: $J"
+		return
+	fi
+	while IFS= read -r line; do
+		# Never echo a password hash.
+		line=$(printf '%s' "$line" | sed -E "s/(IDENTIFIED (BY PASSWORD|VIA [^ ]+ USING|BY|WITH [^ ]+ AS)) '[^']*'/\\1 '<hidden>'/g")
+		grants+=("$line")
+		if [[ $line =~ $re_grant ]]; then
+			privs=${BASH_REMATCH[1]}
+			obj=${BASH_REMATCH[2]}
+			[[ $line == *'WITH GRANT OPTION'* ]] && bad+=("GRANT OPTION: $line")
+			if [ "$obj" = '*.*' ]; then
+				[ "$privs" = USAGE ] || bad+=("privileges on *.*: $privs")
+			elif [[ $privs == PROXY ]]; then
+				bad+=("PROXY: $line")
+			else
+				dbpart=${obj%%.*}
+				dbpart=${dbpart#\`}
+				dbpart=${dbpart%\`}
+				if [ "${dbpart//\\_/_}" != "$database" ]; then
+					bad+=("a grant on another database: $obj")
+				elif [[ $dbpart == *_* && ${dbpart//\\_/} == *_* ]]; then
+					warn+=("$obj is a pattern (an unescaped _ matches any character)")
+				fi
+				for x in FILE SUPER PROCESS; do
+					[[ ",$privs," == *", $x,"* || ",$privs," == *",$x,"* ]] && bad+=("$x on $obj")
+				done
+			fi
+		elif [[ $line =~ $re_role ]]; then
+			warn+=("a role is granted ($line): its privileges are not listed here")
+		fi
+	done <"$TMP/grants"
+	join_items ' | ' "${grants[@]}"
+	local all=$J
+	if [ "${#bad[@]}" -gt 0 ]; then
+		join_items '; ' "${bad[@]}"
+		set_result FAIL "The database account has forbidden grants: $J. All grants: $all"
+	elif [ "${#warn[@]}" -gt 0 ]; then
+		join_items '; ' "${warn[@]}"
+		set_result WARN "$J. All grants: $all"
+	elif [ "${#grants[@]}" -eq 0 ]; then
+		set_result SKIP 'SHOW GRANTS returned nothing.'
+	else
+		set_result PASS "Only $database, no *.* privileges, FILE, SUPER, PROCESS or GRANT OPTION: $all"
+	fi
+}
+
+# ------------------------------------------------------------------ cron
+
+check_cron_user() {
+	local install=$1 expected=$2 f user line rest found=() users=() root=() sr=$SYSTEM_ROOT
+	local files=()
+	[ -f "$sr/etc/crontab" ] && files+=("sys:$sr/etc/crontab")
+	for f in "$sr"/etc/cron.d/*; do [ -f "$f" ] && files+=("sys:$f"); done
+	for f in "$sr"/var/spool/cron/crontabs/* "$sr"/var/spool/cron/*; do [ -f "$f" ] && files+=("usr:$f"); done
+	for f in "${files[@]}"; do
+		local kind=${f%%:*} path=${f#*:} owner
+		owner=$(basename -- "$path")
+		while IFS= read -r line || [ -n "$line" ]; do
+			line=${line%$'\r'}
+			[[ $line =~ ^[[:space:]]*(#|$) ]] && continue
+			[[ $line =~ ^[[:space:]]*[A-Za-z_][A-Za-z0-9_]*[[:space:]]*= ]] && continue
+			[[ $line == *cron.php* && $line == *"$install"* ]] || continue
+			if [ "$kind" = sys ]; then
+				if [[ $line =~ ^[[:space:]]*@[a-z]+[[:space:]]+([^[:space:]]+) ]]; then user=${BASH_REMATCH[1]}
+				elif [[ $line =~ ^[[:space:]]*[^[:space:]]+[[:space:]]+[^[:space:]]+[[:space:]]+[^[:space:]]+[[:space:]]+[^[:space:]]+[[:space:]]+[^[:space:]]+[[:space:]]+([^[:space:]]+) ]]; then user=${BASH_REMATCH[1]}
+				else continue; fi
+			else
+				user=$owner
+			fi
+			rest="${path#"$sr"}: $line"
+			found+=("$user in $rest")
+			users+=("$user")
+			[ "$user" = root ] && root+=("$rest")
+		done <"$path"
+	done
+	if [ "${#found[@]}" -eq 0 ]; then
+		set_result SKIP "No crontab line runs $install/cron.php (looked in ${sr:-}/etc/crontab, ${sr:-}/etc/cron.d and ${sr:-}/var/spool/cron; systemd timers are not inspected)."
+		return
+	fi
+	join_items '; ' "${found[@]}"
+	if [ "${#root[@]}" -gt 0 ]; then
+		set_result FAIL "Deskpro's cron runs as root: $J"
+		return
+	fi
+	local u
+	for u in "${users[@]}"; do
+		if [ "$u" != "$expected" ]; then
+			set_result WARN "Deskpro's cron runs as $u, not root, but not as $expected from the plan: $J"
+			return
+		fi
+	done
+	set_result PASS "Deskpro's cron runs as $expected: $J"
+}

@@ -1,0 +1,210 @@
+/**
+ * The audit script's skeleton, without servers: syntax (bash -n, shellcheck), its JSON writer
+ * against JavaScript's JSON.stringify byte for byte (hostile strings), the checksum the wizard
+ * verifies, refusal to start on missing paths, exit codes, and the temporary directory.
+ */
+import { describe, expect, it, beforeAll, afterAll, vi } from 'vitest';
+
+// Every test here starts bash (and shellcheck); on a loaded 2-core machine that takes seconds.
+vi.setConfig({ testTimeout: 60_000 });
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync, rmSync, readdirSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import lib from '$lib/generators/audit-lib.sh?raw';
+import { auditScript } from '$lib/generators/audit';
+import { sha256Hex } from '$lib/audit/sha256';
+import { readAuditText, resultDigest, type AuditResult } from '$lib/audit/result';
+import type { PlannedCheck } from '$lib/audit/types';
+
+const isRoot = process.getuid?.() === 0;
+const hasShellcheck = existsSync('/usr/bin/shellcheck');
+if (!hasShellcheck && process.env.REQUIRE_SERVERS === '1') throw new Error('REQUIRE_SERVERS=1 but shellcheck is missing');
+
+let dir = '';
+beforeAll(() => {
+	dir = mkdtempSync(join(tmpdir(), 'dphw-audit-unit-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const PLAN = 'abcdef12-3456-4789-8abc-def012345678';
+const DIGEST = 'a'.repeat(64);
+
+function cronCheck(install: string): PlannedCheck {
+	return {
+		id: 'server-permissions.audit.cron-user',
+		practiceId: 'server-permissions',
+		items: ['server-permissions.apply'],
+		title: 'Cron runs as www-data',
+		expected: 'cron.php runs as www-data',
+		remediation: "Move the line to www-data's crontab: it's 'quoted' $HOME `x`",
+		probe: { kind: 'cron-user', installPath: install, expectedUser: 'www-data' },
+		requires: [{ type: 'dir', path: install, what: 'install directory' }]
+	};
+}
+
+function runScript(text: string, args: string[] = [], env: NodeJS.ProcessEnv = {}) {
+	const f = join(dir, `s-${Math.random().toString(36).slice(2)}.sh`);
+	writeFileSync(f, text);
+	const r = spawnSync('bash', [f, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, cwd: dir });
+	return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('sha256', () => {
+	it('matches node:crypto on random Unicode text', () => {
+		fc.assert(
+			fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (s) => {
+				expect(sha256Hex(s)).toBe(createHash('sha256').update(s, 'utf8').digest('hex'));
+			}),
+			{ numRuns: 300 }
+		);
+		expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+		expect(sha256Hex('a'.repeat(1000))).toBe(createHash('sha256').update('a'.repeat(1000)).digest('hex'));
+	});
+});
+
+describe('the JSON writer in bash', () => {
+	it('escapes any string exactly like JSON.stringify (control characters, quotes, backslashes, Unicode)', () => {
+		const hostile = fc.oneof(
+			fc.string({ unit: fc.integer({ min: 1, max: 0x7f }).map((c) => String.fromCharCode(c)), maxLength: 80 }),
+			fc.string({ unit: 'grapheme', maxLength: 40 }),
+			fc.constantFrom('"', '\\', '\\"', '\u001b[31mred', 'a\nb\r\nc\td\fe\bf', "'; rm -rf / #", '$(id) `id` ${HOME}', 'é—€😀\u2028\u2029', '\u007f', '&amp; & \\&')
+		);
+		const samples = fc.sample(hostile.filter((s) => !s.includes('\u0000')), 300);
+		const input = join(dir, 'strings.bin');
+		writeFileSync(input, Buffer.concat(samples.map((s) => Buffer.concat([Buffer.from(s, 'utf8'), Buffer.from([0])]))));
+		const driver = `${lib}\nexport LC_ALL=C\ninit_json\nwhile IFS= read -r -d '' s; do utf8_clean "$s"; json_str "$J"; printf '%s\\n' "$J"; done < "$1"\n`;
+		writeFileSync(join(dir, 'driver.sh'), driver);
+		const out = execFileSync('bash', [join(dir, 'driver.sh'), input], { encoding: 'utf8' }).split('\n').slice(0, -1);
+		expect(out).toHaveLength(samples.length);
+		samples.forEach((s, i) => expect(out[i], JSON.stringify(s)).toBe(JSON.stringify(s)));
+	});
+
+	it('drops invalid UTF-8 bytes so the result stays valid JSON', () => {
+		const input = join(dir, 'bad.bin');
+		writeFileSync(input, Buffer.from([0x61, 0xff, 0x62, 0xc3, 0x28, 0x63, 0xe2, 0x82, 0xac, 0x00]));
+		const driver = `${lib}\nexport LC_ALL=C\ninit_json\nwhile IFS= read -r -d '' s; do utf8_clean "$s"; json_str "$J"; printf '%s\\n' "$J"; done < "$1"\n`;
+		writeFileSync(join(dir, 'driver2.sh'), driver);
+		const out = execFileSync('bash', [join(dir, 'driver2.sh'), input]).toString('utf8').trim();
+		expect(JSON.parse(out)).toBe('ab(c€');
+	});
+});
+
+describe('the generated script', () => {
+	const install = () => {
+		const d = join(dir, "install dir with 'quote' and $x");
+		mkdirSync(d, { recursive: true });
+		return d;
+	};
+
+	it('passes bash -n and shellcheck', () => {
+		const text = auditScript({ planId: PLAN, expectDigest: DIGEST, checks: [cronCheck(install())] });
+		const f = join(dir, 'gen.sh');
+		writeFileSync(f, text);
+		expect(spawnSync('bash', ['-n', f]).status).toBe(0);
+		if (!hasShellcheck) return console.warn('*** SKIPPED shellcheck: not installed ***');
+		const sc = spawnSync('shellcheck', ['-s', 'bash', f], { encoding: 'utf8' });
+		expect(sc.stdout + sc.stderr).toBe('');
+		expect(sc.status).toBe(0);
+	});
+
+	it('keeps hostile plan values inert inside their words', () => {
+		const evil = "x'; touch /tmp/pwned-audit; echo '";
+		const c = { ...cronCheck(install()), title: evil, remediation: '$(touch /tmp/pwned-audit2)`id`' };
+		const text = auditScript({ planId: PLAN, expectDigest: DIGEST, checks: [c] });
+		expect(spawnSync('bash', ['-n', '-c', text]).status).toBe(0);
+		expect(() => auditScript({ planId: PLAN, expectDigest: DIGEST, checks: [{ ...c, title: 'a\u0000b' }] })).toThrow(/NUL byte/);
+		expect(() => auditScript({ planId: PLAN, expectDigest: DIGEST, checks: [{ ...c, id: 'Bad Id' }] })).toThrow(/check id/);
+	});
+
+	it.runIf(isRoot)('refuses to start when a path it was generated for is missing, and says which (exit 3)', () => {
+		const missing = join(dir, 'no such install');
+		const r = runScript(auditScript({ planId: PLAN, expectDigest: DIGEST, checks: [cronCheck(missing)] }));
+		expect(r.code).toBe(3);
+		expect(r.stderr).toContain(`the install directory ${missing} does not exist`);
+		expect(r.stderr).toContain('refusing to start');
+		expect(r.stdout).not.toContain('BEGIN DESKPRO AUDIT RESULT');
+	});
+
+	it.runIf(isRoot)('writes a result whose checksum the wizard verifies, with hostile evidence intact', () => {
+		const inst = install();
+		const root = join(dir, 'sysroot');
+		mkdirSync(join(root, 'etc/cron.d'), { recursive: true });
+		// a crontab line full of characters that must not break the JSON
+		const line = Buffer.concat([
+			Buffer.from(`* * * * * www-data php "${inst}/cron.php" # "quoted" \\back\\ \ttab é€ \u001b[31m `, 'utf8'),
+			Buffer.from([0xff, 0x0a])
+		]);
+		writeFileSync(join(root, 'etc/cron.d/deskpro'), line);
+		const checks = [cronCheck(inst)];
+		const r = runScript(auditScript({ planId: PLAN, expectDigest: DIGEST, checks }), ['--system-root', root]);
+		expect(r.stderr).toBe('');
+		expect(r.code).toBe(0);
+		expect(r.stdout).toMatch(/^PASS +Cron runs as www-data: /m);
+		// the human line shows no raw escape character
+		expect(r.stdout.split('-----BEGIN')[0]).not.toContain('\u001b');
+		const read = readAuditText(r.stdout, { planId: PLAN, expectDigest: DIGEST, checkIds: checks.map((c) => c.id) });
+		expect(read.ok, read.ok ? '' : read.message).toBe(true);
+		if (!read.ok) return;
+		expect(read.result.checks[0]!.state).toBe('PASS');
+		expect(read.result.checks[0]!.evidence).toContain('"quoted" \\back\\ \ttab é€ \u001b[31m');
+		expect(read.result.checks[0]!.remediation).toBe(checks[0]!.remediation);
+		expect(read.result.exitCode).toBe(0);
+	});
+
+	it.runIf(isRoot)('exit codes: 1 when a check fails, 2 when one is skipped; --json prints only JSON', () => {
+		const inst = install();
+		const root = join(dir, 'sysroot-root');
+		mkdirSync(join(root, 'etc'), { recursive: true });
+		writeFileSync(join(root, 'etc/crontab'), `* * * * * root php ${inst}/cron.php\n`);
+		const script = auditScript({ planId: PLAN, expectDigest: DIGEST, checks: [cronCheck(inst)] });
+		const fail = runScript(script, ['--system-root', root, '--json']);
+		expect(fail.code).toBe(1);
+		const json = JSON.parse(fail.stdout) as AuditResult;
+		expect(json.checks[0]!.state).toBe('FAIL');
+		expect(json.checks[0]!.evidence).toContain('root');
+		expect(fail.stderr).toMatch(/^FAIL +Cron runs as www-data: .*-> Fix: /m);
+		const empty = join(dir, 'sysroot-empty');
+		mkdirSync(empty, { recursive: true });
+		const skip = runScript(script, ['--system-root', empty, '--json']);
+		expect(skip.code).toBe(2);
+		expect((JSON.parse(skip.stdout) as AuditResult).checks[0]!.state).toBe('SKIP');
+		expect(runScript(script, ['--bogus']).code).toBe(3);
+		expect(runScript(script, ['--help']).code).toBe(0);
+	});
+
+	it.runIf(isRoot)('never writes to the current directory and removes its temporary directory', () => {
+		const inst = install();
+		const cwd = mkdtempSync(join(tmpdir(), 'dphw-audit-cwd-'));
+		const tmpBase = mkdtempSync(join(tmpdir(), 'dphw-audit-tmp-'));
+		const shmBefore = existsSync('/dev/shm') ? readdirSync('/dev/shm').filter((n) => n.startsWith('deskpro-audit.')) : [];
+		const f = join(dir, 'cwdtest.sh');
+		writeFileSync(f, auditScript({ planId: PLAN, expectDigest: DIGEST, checks: [cronCheck(inst)] }));
+		const r = spawnSync('bash', [f, '--system-root', join(dir, 'sysroot')], { cwd, env: { ...process.env, TMPDIR: tmpBase }, encoding: 'utf8' });
+		expect(r.status).toBe(0);
+		expect(readdirSync(cwd)).toEqual([]);
+		expect(readdirSync(tmpBase)).toEqual([]);
+		const shmAfter = existsSync('/dev/shm') ? readdirSync('/dev/shm').filter((n) => n.startsWith('deskpro-audit.')) : [];
+		expect(shmAfter.sort()).toEqual(shmBefore.sort());
+		rmSync(cwd, { recursive: true });
+		rmSync(tmpBase, { recursive: true });
+	});
+
+	it('the digest in a result is the one resultDigest computes', () => {
+		const base = {
+			kind: 'deskpro-hardening-audit' as const,
+			schemaVersion: 1 as const,
+			planId: PLAN,
+			scriptVersion: '1.0.0',
+			expectDigest: DIGEST,
+			host: 'h',
+			startedAt: '2026-01-01T00:00:00Z',
+			finishedAt: '2026-01-01T00:00:01Z',
+			exitCode: 0,
+			checks: []
+		};
+		expect(resultDigest(base)).toMatch(/^sha256:[0-9a-f]{64}$/);
+	});
+});
