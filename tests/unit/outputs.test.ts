@@ -23,7 +23,9 @@ describe('outputs map', () => {
 
 	it('produces nothing while the server environment is invalid', () => {
 		expect(outputsFor(planWith({ installPath: 'relative/path' }))).toEqual([]);
-		expect(outputsFor(planWith({ dbPassword: 'too short' }))).toEqual([]);
+		// The audit script needs no password (it reads config.php on the server), so it is still
+		// made when only a never-saved secret is missing or invalid; nothing else is.
+		expect(outputsFor(planWith({ dbPassword: 'too short' })).map((f) => f.id)).toEqual(['audit-script']);
 	});
 
 	it('ids are unique and files are in apply order', () => {
