@@ -33,6 +33,7 @@ export function stepIdOf(url: string): string {
 	const m = /\/step\/([^/?#]+)/.exec(url);
 	if (m) return decodeURIComponent(m[1]!);
 	if (/\/summary(?:$|[?#])/.test(url) || /#\/summary/.test(url)) return 'summary';
+	if (/\/audit(?:$|[?#])/.test(url) || /#\/audit/.test(url)) return 'audit';
 	return '';
 }
 
