@@ -10,6 +10,9 @@ import type { ServerEnv } from './practices/_server-env';
 import { nginxConfig } from './generators/nginx';
 import { apacheConfig } from './generators/apache';
 import { auditScript, AUDIT_SCRIPT_FILENAME } from './generators/audit';
+import { configPhp } from './generators/config-php';
+import { mysqlSetup } from './generators/mysql';
+import { hasDbPasswords } from './practices/_server-env';
 
 export type OutputLanguage = 'nginx' | 'apache' | 'xml' | 'php' | 'sql' | 'bash' | 'powershell' | 'text' | 'markdown' | 'json';
 
@@ -70,6 +73,28 @@ const serverOutputs: ServerOutputSpec[] = [
 		applyOrder: 40,
 		when: linuxWith('apache'),
 		generate: ({ env }) => apacheConfig(env)
+	},
+	{
+		id: 'config-php',
+		practiceId: 'server-config-php',
+		filename: 'config.deskpro-hardening.php',
+		language: 'php',
+		description: 'config.php block: least-privileged database account, dir_data, trusted proxies only, debugging off.',
+		applyOrder: 30,
+		containsSecret: true,
+		when: (ctx) => !!ctx.server && hasDbPasswords(ctx.server),
+		generate: ({ env, ctx }) => configPhp(env, ctx.about)
+	},
+	{
+		id: 'mysql',
+		practiceId: 'server-database',
+		filename: 'deskpro-database.sql',
+		language: 'sql',
+		description: 'SQL: runtime account limited to Deskpro’s database from the application host, and the upgrade account.',
+		applyOrder: 10,
+		containsSecret: true,
+		when: (ctx) => !!ctx.server && hasDbPasswords(ctx.server),
+		generate: ({ env }) => mysqlSetup(env)
 	}
 ];
 

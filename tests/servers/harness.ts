@@ -410,11 +410,11 @@ export async function startMariaDb(prefix: string): Promise<MariaDb> {
 	return {
 		socket,
 		port,
-		rootSql: (sql) => run(client, ['--no-defaults', `--socket=${socket}`, '-uroot', '--batch', '--skip-column-names'], { input: sql }),
+		rootSql: (sql) => run(client, ['--no-defaults', `--socket=${socket}`, '-uroot', '--batch', '--raw', '--skip-column-names'], { input: sql }),
 		userSql: (user, password, sql, database) =>
 			run(
 				client,
-				['--no-defaults', '--protocol=TCP', '-h127.0.0.1', `-P${port}`, `-u${user}`, '--batch', '--skip-column-names', ...(database ? [database] : [])],
+				['--no-defaults', '--protocol=TCP', '-h127.0.0.1', `-P${port}`, `-u${user}`, '--batch', '--raw', '--skip-column-names', ...(database ? [database] : [])],
 				{ input: sql, env: { ...process.env, MYSQL_PWD: password } }
 			),
 		async stop() {

@@ -299,6 +299,9 @@ export function refineServerEnv(v: ServerEnvValues, about: AboutValues): FieldEr
 	}
 	if (listEntries(v.adminCidrs).length === 0) e.adminCidrs = 'List at least one network allowed to reach /admin/ and /agent/.';
 	if (v.behindProxy && listEntries(v.proxyAddresses).length === 0) e.proxyAddresses = 'List the address of each reverse proxy or load balancer.';
+	if (v.dbHost === 'localhost' && v.dbClientHost !== 'localhost') {
+		e.dbClientHost = 'With database host localhost (local socket) the account host is localhost too.';
+	}
 	// An empty password is allowed here (it is not saved, so it is empty after a reload): the
 	// files that need it (SQL, config.php) wait for it; the others are generated anyway.
 	const pw = v.dbPassword === '' ? null : checkDbPassword(v.dbPassword);
@@ -322,6 +325,11 @@ export function toServerEnv(v: ServerEnvValues, about: AboutValues): ServerEnv {
 		allowed: [...new Set(canonical(listEntries(v.adminCidrs)))],
 		proxies: v.behindProxy ? [...new Set(canonical(listEntries(v.proxyAddresses)))] : []
 	};
+}
+
+/** The files that hold a database password wait until the passwords are set. */
+export function hasDbPasswords(env: ServerEnv): boolean {
+	return env.dbPassword !== '' && (!env.upgradeAccount || env.dbUpgradePassword !== '');
 }
 
 export type { Fields };

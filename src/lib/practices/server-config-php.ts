@@ -1,6 +1,6 @@
 /** Items 5 and 6 of the article: config.php with the least-privileged user, dir_data, proxies, debug off. */
 import { definePractice } from './types';
-import { serverStepNotes } from './_server-notes';
+import { passwordNotes, serverStepNotes } from './_server-notes';
 import { serverAuditBase } from './_server-audit';
 
 export const practice = definePractice({
@@ -23,6 +23,7 @@ export const practice = definePractice({
 	appliesTo: { deployments: ['download'] },
 	notes: (_v, ctx) => [
 		...serverStepNotes(ctx),
+		...passwordNotes(ctx),
 		{
 			kind: 'unknown',
 			text: 'This is the Deskpro 4 (legacy) config.php format. Deskpro 5 splits it into config/config.database.php and friends: copy the same values there.'

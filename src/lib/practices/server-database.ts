@@ -1,6 +1,6 @@
 /** Item 5 of the article: a least-privileged MariaDB/MySQL account for Deskpro. */
 import { definePractice } from './types';
-import { serverStepNotes } from './_server-notes';
+import { passwordNotes, serverStepNotes } from './_server-notes';
 import { serverAuditBase } from './_server-audit';
 
 export const practice = definePractice({
@@ -21,7 +21,7 @@ export const practice = definePractice({
 		{ standard: 'OWASP Cheat Sheet', id: 'Database Security', text: 'One account per application, connecting only from allowed hosts.' }
 	],
 	appliesTo: { deployments: ['download'] },
-	notes: (_v, ctx) => serverStepNotes(ctx),
+	notes: (_v, ctx) => [...serverStepNotes(ctx), ...passwordNotes(ctx)],
 	fields: {},
 	settings: () => [],
 	checklist: (_v, ctx) => [

@@ -1,0 +1,166 @@
+/**
+ * The generated SQL and config.php on a real MariaDB and PHP: the SQL runs (twice: it is
+ * idempotent and strips rights left from an earlier setup), the runtime account can read and
+ * write Deskpro's database and nothing else, no forbidden privilege exists, the upgrade account
+ * can change the schema, config.php passes `php -l`, reads back exactly the values entered, and
+ * PHP connects with it.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { mysqlSetup, FORBIDDEN_PRIVILEGES } from '$lib/generators/mysql';
+import { configPhp } from '$lib/generators/config-php';
+import { bin, removeDir, run, serverDescribe, startMariaDb, tempDir, type MariaDb } from './harness';
+import { serverEnv } from './env';
+import type { ServerEnv } from '$lib/practices/_server-env';
+import { generateDbPassword } from '$lib/practices/_server-env';
+
+const about = { helpdeskName: 'T', helpdeskUrl: 'https://support.example.test/', deployment: 'download', os: 'linux', webServer: 'nginx' };
+/** A typed password with every character that could break out of a PHP, SQL or shell string. */
+const HOSTILE_PASSWORD = `p'a"s$s\`w;o#r--d{}%_*!&|<>()=x`;
+
+serverDescribe(['mariadbd', 'mariadb-install-db', 'mariadb', 'mariadb-admin', 'php'], 'SQL and config.php on a real MariaDB and PHP', () => {
+	let dir = '';
+	let db: MariaDb;
+	let env: ServerEnv;
+
+	beforeAll(async () => {
+		dir = tempDir('mariadb');
+		db = await startMariaDb(join(dir, 'db'));
+		env = serverEnv({
+			dbHost: '127.0.0.1',
+			dbPort: db.port,
+			dbClientHost: '127.0.0.1',
+			dbName: 'deskpro_test',
+			dbUser: 'dp_runtime',
+			dbUpgradeUser: 'dp_upgrade',
+			upgradeAccount: true,
+			dbPassword: generateDbPassword(),
+			dbUpgradePassword: generateDbPassword(),
+			dataPath: '/var/lib/deskpro/data',
+			behindProxy: true,
+			proxyAddresses: ['192.0.2.10', '2001:db8::/64']
+		});
+		// Another database whose name the unescaped GRANT wildcard `deskpro_test` would match,
+		// a second one, and an earlier over-privileged setup of the same account.
+		const pre = await db.rootSql(
+			[
+				'CREATE DATABASE deskproXtest; CREATE TABLE deskproXtest.t (x INT); INSERT INTO deskproXtest.t VALUES (1);',
+				'CREATE DATABASE other_app; CREATE TABLE other_app.secrets (s TEXT);',
+				"CREATE USER 'dp_runtime'@'127.0.0.1' IDENTIFIED BY 'old-password-12345';",
+				"GRANT ALL PRIVILEGES ON *.* TO 'dp_runtime'@'127.0.0.1' WITH GRANT OPTION;",
+				"GRANT FILE, PROCESS, SUPER ON *.* TO 'dp_runtime'@'127.0.0.1';"
+			].join('\n')
+		);
+		expect(pre.code, pre.stderr).toBe(0);
+	});
+	afterAll(async () => {
+		await db?.stop();
+		removeDir(dir);
+	});
+
+	const rt = (sql: string, database?: string) => db.userSql(env.dbUser, env.dbPassword, sql, database);
+
+	it('runs, and runs again (idempotent), as an administrator', async () => {
+		const sql = mysqlSetup(env);
+		expect(sql).not.toMatch(/\*\.\*/);
+		for (const p of FORBIDDEN_PRIVILEGES) expect(sql).not.toMatch(new RegExp(`GRANT[^;]*\\b${p}\\b`));
+		for (let i = 0; i < 2; i++) {
+			const r = await db.rootSql(sql);
+			expect(r.code, r.stderr).toBe(0);
+		}
+		const old = await db.userSql('dp_runtime', 'old-password-12345', 'SELECT 1;');
+		expect(old.stderr).toMatch(/1045/);
+	});
+
+	it('the upgrade account can change the schema; the runtime account can read and write data only', async () => {
+		const up = await db.userSql(env.dbUpgradeUser, env.dbUpgradePassword, 'CREATE TABLE tickets (id INT PRIMARY KEY, subject TEXT); ALTER TABLE tickets ADD INDEX s (subject(10));', 'deskpro_test');
+		expect(up.code, up.stderr).toBe(0);
+		const rw = await rt("INSERT INTO tickets VALUES (1, 'a'), (2, 'b'); UPDATE tickets SET subject = 'c' WHERE id = 2; DELETE FROM tickets WHERE id = 1; SELECT id, subject FROM tickets;", 'deskpro_test');
+		expect(rw.code, rw.stderr).toBe(0);
+		expect(rw.stdout.trim()).toBe('2\tc');
+		const tmp = await rt('CREATE TEMPORARY TABLE t (x INT); LOCK TABLES tickets READ; UNLOCK TABLES;', 'deskpro_test');
+		expect(tmp.code, tmp.stderr).toBe(0);
+		for (const ddl of ['CREATE TABLE x (y INT);', 'DROP TABLE tickets;', 'ALTER TABLE tickets ADD COLUMN z INT;']) {
+			const r = await rt(ddl, 'deskpro_test');
+			expect(r.code, ddl).not.toBe(0);
+			expect(r.stderr, ddl).toMatch(/ERROR 1142/);
+		}
+	});
+
+	it('the runtime account cannot see another database or mysql.user', async () => {
+		const dbs = await rt('SHOW DATABASES;');
+		expect(dbs.stdout.trim().split('\n').sort()).toEqual(['deskpro_test', 'information_schema']);
+		for (const other of ['deskproXtest', 'other_app', 'mysql']) {
+			const r = await rt('SELECT 1;', other);
+			expect(r.stderr, other).toMatch(/ERROR 1044/);
+		}
+		expect((await rt('SELECT * FROM deskproXtest.t;')).stderr).toMatch(/ERROR 1142/);
+		expect((await rt('SELECT User FROM mysql.user;')).stderr).toMatch(/ERROR 1142/);
+	});
+
+	it('the runtime account holds no forbidden privilege', async () => {
+		const grants = await rt('SHOW GRANTS FOR CURRENT_USER();');
+		expect(grants.code, grants.stderr).toBe(0);
+		for (const line of grants.stdout.trim().split('\n')) {
+			if (/ ON \*\.\* /.test(line)) expect(line).toMatch(/^GRANT USAGE ON \*\.\* TO/);
+			else expect(line).toMatch(/^GRANT SELECT, INSERT, UPDATE, DELETE, CREATE TEMPORARY TABLES, LOCK TABLES ON `deskpro\\_test`\.\* TO `dp_runtime`@`127\.0\.0\.1`$/);
+			expect(line).not.toMatch(/\b(FILE|SUPER|PROCESS|SHUTDOWN|ALL PRIVILEGES|GRANT OPTION)\b/);
+		}
+		const global = await db.rootSql("SELECT PRIVILEGE_TYPE FROM information_schema.USER_PRIVILEGES WHERE GRANTEE = \"'dp_runtime'@'127.0.0.1'\";");
+		expect(global.stdout.trim()).toBe('USAGE');
+		const upgrade = await db.rootSql("SHOW GRANTS FOR 'dp_upgrade'@'127.0.0.1';");
+		expect(upgrade.stdout).not.toMatch(/\b(FILE|SUPER|PROCESS|ALL PRIVILEGES|GRANT OPTION)\b/);
+		expect(upgrade.stdout).toMatch(/CREATE, DROP, REFERENCES, INDEX, ALTER/);
+	});
+
+	it('config.php passes php -l, reads back exactly, and PHP connects with it (also with a hostile typed password)', async () => {
+		for (const password of [env.dbPassword, HOSTILE_PASSWORD]) {
+			const e: ServerEnv = { ...env, dbPassword: password };
+			if (password !== env.dbPassword) {
+				const r = await db.rootSql(mysqlSetup(e));
+				expect(r.code, r.stderr).toBe(0);
+			}
+			const file = join(dir, 'config.php');
+			writeFileSync(file, configPhp(e, about));
+			const lint = await run(bin('php'), ['-l', file]);
+			expect(lint.code, lint.stdout + lint.stderr).toBe(0);
+			const script = join(dir, 'read.php');
+			writeFileSync(
+				script,
+				`<?php
+$DP_CONFIG = array('debug' => array(), 'cache' => array());
+include ${JSON.stringify(file)};
+$h = DP_DATABASE_HOST; $port = 3306;
+if (preg_match('/^(.*):(\\d+)$/', $h, $m)) { $h = $m[1]; $port = (int)$m[2]; }
+$pdo = new PDO("mysql:host=$h;port=$port;dbname=" . DP_DATABASE_NAME, DP_DATABASE_USER, DP_DATABASE_PASSWORD, array(PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION));
+echo json_encode(array(
+  'host' => DP_DATABASE_HOST, 'user' => DP_DATABASE_USER, 'password' => DP_DATABASE_PASSWORD, 'name' => DP_DATABASE_NAME,
+  'config' => $DP_CONFIG,
+  'current_user' => $pdo->query('SELECT CURRENT_USER()')->fetchColumn(),
+  'tickets' => (int)$pdo->query('SELECT COUNT(*) FROM tickets')->fetchColumn(),
+));
+`
+			);
+			const r = await run(bin('php'), [script]);
+			expect(r.code, r.stdout + r.stderr).toBe(0);
+			const got = JSON.parse(r.stdout);
+			expect(got).toEqual({
+				host: `127.0.0.1:${db.port}`,
+				user: 'dp_runtime',
+				password,
+				name: 'deskpro_test',
+				config: {
+					debug: { enable_debug_trace: false },
+					cache: [],
+					dir_data: '/var/lib/deskpro/data',
+					trust_proxy_data: ['192.0.2.10', '2001:db8::/64'],
+					enable_display_errors: false,
+					enable_request_errorlog: false
+				},
+				current_user: 'dp_runtime@127.0.0.1',
+				tickets: 1
+			});
+		}
+	});
+});
