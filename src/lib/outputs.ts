@@ -12,6 +12,7 @@ import { apacheConfig } from './generators/apache';
 import { auditScript, AUDIT_SCRIPT_FILENAME } from './generators/audit';
 import { configPhp } from './generators/config-php';
 import { mysqlSetup } from './generators/mysql';
+import { moveDataScript, permissionsScript } from './generators/permissions';
 import { hasDbPasswords } from './practices/_server-env';
 
 export type OutputLanguage = 'nginx' | 'apache' | 'xml' | 'php' | 'sql' | 'bash' | 'powershell' | 'text' | 'markdown' | 'json';
@@ -49,6 +50,7 @@ interface ServerOutputSpec extends Omit<OutputFile, 'text'> {
 }
 
 /** The server-side files, in apply order. Generators are added here as they land. */
+const linux = (ctx: PracticeContext) => ctx.about.os === 'linux';
 const linuxWith = (ws: string) => (ctx: PracticeContext) => ctx.about.os === 'linux' && ctx.about.webServer === ws;
 
 const serverOutputs: ServerOutputSpec[] = [
@@ -95,6 +97,26 @@ const serverOutputs: ServerOutputSpec[] = [
 		containsSecret: true,
 		when: (ctx) => !!ctx.server && hasDbPasswords(ctx.server),
 		generate: ({ env }) => mysqlSetup(env)
+	},
+	{
+		id: 'move-data',
+		practiceId: 'server-data-dir',
+		filename: 'deskpro-move-data.sh',
+		language: 'bash',
+		description: 'Bash (run as root, --dry-run first): pause cron, move data/ out of the web root, fix its ownership, resume cron.',
+		applyOrder: 20,
+		when: linux,
+		generate: ({ env }) => moveDataScript(env)
+	},
+	{
+		id: 'permissions',
+		practiceId: 'server-permissions',
+		filename: 'deskpro-permissions.sh',
+		language: 'bash',
+		description: 'Bash (run as root, --dry-run first): dedicated owner, app read-only for the web server, data/ group-writable, never 0777.',
+		applyOrder: 35,
+		when: linux,
+		generate: ({ env }) => permissionsScript(env)
 	}
 ];
 

@@ -16,6 +16,11 @@ export function dbHostValue(env: ServerEnv): string {
 	return env.dbHost.includes(':') ? `[${env.dbHost}]:${env.dbPort}` : `${env.dbHost}:${env.dbPort}`;
 }
 
+/** The config.php line that points Deskpro at its data directory. */
+export function dirDataLine(path: string): string {
+	return `$DP_CONFIG['dir_data'] = ${phpString(path)};`;
+}
+
 export function configPhp(env: ServerEnv, about: AboutValues): string {
 	const dataDir = about.os === 'windows' ? env.winDataPath : env.dataPath;
 	const proxies = env.proxies.length ? `array(${env.proxies.map(phpString).join(', ')})` : 'false';
@@ -33,7 +38,7 @@ export function configPhp(env: ServerEnv, about: AboutValues): string {
 		`define('DP_DATABASE_NAME', ${phpString(env.dbName)});`,
 		'',
 		'// Attachments, logs and backups outside the web root.',
-		`$DP_CONFIG['dir_data'] = ${phpString(dataDir)};`,
+		dirDataLine(dataDir),
 		'',
 		env.proxies.length
 			? '// Trust client-IP headers (X-Forwarded-For...) only from these reverse proxies.'
