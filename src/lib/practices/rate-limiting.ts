@@ -91,11 +91,11 @@ export const practice = definePractice({
 	checklist: (v, ctx) => [
 		{
 			id: 'rate-limiting.agents',
-			text: `Turn on agent login rate limiting: ${plural(v.agentAttempts, 'failed attempt')} in ${minutesInWords(v.agentWindowMinutes)}, then a ${minutesInWords(v.agentLockoutMinutes)} lockout.`
+			text: `Turn on agent login rate limiting: ${plural(v.agentAttempts, 'failed attempt')} in ${minutesInWords(v.agentWindowMinutes)}, then locked for ${minutesInWords(v.agentLockoutMinutes)}.`
 		},
 		{
 			id: 'rate-limiting.users',
-			text: `Turn on user login rate limiting: ${plural(v.userAttempts, 'failed attempt')} in ${minutesInWords(v.userWindowMinutes)}, then a ${minutesInWords(v.userLockoutMinutes)} lockout.`
+			text: `Turn on user login rate limiting: ${plural(v.userAttempts, 'failed attempt')} in ${minutesInWords(v.userWindowMinutes)}, then locked for ${minutesInWords(v.userLockoutMinutes)}.`
 		},
 		{
 			id: 'rate-limiting.test',
