@@ -1,0 +1,151 @@
+/**
+ * The page's side of the strength worker. Loaded with a dynamic import when the password
+ * step opens, so neither this module nor zxcvbn is part of any other page.
+ *
+ * The worker is built by Vite as an *inline* worker (`?worker&inline`): its code is a string
+ * inside this lazy chunk and starts from a `blob:` URL (falling back to a `data:` URL), so it
+ * needs no separate file. That keeps it working in the single-file build opened from
+ * `file://`, where a worker loaded from a file URL is refused. A Content-Security-Policy must
+ * therefore allow `worker-src blob:` (and `data:` only if the fallback is wanted). No eval.
+ *
+ * Checks run one at a time and are "latest wins" per channel (the tester, the examples, the
+ * generator): while one check runs, only the newest request of each channel waits; older ones
+ * resolve to null. A check that runs longer than CHECK_TIMEOUT_MS terminates the worker and a
+ * fresh one is started for the next check.
+ */
+import StrengthWorker from './strength.worker?worker&inline';
+import type { StrengthResult } from './engine';
+import type { FromWorker, ToWorker } from './protocol';
+
+export type { StrengthResult };
+
+export const CHECK_TIMEOUT_MS = 20_000;
+const READY_TIMEOUT_MS = 20_000;
+
+export interface StrengthClient {
+	/** Resolves with the worker's start-up time in ms; rejects when no worker can run here. */
+	readonly ready: Promise<number>;
+	/** Estimates a password; resolves to null when a newer check of the same channel replaced it. */
+	check(password: string, userInputs: readonly string[], channel?: string): Promise<StrengthResult | null>;
+	dispose(): void;
+}
+
+interface Job {
+	id: number;
+	password: string;
+	userInputs: string[];
+	resolve: (r: StrengthResult | null) => void;
+	reject: (e: Error) => void;
+}
+
+export class StrengthUnavailableError extends Error {
+	override name = 'StrengthUnavailableError';
+}
+
+export function createStrengthClient(): StrengthClient {
+	let worker: Worker | null = null;
+	let ready!: Promise<number>;
+	let running: Job | null = null;
+	/** The newest request per channel, in the order channels asked. */
+	const waiting = new Map<string, Job>();
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	let nextId = 1;
+	let disposed = false;
+
+	function start() {
+		ready = new Promise<number>((resolve, reject) => {
+			let w: Worker;
+			try {
+				w = new StrengthWorker({ name: 'strength' });
+			} catch (e) {
+				reject(new StrengthUnavailableError(`This browser refused to start the strength worker (${e instanceof Error ? e.name : 'error'}).`));
+				return;
+			}
+			worker = w;
+			const readyTimer = setTimeout(() => reject(new StrengthUnavailableError('The strength worker did not start in time.')), READY_TIMEOUT_MS);
+			w.addEventListener('message', (e: MessageEvent<FromWorker>) => {
+				const m = e.data;
+				if (m.type === 'ready') {
+					clearTimeout(readyTimer);
+					resolve(m.initMs);
+				} else if (running && m.id === running.id) {
+					clearTimeout(timer);
+					const job = running;
+					running = null;
+					if (m.type === 'result') job.resolve(m.result);
+					else job.reject(new Error(`The estimate failed (${m.message}).`));
+					pump();
+				}
+			});
+			w.addEventListener('error', (e) => {
+				e.preventDefault();
+				clearTimeout(readyTimer);
+				reject(new StrengthUnavailableError('The strength worker could not run here (it may be blocked by the page’s security policy).'));
+				fail(new StrengthUnavailableError('The strength worker stopped.'));
+			});
+		});
+		// a rejection is reported through check() and the caller's own await of `ready`
+		ready.catch(() => {});
+	}
+
+	function fail(err: Error) {
+		clearTimeout(timer);
+		running?.reject(err);
+		for (const j of waiting.values()) j.reject(err);
+		running = null;
+		waiting.clear();
+	}
+
+	function pump() {
+		if (running || !worker || disposed) return;
+		const next = waiting.entries().next();
+		if (next.done) return;
+		const [channel, job] = next.value;
+		waiting.delete(channel);
+		running = job;
+		const msg: ToWorker = { type: 'check', id: job.id, password: job.password, userInputs: job.userInputs };
+		worker.postMessage(msg);
+		timer = setTimeout(() => {
+			// a pathological input: stop this worker; a fresh one takes the next check
+			worker?.terminate();
+			worker = null;
+			const j = running;
+			running = null;
+			j?.reject(new Error('The estimate took too long and was stopped.'));
+			start();
+			ready.then(pump, rejectWaiting);
+		}, CHECK_TIMEOUT_MS);
+	}
+
+	function rejectWaiting(e: Error) {
+		for (const j of waiting.values()) j.reject(e);
+		waiting.clear();
+	}
+
+	start();
+
+	return {
+		get ready() {
+			return ready;
+		},
+		check(password, userInputs, channel = 'default') {
+			if (disposed) return Promise.resolve(null);
+			return new Promise<StrengthResult | null>((resolve, reject) => {
+				waiting.get(channel)?.resolve(null);
+				waiting.delete(channel); // re-insert at the end: channels take turns
+				waiting.set(channel, { id: nextId++, password, userInputs: [...userInputs], resolve, reject });
+				ready.then(pump, rejectWaiting);
+			});
+		},
+		dispose() {
+			disposed = true;
+			running?.resolve(null);
+			for (const j of waiting.values()) j.resolve(null);
+			running = null;
+			waiting.clear();
+			clearTimeout(timer);
+			worker?.terminate();
+			worker = null;
+		}
+	};
+}
