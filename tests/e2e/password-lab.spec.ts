@@ -1,0 +1,198 @@
+import { test, expect, type Page } from '@playwright/test';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
+
+/** A string only the strength chunk contains (the name of its common-password dictionary). */
+const STRENGTH_MARKER = 'passwords-common';
+
+const report = (page: Page) => page.getByTestId('strength-report');
+const verdict = (page: Page) => page.getByTestId('policy-verdict');
+
+async function openStep(page: Page) {
+	await page.goto('/step/password-policy');
+	await expect(page.getByRole('heading', { name: 'Try your policy' })).toBeVisible();
+}
+
+async function waitForScore(page: Page) {
+	await expect(report(page)).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+	return Number(await report(page).getAttribute('data-score'));
+}
+
+test('typing updates the policy verdict and the zxcvbn score; reveal toggles; leaving the step clears it', async ({ page }) => {
+	await openStep(page);
+	const field = page.getByLabel('Candidate password');
+	await expect(field).toHaveAttribute('type', 'password');
+
+	await field.fill('password');
+	await expect(verdict(page)).toContainText('Rejected: at least 15 characters');
+	expect(await waitForScore(page)).toBe(0);
+	await expect(report(page)).toContainText(/heavily used password/i);
+
+	await field.fill('orchid tugboat lantern marble');
+	await expect(verdict(page)).toContainText('Accepted');
+	expect(await waitForScore(page)).toBe(4);
+	await expect(report(page)).toContainText('centuries');
+
+	await page.getByRole('button', { name: 'Show' }).click();
+	await expect(field).toHaveAttribute('type', 'text');
+	await expect(page.getByRole('button', { name: 'Hide' })).toHaveAttribute('aria-pressed', 'true');
+
+	// switching to the article preset changes the verdict at once
+	await page.getByRole('button', { name: /As the Deskpro article recommends/ }).click();
+	await expect(verdict(page)).toContainText('Rejected: at least 1 upper-case letter');
+
+	await page.getByRole('link', { name: /^Next:/ }).click();
+	await expect(page).not.toHaveURL(/password-policy/);
+	await page.goBack();
+	await expect(page.getByLabel('Candidate password')).toHaveValue('');
+	await expect(page.getByLabel('Candidate password')).toHaveAttribute('type', 'password');
+});
+
+test('examples: complexity rules accept Password1! and reject a passphrase that zxcvbn rates strong', async ({ page }) => {
+	await openStep(page);
+	const examples = page.getByTestId('example');
+	await expect(examples).toHaveCount(4);
+	const first = examples.filter({ hasText: 'Password1!' });
+	await expect(first).toContainText('Complexity policy: accepted');
+	await expect(first.getByTestId('example-score')).toHaveAttribute('data-score', /^[01]$/, { timeout: 30_000 });
+	const phrase = examples.filter({ hasText: 'orchid tugboat lantern marble' });
+	await expect(phrase).toContainText('Complexity policy: rejected');
+	await expect(phrase.getByTestId('example-score')).toHaveAttribute('data-score', '4', { timeout: 30_000 });
+	await first.getByRole('button', { name: /Try it/ }).click();
+	await expect(page.getByLabel('Candidate password')).toHaveValue('Password1!');
+	await expect(page.getByLabel('Candidate password')).toBeFocused();
+});
+
+test('a crafted 5,000-character paste is cut with a note and never blocks the main thread over 100 ms', async ({ page }) => {
+	await openStep(page);
+	const field = page.getByLabel('Candidate password');
+	// make sure the worker is up before measuring, so only the paste is measured
+	await field.fill('warm-up');
+	await waitForScore(page);
+
+	await page.evaluate(() => {
+		const w = window as unknown as { __long: number[] };
+		w.__long = [];
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) w.__long.push(e.duration);
+		}).observe({ type: 'longtask' });
+	});
+	// l33t-heavy text is zxcvbn's slowest kind of input (seconds on a slow machine)
+	const crafted = 'p4$$w0rd!1|@'.repeat(417).slice(0, 5000);
+	const t0 = Date.now();
+	await field.fill(crafted);
+	await expect(page.getByText(/This password is 5,000 characters long; zxcvbn estimates only its first 256/)).toBeVisible();
+	// the page answers while the worker is busy: typing more updates the policy check at once
+	await field.press('End');
+	await field.type('xy');
+	await expect(verdict(page)).toContainText('5002 found');
+	await waitForScore(page);
+	const elapsed = Date.now() - t0;
+	const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+	console.log(`crafted paste: result after ${elapsed} ms; main-thread long tasks (ms): ${JSON.stringify(long.map(Math.round))}`);
+	expect(long.filter((d) => d > 100)).toEqual([]);
+
+	// control: the observer does see a task that blocks the main thread for 150 ms
+	await page.evaluate(() => {
+		const end = performance.now() + 150;
+		while (performance.now() < end) {
+			/* busy */
+		}
+	});
+	await expect.poll(() => page.evaluate(() => (window as unknown as { __long: number[] }).__long.filter((d) => d > 100).length)).toBe(1);
+});
+
+test('the strength chunk is loaded only by the password step', async ({ page }) => {
+	const seen: { url: string; strength: boolean }[] = [];
+	page.on('response', async (r) => {
+		if (!r.url().endsWith('.js')) return;
+		const body = await r.text().catch(() => '');
+		seen.push({ url: r.url(), strength: body.includes(STRENGTH_MARKER) });
+	});
+	await page.goto('/');
+	await page.getByRole('link', { name: /Start: about your helpdesk/ }).click();
+	await expect(page).toHaveURL(/\/step\/about$/);
+	await page.goto('/step/admin-privileges');
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await page.waitForLoadState('networkidle');
+	expect(seen.length).toBeGreaterThan(0);
+	expect(seen.filter((s) => s.strength)).toEqual([]);
+
+	await page.getByRole('link', { name: /^Next: Agent password policy/ }).click();
+	await expect(page.getByRole('heading', { name: 'Try your policy' })).toBeVisible();
+	await expect.poll(() => seen.filter((s) => s.strength).length, { timeout: 15_000 }).toBe(1);
+});
+
+test('tested and generated passwords stay out of storage, the URL and the console', async ({ page }) => {
+	const consoleText: string[] = [];
+	page.on('console', (m) => consoleText.push(m.text()));
+	await page.goto('/step/about');
+	await page.getByLabel('Helpdesk name').fill('Acme Support');
+	await page.getByLabel('Helpdesk URL').fill('https://support.acme.example/');
+	await openStep(page);
+	const secret = 'Zq9-unique-Tester-4711';
+	await page.getByLabel('Candidate password').fill(secret);
+	await waitForScore(page);
+	await page.getByRole('button', { name: 'Generate' }).click();
+	const generated = await page.getByLabel('Generated secret').inputValue();
+	expect(generated).toMatch(/^[A-Za-z0-9]{32}$/);
+	await expect(page.getByTestId('secret-score')).toContainText('4 of 4', { timeout: 30_000 });
+	// the plan was saved (it holds the helpdesk name) but no password
+	const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+	expect(stored).toContain('Acme Support');
+	expect(stored).not.toContain(secret);
+	expect(stored).not.toContain(generated);
+	expect(page.url()).not.toContain(secret);
+	expect(consoleText.join('\n')).not.toContain(secret);
+	expect(consoleText.join('\n')).not.toContain(generated);
+});
+
+test('the helpdesk name entered earlier counts as an easy guess', async ({ page }) => {
+	await page.goto('/step/about');
+	await page.getByLabel('Helpdesk name').fill('Zorblax Quentify');
+	await openStep(page);
+	await page.getByLabel('Candidate password').fill('ZorblaxQuentify!');
+	expect(await waitForScore(page)).toBeLessThanOrEqual(1);
+	await expect(report(page)).toContainText(/personal or page related data/i);
+});
+
+test('when the page forbids workers the step says so and the policy check still works', async ({ page }) => {
+	await page.route('**/*', async (route) => {
+		const r = await route.fetch();
+		const type = r.headers()['content-type'] ?? '';
+		if (!type.includes('text/html')) return route.fulfill({ response: r });
+		return route.fulfill({ response: r, headers: { ...r.headers(), 'content-security-policy': "worker-src 'none'" } });
+	});
+	await openStep(page);
+	await page.getByLabel('Candidate password').fill('Password1!');
+	await expect(verdict(page)).toContainText('Rejected: at least 15 characters');
+	await expect(report(page)).toHaveAttribute('data-state', 'unavailable', { timeout: 30_000 });
+	await expect(report(page)).toContainText('not available here');
+});
+
+test('the strength worker starts from a page opened from file:// (single-file build)', async ({ page }) => {
+	// the lazy chunk is self-contained: inline it into a local HTML file as the offline build does
+	const dir = 'build/_app/immutable/chunks';
+	const file = readdirSync(dir).find((f) => f.endsWith('.js') && readFileSync(join(dir, f), 'utf8').includes(STRENGTH_MARKER));
+	expect(file).toBeTruthy();
+	const code = readFileSync(join(dir, file!), 'utf8');
+	const m = /export\s*\{\s*([\w$]+)\s+as\s+createStrengthClient\s*\};?\s*$/.exec(code);
+	expect(m, 'the chunk exports createStrengthClient').toBeTruthy();
+	const inlined = code.slice(0, m!.index) + `window.__createStrengthClient = ${m![1]};`;
+	const tmp = mkdtempSync(join(tmpdir(), 'strength-file-'));
+	try {
+		const html = join(tmp, 'index.html');
+		writeFileSync(html, `<!doctype html><meta charset="utf-8"><title>offline</title><script type="module">${inlined.replace(/<\/script/gi, '<\\/script')}</script>`);
+		await page.goto(pathToFileURL(html).href);
+		const r = await page.evaluate(async () => {
+			const client = (window as unknown as { __createStrengthClient: () => { ready: Promise<number>; check: (p: string, u: string[]) => Promise<{ score: number } | null> } }).__createStrengthClient();
+			await client.ready;
+			return client.check('qwertyuiop', []);
+		});
+		expect(r?.score).toBe(0);
+	} finally {
+		rmSync(tmp, { recursive: true, force: true });
+	}
+});
