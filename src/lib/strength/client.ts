@@ -10,8 +10,9 @@
  *
  * Checks run one at a time and are "latest wins" per channel (the tester, the examples, the
  * generator): while one check runs, only the newest request of each channel waits; older ones
- * resolve to null. A check that runs longer than CHECK_TIMEOUT_MS terminates the worker and a
- * fresh one is started for the next check.
+ * resolve to null. A newer request of the same channel replaces a check that has run longer
+ * than SUPERSEDE_AFTER_MS, and any check that runs longer than CHECK_TIMEOUT_MS is stopped: in
+ * both cases the worker is terminated and a fresh one takes the next check.
  */
 import StrengthWorker from './strength.worker?worker&inline';
 import type { StrengthResult } from './engine';
@@ -20,6 +21,12 @@ import type { FromWorker, ToWorker } from './protocol';
 export type { StrengthResult };
 
 export const CHECK_TIMEOUT_MS = 20_000;
+/**
+ * When a newer request of the same channel arrives while a check has already run this long
+ * (a pasted, pathological input), the worker is replaced instead of being waited for: a fresh
+ * worker is ready in a fraction of a second, a crafted check can take seconds.
+ */
+export const SUPERSEDE_AFTER_MS = 750;
 const READY_TIMEOUT_MS = 20_000;
 
 export interface StrengthClient {
@@ -32,6 +39,9 @@ export interface StrengthClient {
 
 interface Job {
 	id: number;
+	channel: string;
+	/** When the worker started on it (performance.now()). */
+	startedAt?: number;
 	password: string;
 	userInputs: string[];
 	resolve: (r: StrengthResult | null) => void;
@@ -103,18 +113,24 @@ export function createStrengthClient(): StrengthClient {
 		const [channel, job] = next.value;
 		waiting.delete(channel);
 		running = job;
+		job.startedAt = performance.now();
 		const msg: ToWorker = { type: 'check', id: job.id, password: job.password, userInputs: job.userInputs };
 		worker.postMessage(msg);
 		timer = setTimeout(() => {
 			// a pathological input: stop this worker; a fresh one takes the next check
-			worker?.terminate();
-			worker = null;
 			const j = running;
-			running = null;
+			restart();
 			j?.reject(new Error('The estimate took too long and was stopped.'));
-			start();
-			ready.then(pump, rejectWaiting);
 		}, CHECK_TIMEOUT_MS);
+	}
+
+	function restart() {
+		clearTimeout(timer);
+		worker?.terminate();
+		worker = null;
+		running = null;
+		start();
+		ready.then(pump, rejectWaiting);
 	}
 
 	function rejectWaiting(e: Error) {
@@ -133,8 +149,12 @@ export function createStrengthClient(): StrengthClient {
 			return new Promise<StrengthResult | null>((resolve, reject) => {
 				waiting.get(channel)?.resolve(null);
 				waiting.delete(channel); // re-insert at the end: channels take turns
-				waiting.set(channel, { id: nextId++, password, userInputs: [...userInputs], resolve, reject });
-				ready.then(pump, rejectWaiting);
+				waiting.set(channel, { id: nextId++, channel, password, userInputs: [...userInputs], resolve, reject });
+				const r = running;
+				if (r && r.channel === channel && r.startedAt !== undefined && performance.now() - r.startedAt > SUPERSEDE_AFTER_MS) {
+					restart();
+					r.resolve(null);
+				} else ready.then(pump, rejectWaiting);
 			});
 		},
 		dispose() {
