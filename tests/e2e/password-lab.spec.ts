@@ -1,8 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { ensureOfflineBuild } from './helpers/offline-build';
 
 /** A string only the strength chunk contains (the name of its common-password dictionary). */
 const STRENGTH_MARKER = 'passwords-common';
@@ -189,27 +187,17 @@ test('when the page forbids workers the step says so and the policy check still 
 	await expect(report(page)).toContainText('not available here');
 });
 
-test('the strength worker starts from a page opened from file:// (single-file build)', async ({ page }) => {
-	// the lazy chunk is self-contained: inline it into a local HTML file as the offline build does
-	const dir = 'build/_app/immutable/chunks';
-	const file = readdirSync(dir).find((f) => f.endsWith('.js') && readFileSync(join(dir, f), 'utf8').includes(STRENGTH_MARKER));
-	expect(file).toBeTruthy();
-	const code = readFileSync(join(dir, file!), 'utf8');
-	const m = /export\s*\{\s*([\w$]+)\s+as\s+createStrengthClient\s*\};?\s*$/.exec(code);
-	expect(m, 'the chunk exports createStrengthClient').toBeTruthy();
-	const inlined = code.slice(0, m!.index) + `window.__createStrengthClient = ${m![1]};`;
-	const tmp = mkdtempSync(join(tmpdir(), 'strength-file-'));
-	try {
-		const html = join(tmp, 'index.html');
-		writeFileSync(html, `<!doctype html><meta charset="utf-8"><title>offline</title><script type="module">${inlined.replace(/<\/script/gi, '<\\/script')}</script>`);
-		await page.goto(pathToFileURL(html).href);
-		const r = await page.evaluate(async () => {
-			const client = (window as unknown as { __createStrengthClient: () => { ready: Promise<number>; check: (p: string, u: string[]) => Promise<{ score: number } | null> } }).__createStrengthClient();
-			await client.ready;
-			return client.check('qwertyuiop', []);
-		});
-		expect(r?.score).toBe(0);
-	} finally {
-		rmSync(tmp, { recursive: true, force: true });
-	}
+test('the strength worker runs in the offline single-file build opened from file://, under its CSP', async ({ page }) => {
+	test.setTimeout(240_000);
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	page.on('console', (m) => {
+		if (m.type() === 'error') errors.push(m.text());
+	});
+	await page.goto(`${pathToFileURL(ensureOfflineBuild()).href}#/step/password-policy`);
+	await expect(page.getByRole('heading', { name: 'Try your policy' })).toBeVisible();
+	await page.getByLabel('Candidate password').fill('qwertyuiop');
+	expect(await waitForScore(page)).toBe(0);
+	await expect(verdict(page)).toContainText('Rejected: at least 15 characters');
+	expect(errors).toEqual([]);
 });
