@@ -6,6 +6,7 @@
 import { migrate } from './migrate';
 import { PLAN_VERSION, PlanSchema, type Plan } from './schema';
 import { aboutFields, ABOUT_STEP_ID } from './about';
+import { signoffFields, SIGNOFF_STEP_ID } from './signoff';
 import { practices } from '$lib/practices';
 import type { Fields } from './fields';
 
@@ -18,12 +19,25 @@ export function readPlanText(text: string): ReadResult {
 	if (text.length > MAX_PLAN_BYTES) {
 		return { ok: false, message: `The file is too large (${Math.round(text.length / 1024)} KB; a plan is at most ${MAX_PLAN_BYTES / 1_000_000} MB).` };
 	}
+	// Editors on Windows may add a byte-order mark.
+	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+	if (text.trim() === '') return { ok: false, message: 'The file is empty.' };
+	if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4096))) {
+		return { ok: false, message: 'This is a binary file, not a plan saved by the wizard (expected a .json file).' };
+	}
 	let json: unknown;
+	let forbidden: string | null = null;
 	try {
-		json = JSON.parse(text);
+		json = JSON.parse(text, (key, value: unknown) => {
+			// `__proto__` as an own key is harmless in JSON.parse but can change an object's
+			// prototype once copied by assignment; no plan ever contains it.
+			if (key === '__proto__') forbidden = key;
+			return value;
+		});
 	} catch (e) {
 		return { ok: false, message: `The file is not valid JSON (${(e as Error).message}). It may be truncated or not a plan.` };
 	}
+	if (forbidden) return { ok: false, message: `The file contains the forbidden key "${forbidden}"; it was not written by the wizard and was not loaded.` };
 	return readPlanJson(json);
 }
 
@@ -33,14 +47,36 @@ export function readPlanJson(json: unknown): ReadResult {
 	const r = PlanSchema.safeParse(m.value);
 	if (!r.success) {
 		const issue = r.error.issues[0];
-		const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-		return { ok: false, message: `The plan does not match the expected format${where}: ${issue?.message ?? 'invalid'}.` };
+		const where = issue?.path.length ? ` at ${issue.path.map(String).join('.')}` : '';
+		return { ok: false, message: `The plan does not match the expected format${where}: ${describeIssue(issue)}.` };
 	}
 	return { ok: true, plan: r.data, migratedFrom: m.from === PLAN_VERSION ? null : m.from };
 }
 
+type Issue = { code?: string; message?: string; maximum?: unknown; minimum?: unknown; values?: unknown[]; expected?: unknown; origin?: unknown; format?: unknown };
+
+/** A zod issue in words (zod/mini carries no message catalogue). */
+function describeIssue(issue: Issue | undefined): string {
+	if (!issue) return 'invalid';
+	const show = (v: unknown) => JSON.stringify(v)?.slice(0, 40) ?? String(v);
+	switch (issue.code) {
+		case 'too_big':
+			return issue.origin === 'string' ? `Too big: at most ${String(issue.maximum)} characters` : `Too big: at most ${String(issue.maximum)}`;
+		case 'too_small':
+			return `Too small: at least ${String(issue.minimum)}`;
+		case 'invalid_value':
+			return `expected ${(issue.values ?? []).map(show).join(' or ')}`;
+		case 'invalid_type':
+			return `expected a ${String(issue.expected)}`;
+		case 'invalid_format':
+			return 'not in the expected format';
+		default:
+			return issue.message && issue.message !== 'Invalid input' ? issue.message : 'invalid value';
+	}
+}
+
 function stepFields(): [string, Fields][] {
-	return [[ABOUT_STEP_ID, aboutFields], ...practices.map((p): [string, Fields] => [p.id, p.fields])];
+	return [[ABOUT_STEP_ID, aboutFields], [SIGNOFF_STEP_ID, signoffFields], ...practices.map((p): [string, Fields] => [p.id, p.fields])];
 }
 
 /** A copy of the plan with every secret field set back to its default. */
@@ -57,6 +93,35 @@ export function withoutSecrets(plan: Plan): Plan {
 /** Serialises a plan; secrets only when the admin has opted in (`plan.keepSecrets`). */
 export function writePlanText(plan: Plan, space?: number): string {
 	return JSON.stringify(plan.keepSecrets ? plan : withoutSecrets(plan), null, space);
+}
+
+export interface ExportOptions {
+	/** Include secret fields (generated passwords). The UI asks the admin explicitly and warns. */
+	includeSecrets: boolean;
+}
+
+/**
+ * The JSON file the admin saves to pick their progress up later: the plan itself (with its
+ * `kind` and `version`, read back by `readPlanText`), indented for people. Secrets are left out
+ * unless the admin ticked the option; `keepSecrets` (storing secrets in this browser) is only
+ * carried over when the secrets themselves are.
+ */
+export function exportPlanText(plan: Plan, opts: ExportOptions): string {
+	const out = opts.includeSecrets ? plainCopy(plan) : withoutSecrets(plan);
+	if (!opts.includeSecrets) out.keepSecrets = false;
+	return JSON.stringify(out, null, 2) + '\n';
+}
+
+/** Checks a chosen file before reading it (size and obvious wrong types). */
+export function checkImportFile(file: { name: string; size: number; type: string }): string | null {
+	if (file.size === 0) return `"${file.name}" is empty.`;
+	if (file.size > MAX_PLAN_BYTES) {
+		return `"${file.name}" is too large (${Math.round(file.size / 1024)} KB; a plan is at most ${MAX_PLAN_BYTES / 1_000_000} MB).`;
+	}
+	if (/^(image|audio|video|font)\//.test(file.type) || /\.(pdf|zip|png|jpe?g|gif|ics|md|docx?|xlsx?)$/i.test(file.name)) {
+		return `"${file.name}" is not a plan file: choose the .json file saved with "Save progress".`;
+	}
+	return null;
 }
 
 function plainCopy<T>(v: T): T {

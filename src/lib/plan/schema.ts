@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { storedObject } from './fields';
 import { aboutFields, ABOUT_STEP_ID } from './about';
+import { signoffFields, SIGNOFF_STEP_ID } from './signoff';
 import { practices } from '$lib/practices';
 import { AuditRecordSchema } from '$lib/audit/result';
 
@@ -29,6 +30,9 @@ export type ItemState = z.infer<typeof ItemStateSchema>;
 function answersShape() {
 	const shape: Record<string, z.ZodMiniType> = { [ABOUT_STEP_ID]: z.prefault(storedObject(aboutFields), {}) };
 	for (const p of practices) shape[p.id] = z.prefault(storedObject(p.fields), {});
+	// Who prepared and signs off the checklist (added in version 2 with defaults: older
+	// version-2 plans simply get empty values, so no migration is needed).
+	shape[SIGNOFF_STEP_ID] = z.prefault(storedObject(signoffFields), {});
 	return shape;
 }
 

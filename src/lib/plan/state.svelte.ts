@@ -8,6 +8,7 @@ import { derivePlan } from './derive';
 import { loadPlan, savePlan, type LoadNotice } from './storage';
 import { outputsFor } from '$lib/outputs';
 import type { AuditRecord } from '$lib/audit/result';
+import { checkImportFile, readPlanText, type ReadResult } from './io';
 
 function storage(): Storage | null {
 	try {
@@ -22,6 +23,8 @@ class Wizard {
 	notice = $state<LoadNotice | null>(null);
 	saveError = $state<string | null>(null);
 	loaded = $state(false);
+	/** The plan an import replaced, so the admin can undo the import. */
+	previous = $state<Plan | null>(null);
 	derived = $derived(derivePlan(this.plan));
 	/** Every generated file for the plan (previews, copy/download, bundle, exports). */
 	outputs = $derived(outputsFor(this.plan, this.derived));
@@ -75,6 +78,32 @@ class Wizard {
 	replace(plan: Plan) {
 		this.plan = plan;
 		this.touch();
+	}
+
+	/**
+	 * Loads progress from an exported plan file. The current plan is replaced only when the
+	 * whole file is valid; otherwise nothing changes and the result names the problem.
+	 */
+	async importFile(file: File): Promise<ReadResult> {
+		const problem = checkImportFile(file);
+		if (problem) return { ok: false, message: problem };
+		let text: string;
+		try {
+			text = await file.text();
+		} catch (e) {
+			return { ok: false, message: `"${file.name}" could not be read (${(e as Error).message}).` };
+		}
+		const r = readPlanText(text);
+		if (r.ok) {
+			this.previous = $state.snapshot(this.plan) as Plan;
+			this.plan = r.plan;
+		}
+		return r;
+	}
+
+	undoImport() {
+		if (this.previous) this.plan = this.previous;
+		this.previous = null;
 	}
 
 	reset() {

@@ -1,0 +1,43 @@
+/**
+ * Who prepared the checklist and who signs it off: shown on the PDF cover and sign-off block,
+ * the Markdown export and the printed summary. Stored as the `signoff` answers of the plan
+ * (like a step's answers), so the same field machinery validates and renders them.
+ */
+import { text, type Fields } from './fields';
+
+export const SIGNOFF_STEP_ID = 'signoff';
+
+const noControl = (v: string) => (/[\u0000-\u001f\u007f]/.test(v) ? 'Use a single line without control characters.' : null);
+
+/** `YYYY-MM-DD` and a real calendar date. */
+export function checkIsoDate(v: string): string | null {
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.trim());
+	if (!m) return 'Enter the date as YYYY-MM-DD, e.g. 2026-03-31.';
+	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	const dt = new Date(Date.UTC(y, mo - 1, d));
+	if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return `${v.trim()} is not a real date.`;
+	return null;
+}
+
+export const signoffFields = {
+	preparedBy: text({
+		label: 'Prepared by',
+		help: 'Your name, shown on the cover of the checklist.',
+		default: '',
+		maxLength: 120,
+		autocomplete: 'name',
+		width: 'medium',
+		validate: noControl
+	}),
+	preparedRole: text({ label: 'Your role', default: '', maxLength: 120, placeholder: 'Helpdesk administrator', autocomplete: 'organization-title', width: 'medium', validate: noControl }),
+	signoffName: text({
+		label: 'Signed off by',
+		help: 'The person who approves the hardening (leave blank to fill in by hand on paper).',
+		default: '',
+		maxLength: 120,
+		width: 'medium',
+		validate: noControl
+	}),
+	signoffRole: text({ label: 'Their role', default: '', maxLength: 120, placeholder: 'Information security officer', width: 'medium', validate: noControl }),
+	signoffDate: text({ label: 'Sign-off date', help: 'YYYY-MM-DD, or blank to fill in by hand.', default: '', maxLength: 10, placeholder: 'YYYY-MM-DD', width: 'short', validate: checkIsoDate })
+} satisfies Fields;
