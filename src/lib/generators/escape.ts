@@ -134,3 +134,38 @@ export function apacheDirectory(v: string, suffix: '' | '/*' = ''): string {
 	apacheString(v);
 	return apacheString(v + suffix);
 }
+
+/**
+ * Markdown (CommonMark + GFM) inline text: a user value can never start a heading, list,
+ * quote, table cell, link, image, HTML tag or emphasis. Line breaks become spaces; use
+ * `escapeMarkdownLines` to keep them.
+ */
+export function escapeMarkdown(s: string): string {
+	return escapeMarkdownLine(s.replace(/\r\n?|\n/g, ' '));
+}
+
+/** Like `escapeMarkdown` but keeps line breaks as Markdown hard breaks, indented by `indent`. */
+export function escapeMarkdownLines(s: string, indent: string): string {
+	return s
+		.split(/\r\n?|\n/)
+		.map((l) => escapeMarkdownLine(l))
+		.join(`\\\n${indent}`);
+}
+
+/** Markdown table cell: escaped inline text (pipes included), never empty. */
+export function escapeMarkdownCell(s: string): string {
+	return escapeMarkdown(s) || ' ';
+}
+
+function escapeMarkdownLine(s: string): string {
+	return (
+		s
+			// leading spaces would indent (code block), trailing ones make a hard break
+			.trim()
+			// every ASCII punctuation character that has a meaning somewhere in Markdown
+			.replace(/[\\`*_{}[\]<>()#+!|~&$]/g, (c) => `\\${c}`)
+			// a line start that would begin a list, a setext underline or a numbered list
+			.replace(/^([-=])/, '\\$1')
+			.replace(/^(\d+)([.)])/, '$1\\$2')
+	);
+}

@@ -1,0 +1,137 @@
+/**
+ * The content of the completed checklist, shared by the PDF, the Markdown export and the
+ * printed summary: one pure function from the plan to plain data. It is always built from a
+ * copy of the plan with every secret field set back to its default, so no export built from it
+ * can ever contain a secret, whatever the admin opted into for the JSON file.
+ */
+import type { Plan, ItemStateName } from '$lib/plan/schema';
+import { withoutSecrets } from '$lib/plan/io';
+import { countProgress, derivePlan, type Progress } from '$lib/plan/derive';
+import { checkFields, type Values } from '$lib/plan/fields';
+import { signoffFields, SIGNOFF_STEP_ID } from '$lib/plan/signoff';
+import { deploymentLabels, osLabels, webServerLabels } from '$lib/practices/applicability';
+import type { Deployment, OperatingSystem, SettingRow, StandardRef, WebServer } from '$lib/practices/types';
+import { outputsFor } from '$lib/outputs';
+
+export const STATE_LABELS: Record<ItemStateName, string> = { done: 'Done', skipped: 'Skipped', na: 'Not applicable', open: 'Open' };
+
+export interface ReportItem {
+	id: string;
+	text: string;
+	detail?: string;
+	state: ItemStateName;
+	/** Why it was skipped or does not apply ('' when none). */
+	reason: string;
+	note: string;
+}
+
+export interface ReportPractice {
+	id: string;
+	/** 1-based section number. */
+	number: number;
+	title: string;
+	summary: string;
+	where: string;
+	applies: boolean;
+	/** Why the whole practice does not apply ('' when it does). */
+	naReason: string;
+	/** The step has invalid answers, so no settings are listed. */
+	invalid: boolean;
+	items: ReportItem[];
+	settings: SettingRow[];
+	standards: StandardRef[];
+	progress: Progress;
+}
+
+export interface ReportFile {
+	filename: string;
+	installAs?: string;
+	description: string;
+}
+
+export interface Report {
+	title: string;
+	helpdeskName: string;
+	helpdeskUrl: string;
+	/** e.g. "Deskpro Download (legacy self-hosted) · Linux · nginx". */
+	deployment: string;
+	/** ISO date (YYYY-MM-DD) and local date-time of generation. */
+	date: string;
+	generatedAt: string;
+	planId: string;
+	planUpdatedAt: string;
+	signoff: Values<typeof signoffFields>;
+	progress: Progress;
+	practices: ReportPractice[];
+	/** Names of the generated configuration files (never their contents). */
+	files: ReportFile[];
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `YYYY-MM-DD` in local time. */
+export function isoDate(d: Date): string {
+	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** `YYYY-MM-DD HH:MM (UTC±hh:mm)` in local time. */
+export function localDateTime(d: Date): string {
+	const off = -d.getTimezoneOffset();
+	const sign = off >= 0 ? '+' : '−';
+	const abs = Math.abs(off);
+	return `${isoDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())} (UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)})`;
+}
+
+export function buildReport(plan: Plan, now: Date = new Date()): Report {
+	const safe = withoutSecrets(plan);
+	const d = derivePlan(safe);
+	const a = d.aboutValues;
+	const dep = deploymentLabels[a.deployment as Deployment] ?? a.deployment;
+	const deployment =
+		a.deployment === 'download'
+			? `${dep} · ${osLabels[a.os as OperatingSystem] ?? a.os} · ${webServerLabels[a.webServer as WebServer] ?? a.webServer}`
+			: dep;
+	const signoff = checkFields(signoffFields, safe.answers[SIGNOFF_STEP_ID as keyof typeof safe.answers] as Record<string, unknown>).lenient;
+	const practices: ReportPractice[] = d.practices.map((p, i) => ({
+		id: p.practice.id,
+		number: i + 1,
+		title: p.practice.title,
+		summary: p.practice.summary,
+		where: p.practice.where,
+		applies: p.applicability.applies,
+		naReason: p.applicability.applies ? '' : p.applicability.reason,
+		invalid: p.status === 'invalid',
+		items: p.items.map((it) => ({
+			id: it.id,
+			text: it.text,
+			detail: it.detail,
+			state: it.state,
+			reason: it.state === 'skipped' || it.state === 'na' ? it.reason : '',
+			note: it.note
+		})),
+		settings: p.applicability.applies ? p.settings : [],
+		standards: p.practice.standards,
+		progress: countProgress(p.items)
+	}));
+	return {
+		title: 'Deskpro security hardening checklist',
+		helpdeskName: a.helpdeskName.trim(),
+		helpdeskUrl: a.helpdeskUrl.trim(),
+		deployment,
+		date: isoDate(now),
+		generatedAt: localDateTime(now),
+		planId: safe.planId,
+		planUpdatedAt: safe.updatedAt,
+		signoff,
+		progress: d.progress,
+		practices,
+		files: outputsFor(safe)
+			.sort((x, y) => x.applyOrder - y.applyOrder)
+			.map((f) => ({ filename: f.filename, installAs: f.installAs, description: f.description }))
+	};
+}
+
+/** "Name, role" (either may be blank). */
+export function person(name: string, role: string): string {
+	return [name.trim(), role.trim()].filter(Boolean).join(', ');
+}
