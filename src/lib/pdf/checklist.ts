@@ -1,0 +1,524 @@
+/**
+ * The completed checklist as a PDF, drawn with jsPDF from the report (which is built from a
+ * secret-free copy of the plan). Pure apart from jsPDF itself: the caller passes the jsPDF
+ * constructor and the font files, so the same code runs in the browser (lazy chunk) and in
+ * node tests.
+ *
+ * Layout: cover (helpdesk, URL, deployment, date, prepared-by, progress), a summary table by
+ * practice, one section per practice (checklist with drawn boxes, reasons, notes, settings
+ * table, standards), the generated files, a sign-off block; footer with generation date and
+ * "Page n of N" on every page. Text is wrapped; blocks and table rows continue on the next page.
+ */
+import type { jsPDF } from 'jspdf';
+import { person, STATE_LABELS, type Report, type ReportItem } from '$lib/generators/report';
+import type { ItemStateName } from '$lib/plan/schema';
+
+export type PageFormat = 'a4' | 'letter';
+
+/** TrueType files as binary strings (one character per byte). */
+export interface PdfFonts {
+	regular: string;
+	bold: string;
+}
+
+export type JsPdfConstructor = new (options: { unit: 'pt'; format: PageFormat; compress: boolean; putOnlyUsedFonts: boolean }) => jsPDF;
+
+const FONT = 'DejaVuSans';
+type RGB = [number, number, number];
+const C = {
+	text: [21, 32, 43] as RGB,
+	muted: [75, 85, 99] as RGB,
+	border: [190, 197, 207] as RGB,
+	light: [241, 243, 246] as RGB,
+	accent: [29, 78, 216] as RGB,
+	done: [22, 101, 52] as RGB,
+	skipped: [146, 64, 14] as RGB,
+	na: [100, 110, 122] as RGB,
+	open: [185, 28, 28] as RGB
+};
+const STATE_COLOR: Record<ItemStateName, RGB> = { done: C.done, skipped: C.skipped, na: C.na, open: C.open };
+const STATE_FILL: Record<ItemStateName, RGB> = { done: [22, 101, 52], skipped: [217, 119, 6], na: [156, 163, 175], open: [220, 38, 38] };
+
+const M = { left: 56, right: 56, top: 56, bottom: 70 };
+const LINE = 1.32;
+
+interface Column {
+	title: string;
+	/** Share of the table width. */
+	width: number;
+	align?: 'left' | 'right';
+	bold?: boolean;
+	muted?: boolean;
+	/** Identifiers (setting keys, file paths): wrap after `.`, `_`, `/` or `-` rather than anywhere. */
+	ident?: boolean;
+}
+
+/** A table row, or a group heading spanning the whole table. */
+type TableRow = string[] | { group: string };
+
+class Writer {
+	readonly doc: jsPDF;
+	readonly w: number;
+	readonly h: number;
+	y = M.top;
+	private supported: Set<number>;
+	private replacement: string;
+
+	constructor(JsPDF: JsPdfConstructor, fonts: PdfFonts, format: PageFormat) {
+		this.doc = new JsPDF({ unit: 'pt', format, compress: true, putOnlyUsedFonts: true });
+		this.doc.addFileToVFS(`${FONT}.ttf`, fonts.regular);
+		this.doc.addFont(`${FONT}.ttf`, FONT, 'normal');
+		this.doc.addFileToVFS(`${FONT}-Bold.ttf`, fonts.bold);
+		this.doc.addFont(`${FONT}-Bold.ttf`, FONT, 'bold');
+		this.doc.setFont(FONT, 'normal');
+		this.w = this.doc.internal.pageSize.getWidth();
+		this.h = this.doc.internal.pageSize.getHeight();
+		// Characters the embedded font has no glyph for are shown as U+FFFD, never dropped silently.
+		const codeMap = (this.doc.getFont().metadata as { cmap?: { unicode?: { codeMap?: Record<number, number> } } }).cmap?.unicode?.codeMap ?? {};
+		this.supported = new Set(Object.keys(codeMap).map(Number));
+		this.replacement = this.supported.has(0xfffd) ? '\ufffd' : '?';
+	}
+
+	get contentWidth() {
+		return this.w - M.left - M.right;
+	}
+	get bottom() {
+		return this.h - M.bottom;
+	}
+
+	/** Text the font can draw: NFC, tabs as spaces, no control characters, unknown glyphs as U+FFFD. */
+	clean(s: string): string {
+		let out = '';
+		for (const ch of s.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, '    ')) {
+			const cp = ch.codePointAt(0)!;
+			if (ch === '\n') out += ch;
+			else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) continue;
+			else out += this.supported.has(cp) ? ch : this.replacement;
+		}
+		return out;
+	}
+
+	font(size: number, bold = false, color: RGB = C.text) {
+		this.doc.setFont(FONT, bold ? 'bold' : 'normal');
+		this.doc.setFontSize(size);
+		this.doc.setTextColor(...color);
+	}
+
+	lines(text: string, width: number): string[] {
+		return this.doc.splitTextToSize(this.clean(text), width) as string[];
+	}
+
+	/** Wraps an identifier at `.`, `_`, `/`, `-` boundaries (hard split only when a part is too long). */
+	identLines(text: string, width: number): string[] {
+		const out: string[] = [];
+		for (const para of this.clean(text).split('\n')) {
+			let cur = '';
+			for (const part of para.split(/(?<=[._/\-])/)) {
+				if (cur && this.doc.getTextWidth(cur + part) > width) {
+					out.push(cur);
+					cur = '';
+				}
+				if (this.doc.getTextWidth(part) > width) {
+					const pieces = this.doc.splitTextToSize(part, width) as string[];
+					out.push(...pieces.slice(0, -1));
+					cur = pieces[pieces.length - 1] ?? '';
+				} else cur += part;
+			}
+			out.push(cur);
+		}
+		return out;
+	}
+
+	newPage() {
+		this.doc.addPage();
+		this.y = M.top;
+	}
+
+	/** Starts a new page unless `height` more points fit on this one. */
+	ensure(height: number) {
+		if (this.y + height > this.bottom) this.newPage();
+	}
+
+	/** Draws one line of text with its top at `top`. */
+	textAt(s: string, x: number, top: number, size: number, align: 'left' | 'right' = 'left') {
+		this.doc.text(s, x, top + size * 0.93, { align, baseline: 'alphabetic' });
+	}
+
+	/** A wrapped paragraph; continues on the next page when needed. */
+	para(text: string, o: { size?: number; bold?: boolean; color?: RGB; indent?: number; after?: number; width?: number } = {}) {
+		const size = o.size ?? 10;
+		const x = M.left + (o.indent ?? 0);
+		this.font(size, o.bold, o.color);
+		const lh = size * LINE;
+		for (const l of this.lines(text, o.width ?? this.contentWidth - (o.indent ?? 0))) {
+			this.ensure(lh);
+			this.textAt(l, x, this.y, size);
+			this.y += lh;
+		}
+		this.y += o.after ?? 4;
+	}
+
+	heading(text: string, size: number, keepWith = 60) {
+		this.font(size, true);
+		const ls = this.lines(text, this.contentWidth);
+		this.ensure(ls.length * size * LINE + keepWith);
+		for (const l of ls) {
+			this.textAt(l, M.left, this.y, size);
+			this.y += size * LINE;
+		}
+		this.y += size * 0.35;
+	}
+
+	rule(color: RGB = C.border, gap = 8) {
+		this.doc.setDrawColor(...color);
+		this.doc.setLineWidth(0.6);
+		this.doc.line(M.left, this.y, this.w - M.right, this.y);
+		this.y += gap;
+	}
+
+	/** A table with a header row, wrapped cells and rows that continue on the next page. */
+	table(cols: Column[], rows: TableRow[], o: { size?: number; zebra?: boolean; boldLast?: boolean } = {}) {
+		const size = o.size ?? 9;
+		const lh = size * LINE;
+		const pad = 4;
+		const total = this.contentWidth;
+		const widths = cols.map((c) => c.width * total);
+		const xs = widths.map((_, i) => M.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
+		const header = () => {
+			this.font(size, true);
+			const hl = cols.map((c, i) => this.lines(c.title, widths[i]! - 2 * pad));
+			const hh = Math.max(...hl.map((l) => l.length)) * lh + 2 * pad;
+			this.doc.setFillColor(...C.light);
+			this.doc.rect(M.left, this.y, total, hh, 'F');
+			hl.forEach((ls, i) => ls.forEach((l, k) => this.cell(l, xs[i]!, widths[i]!, this.y + pad + k * lh, size, pad, cols[i]!.align)));
+			this.y += hh;
+			this.doc.setDrawColor(...C.border);
+			this.doc.setLineWidth(0.6);
+			this.doc.line(M.left, this.y, M.left + total, this.y);
+			return hh;
+		};
+		const style = (i: number, bold: boolean) => this.font(size, bold || cols[i]!.bold, cols[i]!.muted ? C.muted : C.text);
+		this.ensure(lh * 5);
+		const headerHeight = header();
+		const pageLines = Math.floor((this.bottom - M.top - headerHeight - 2 * pad) / lh);
+		let stripe = 0;
+		rows.forEach((row, r) => {
+			if (!Array.isArray(row)) {
+				// a group heading stays with at least two lines of its first row
+				this.font(size, true);
+				const gl = this.lines(row.group, total - 2 * pad);
+				const gh = gl.length * lh + 2 * pad;
+				if (this.y + gh + 2 * lh + 2 * pad > this.bottom) {
+					this.newPage();
+					header();
+				}
+				this.doc.setFillColor(232, 238, 252);
+				this.doc.rect(M.left, this.y, total, gh, 'F');
+				gl.forEach((l, k) => this.cell(l, M.left, total, this.y + pad + k * lh, size, pad));
+				this.y += gh;
+				stripe = 0;
+				return;
+			}
+			const bold = !!o.boldLast && r === rows.length - 1;
+			const cellLines = row.map((t, i) => {
+				style(i, bold);
+				return cols[i]!.ident ? this.identLines(t, widths[i]! - 2 * pad) : this.lines(t, widths[i]! - 2 * pad);
+			});
+			const n = Math.max(1, ...cellLines.map((l) => l.length));
+			let from = 0;
+			while (from < n) {
+				// a row moves to the next page whole, unless it is taller than a page
+				let fit = Math.floor((this.bottom - this.y - 2 * pad) / lh);
+				if (fit < Math.min(n - from, 2) || (fit < n - from && n - from <= pageLines)) {
+					this.newPage();
+					header();
+					fit = Math.floor((this.bottom - this.y - 2 * pad) / lh);
+				}
+				const count = Math.min(fit, n - from);
+				const hgt = count * lh + 2 * pad;
+				if (o.zebra && stripe % 2 === 1) {
+					this.doc.setFillColor(248, 249, 251);
+					this.doc.rect(M.left, this.y, total, hgt, 'F');
+				}
+				cellLines.forEach((ls, i) => {
+					style(i, bold);
+					ls.slice(from, from + count).forEach((l, k) => this.cell(l, xs[i]!, widths[i]!, this.y + pad + k * lh, size, pad, cols[i]!.align));
+				});
+				this.y += hgt;
+				this.doc.setDrawColor(...C.border);
+				this.doc.setLineWidth(0.4);
+				this.doc.line(M.left, this.y, M.left + total, this.y);
+				from += count;
+			}
+			stripe++;
+		});
+		this.y += 10;
+	}
+
+	private cell(s: string, x: number, w: number, top: number, size: number, pad: number, align: 'left' | 'right' = 'left') {
+		this.textAt(s, align === 'right' ? x + w - pad : x + pad, top, size, align);
+	}
+
+	/** A 9 pt box, ticked when `ticked`. */
+	box(x: number, top: number, ticked: boolean, state: ItemStateName) {
+		const s = 9;
+		this.doc.setLineWidth(0.9);
+		this.doc.setDrawColor(...(ticked ? C.done : C.muted));
+		if (ticked) {
+			this.doc.setFillColor(220, 252, 231);
+			this.doc.rect(x, top, s, s, 'FD');
+			this.doc.setLineWidth(1.4);
+			this.doc.setDrawColor(...STATE_COLOR[state]);
+			this.doc.line(x + 1.8, top + 4.7, x + 3.8, top + 6.9);
+			this.doc.line(x + 3.8, top + 6.9, x + 7.6, top + 2);
+		} else {
+			this.doc.rect(x, top, s, s, 'S');
+		}
+	}
+}
+
+function footer(wr: Writer, r: Report) {
+	const doc = wr.doc;
+	const pages = doc.getNumberOfPages();
+	const name = r.helpdeskName || 'Unnamed helpdesk';
+	for (let i = 1; i <= pages; i++) {
+		doc.setPage(i);
+		const top = wr.h - M.bottom + 26;
+		doc.setDrawColor(...C.border);
+		doc.setLineWidth(0.5);
+		doc.line(M.left, top - 8, wr.w - M.right, top - 8);
+		wr.font(8, false, C.muted);
+		const right = `Page ${i} of ${pages}`;
+		const room = wr.contentWidth - doc.getTextWidth(right) - 16;
+		let left = wr.clean(`Deskpro security hardening checklist · ${name}`);
+		while (doc.getTextWidth(left) > room && left.length > 10) left = left.slice(0, -2) + '…';
+		wr.textAt(left, M.left, top, 8);
+		wr.textAt(right, wr.w - M.right, top, 8, 'right');
+		wr.textAt(`Generated ${r.generatedAt} · contains no passwords or other secrets`, M.left, top + 11, 8);
+	}
+}
+
+function cover(wr: Writer, r: Report) {
+	const doc = wr.doc;
+	doc.setFillColor(...C.accent);
+	doc.rect(0, 0, wr.w, 10, 'F');
+	wr.y = 90;
+	wr.para('DESKPRO SECURITY HARDENING', { size: 10, bold: true, color: C.accent, after: 10 });
+	wr.para('Security hardening checklist', { size: 26, bold: true, after: 14 });
+	wr.para(r.helpdeskName || 'Unnamed helpdesk', { size: 18, bold: false, after: 24 });
+	const rows: [string, string][] = [
+		['Helpdesk URL', r.helpdeskUrl || '—'],
+		['Deployment', r.deployment],
+		['Date', r.date],
+		['Prepared by', person(r.signoff.preparedBy, r.signoff.preparedRole) || '—'],
+		['Plan', `${r.planId} (last changed ${r.planUpdatedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')})`]
+	];
+	const labelW = 110;
+	for (const [k, v] of rows) {
+		wr.font(11);
+		const ls = wr.lines(v, wr.contentWidth - labelW);
+		wr.ensure(ls.length * 11 * LINE + 8);
+		wr.font(10, true, C.muted);
+		wr.textAt(k, M.left, wr.y + 1, 10);
+		wr.font(11);
+		ls.forEach((l, i) => wr.textAt(l, M.left + labelW, wr.y + i * 11 * LINE, 11));
+		wr.y += ls.length * 11 * LINE + 8;
+	}
+	wr.y += 18;
+	const p = r.progress;
+	wr.para(`${p.total - p.open} of ${p.total} checklist items resolved`, { size: 13, bold: true, after: 8 });
+	// progress bar: done / skipped / n/a / open
+	const x0 = 56;
+	const bw = wr.contentWidth;
+	let x = x0;
+	for (const s of ['done', 'skipped', 'na', 'open'] as const) {
+		const part = p.total ? (p[s] / p.total) * bw : 0;
+		if (part > 0) {
+			doc.setFillColor(...STATE_FILL[s]);
+			doc.rect(x, wr.y, part, 12, 'F');
+		}
+		x += part;
+	}
+	doc.setDrawColor(...C.border);
+	doc.setLineWidth(0.5);
+	doc.rect(x0, wr.y, bw, 12, 'S');
+	wr.y += 22;
+	let lx = x0;
+	for (const s of ['done', 'skipped', 'na', 'open'] as const) {
+		doc.setFillColor(...STATE_FILL[s]);
+		doc.rect(lx, wr.y + 1, 8, 8, 'F');
+		wr.font(10);
+		const t = `${STATE_LABELS[s]}: ${p[s]}`;
+		wr.textAt(t, lx + 12, wr.y, 10);
+		lx += 12 + doc.getTextWidth(t) + 22;
+	}
+	wr.y += 34;
+	wr.para(
+		'This checklist records which of the security practices for Deskpro were applied to this helpdesk, which were skipped and why, and the settings chosen. It was generated in the browser by the Deskpro Hardening Wizard and contains no passwords or other secrets.',
+		{ size: 9.5, color: C.muted }
+	);
+}
+
+function summary(wr: Writer, r: Report) {
+	wr.heading('Summary', 16);
+	const p = r.progress;
+	wr.para(`${p.done} done, ${p.skipped} skipped, ${p.na} not applicable and ${p.open} open, of ${p.total} checklist items.`, { after: 10 });
+	const rows = r.practices.map((x) => [`${x.number}. ${x.title}${x.applies ? '' : ' (not applicable)'}`, ...counts(x.progress)]);
+	rows.push(['Total', ...counts(p)]);
+	const num = (title: string): Column => ({ title, width: 0.11, align: 'right' });
+	wr.table([{ title: 'Practice', width: 0.45 }, num('Done'), num('Skipped'), num('N/A'), num('Open'), num('Total')], rows, { size: 9.5, zebra: true, boldLast: true });
+}
+
+function counts(p: { done: number; skipped: number; na: number; open: number; total: number }): string[] {
+	return [p.done, p.skipped, p.na, p.open, p.total].map(String);
+}
+
+function item(wr: Writer, it: ReportItem) {
+	const doc = wr.doc;
+	const size = 10;
+	const lh = size * LINE;
+	const labelX = M.left + 16;
+	const textX = M.left + 84;
+	const textW = wr.w - M.right - textX;
+	wr.font(size);
+	const main = wr.lines(it.detail ? `${it.text} — ${it.detail}` : it.text, textW);
+	wr.font(9);
+	const extra: { label: string; lines: string[] }[] = [];
+	if (it.reason) extra.push({ label: 'Reason: ', lines: wr.lines(`Reason: ${it.reason}`, textW) });
+	if (it.note) extra.push({ label: 'Note: ', lines: wr.lines(`Note: ${it.note}`, textW) });
+	const height = main.length * lh + extra.reduce((a, e) => a + e.lines.length * 9 * LINE, 0) + 7;
+	// keep an item on one page when it fits on one
+	if (height <= wr.bottom - M.top) wr.ensure(height);
+	else wr.ensure(lh * 2);
+	wr.box(M.left, wr.y + 1.2, it.state === 'done', it.state);
+	wr.font(8.5, true, STATE_COLOR[it.state]);
+	wr.textAt(STATE_LABELS[it.state].toUpperCase().replace('NOT APPLICABLE', 'N/A'), labelX, wr.y + 1.2, 8.5);
+	wr.font(size);
+	for (const l of main) {
+		wr.ensure(lh);
+		wr.textAt(l, textX, wr.y, size);
+		wr.y += lh;
+	}
+	for (const e of extra) {
+		wr.font(9, false, C.muted);
+		for (const l of e.lines) {
+			wr.ensure(9 * LINE);
+			wr.textAt(l, textX, wr.y, 9);
+			wr.y += 9 * LINE;
+		}
+	}
+	wr.y += 4;
+	doc.setDrawColor(232, 235, 239);
+	doc.setLineWidth(0.4);
+	doc.line(textX, wr.y, wr.w - M.right, wr.y);
+	wr.y += 3;
+}
+
+function practiceSection(wr: Writer, x: Report['practices'][number]) {
+	wr.y += 10;
+	wr.heading(`${x.number}. ${x.title}`, 14, 90);
+	wr.para(x.summary, { size: 9.5, color: C.muted, after: 3 });
+	wr.para(`Where in Deskpro: ${x.where}`, { size: 9.5, color: C.muted, after: 8 });
+	if (!x.applies) wr.para(`Not applicable to this helpdesk: ${x.naReason}`, { size: 10, bold: true, color: C.na, after: 8 });
+	if (x.invalid) wr.para('Some answers of this step are invalid, so no settings are listed.', { size: 10, bold: true, color: C.open, after: 8 });
+	const q = x.progress;
+	wr.heading(`Checklist (${q.done} done, ${q.skipped} skipped, ${q.na} N/A, ${q.open} open)`, 11, 30);
+	for (const it of x.items) item(wr, it);
+	if (!x.items.length) wr.para('No checklist items.', { color: C.muted });
+	if (x.settings.length) {
+		wr.y += 6;
+		wr.heading('Settings applied', 11, 50);
+		const rows: TableRow[] = [];
+		let menu: string | null = null;
+		for (const st of x.settings) {
+			if (st.menu !== menu) rows.push({ group: (menu = st.menu) });
+			rows.push([st.setting, st.note ? `${st.value}\n(${st.note})` : st.value, st.key ?? '']);
+		}
+		wr.table(
+			[
+				{ title: 'Setting', width: 0.36 },
+				{ title: 'Value', width: 0.3, bold: true },
+				{ title: 'Stored key', width: 0.34, ident: true, muted: true }
+			],
+			rows,
+			{ size: 8.5, zebra: true }
+		);
+	}
+	if (x.standards.length) {
+		wr.y += 2;
+		wr.heading('Standards', 11, 30);
+		for (const s of x.standards) wr.para(`${s.standard} ${s.id}: ${s.text}`, { size: 9, indent: 10, after: 3 });
+	}
+}
+
+function files(wr: Writer, r: Report) {
+	if (!r.files.length) return;
+	wr.y += 10;
+	wr.heading('Generated configuration files', 14, 80);
+	wr.para('Delivered separately in the configuration bundle (.zip); listed here in the order to apply them.', { size: 9.5, color: C.muted, after: 8 });
+	wr.table(
+		[
+			{ title: '#', width: 0.06, align: 'right' },
+			{ title: 'File', width: 0.44, ident: true },
+			{ title: 'Purpose', width: 0.5 }
+		],
+		r.files.map((f, i) => [String(i + 1), f.installAs ? `${f.filename}\n→ ${f.installAs}` : f.filename, f.description]),
+		{ size: 8.5, zebra: true }
+	);
+}
+
+function signoff(wr: Writer, r: Report) {
+	const doc = wr.doc;
+	wr.y += 14;
+	wr.ensure(250);
+	wr.heading('Sign-off', 14, 200);
+	wr.para(
+		'I confirm that the items marked Done were applied to this helpdesk, and that the items marked Skipped or Not applicable were reviewed and accepted for the reasons given.',
+		{ size: 10, after: 18 }
+	);
+	const s = r.signoff;
+	const fields: [string, string][] = [
+		['Name', s.signoffName],
+		['Role', s.signoffRole],
+		['Date', s.signoffDate],
+		['Signature', '']
+	];
+	const labelW = 80;
+	for (const [label, value] of fields) {
+		const rowH = label === 'Signature' ? 44 : 30;
+		wr.ensure(rowH);
+		const base = wr.y + rowH - 8;
+		wr.font(10, true, C.muted);
+		wr.textAt(label, M.left, base - 11, 10);
+		if (value) {
+			wr.font(11);
+			let v = wr.clean(value);
+			while (doc.getTextWidth(v) > wr.contentWidth - labelW - 4 && v.length > 4) v = v.slice(0, -2) + '…';
+			wr.textAt(v, M.left + labelW + 2, base - 13, 11);
+		}
+		doc.setDrawColor(...C.text);
+		doc.setLineWidth(0.6);
+		doc.line(M.left + labelW, base, wr.w - M.right, base);
+		wr.y += rowH;
+	}
+}
+
+/** Draws the checklist and returns the PDF's bytes. */
+export function renderChecklistPdf(JsPDF: JsPdfConstructor, fonts: PdfFonts, r: Report, format: PageFormat = 'a4'): ArrayBuffer {
+	const wr = new Writer(JsPDF, fonts, format);
+	const name = wr.clean(r.helpdeskName || 'Unnamed helpdesk');
+	wr.doc.setProperties({
+		title: wr.clean(`${r.title}: ${name}`),
+		subject: 'Security best practices applied to a Deskpro helpdesk',
+		author: wr.clean(person(r.signoff.preparedBy, r.signoff.preparedRole)),
+		creator: 'Deskpro Hardening Wizard'
+	});
+	cover(wr, r);
+	wr.newPage();
+	summary(wr, r);
+	for (const x of r.practices) practiceSection(wr, x);
+	files(wr, r);
+	signoff(wr, r);
+	footer(wr, r);
+	return wr.doc.output('arraybuffer');
+}
