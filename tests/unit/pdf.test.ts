@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { jsPDF } from 'jspdf';
 import { renderChecklistPdf, type PageFormat, type PdfFonts } from '$lib/pdf/checklist';
 import { binaryString } from '$lib/pdf/load';
+import { speedUpSubsetting } from '$lib/pdf/fast-subset';
 import { buildReport, STATE_LABELS } from '$lib/generators/report';
 import { fullPlan, ACCENTED_NAMES } from '../fixtures/plans';
 import { newPlan } from '$lib/plan/schema';
@@ -144,6 +145,23 @@ describe.skipIf(!poppler)('PDF checklist', () => {
 		const empty = render('empty', newPlan(new Date('2026-01-01T00:00:00Z')));
 		expect(flat(text(empty.file))).toContain('Unnamed helpdesk');
 	});
+});
+
+it('the faster font-table encoder gives exactly the bytes of jsPDF’s own', () => {
+	for (const style of ['regular', 'bold'] as const) {
+		const doc = new jsPDF({ unit: 'pt' });
+		doc.addFileToVFS('f.ttf', fonts[style]);
+		doc.addFont('f.ttf', 'F', 'normal');
+		doc.setFont('F', 'normal');
+		doc.text('Łódź Śródmieście İstanbul Ñuñoa Ελληνικά Кириллица 0123456789 ☑ ✓ — “quotes” €', 10, 10);
+		const md = doc.getFont().metadata as { glyIdsUsed: number[]; subset: { encode: (ids: number[], f: number) => number[] } };
+		const original = md.subset.encode(md.glyIdsUsed, 1);
+		expect(speedUpSubsetting(md)).toBe(true);
+		const fast = md.subset.encode(md.glyIdsUsed, 1);
+		expect(fast.length).toBeGreaterThan(10_000);
+		expect(fast).toEqual(original);
+	}
+	expect(speedUpSubsetting({})).toBe(false);
 });
 
 function headerLength(pgm: Buffer): number {

@@ -12,6 +12,7 @@
 import type { jsPDF } from 'jspdf';
 import { person, STATE_LABELS, type Report, type ReportItem } from '$lib/generators/report';
 import type { ItemStateName } from '$lib/plan/schema';
+import { speedUpSubsetting } from './fast-subset';
 
 export type PageFormat = 'a4' | 'letter';
 
@@ -70,7 +71,10 @@ class Writer {
 		this.doc.addFont(`${FONT}.ttf`, FONT, 'normal');
 		this.doc.addFileToVFS(`${FONT}-Bold.ttf`, fonts.bold);
 		this.doc.addFont(`${FONT}-Bold.ttf`, FONT, 'bold');
+		this.doc.setFont(FONT, 'bold');
+		speedUpSubsetting(this.doc.getFont().metadata);
 		this.doc.setFont(FONT, 'normal');
+		speedUpSubsetting(this.doc.getFont().metadata);
 		this.w = this.doc.internal.pageSize.getWidth();
 		this.h = this.doc.internal.pageSize.getHeight();
 		// Characters the embedded font has no glyph for are shown as U+FFFD, never dropped silently.
@@ -144,17 +148,30 @@ class Writer {
 		this.doc.text(s, x, top + size * 0.93, { align, baseline: 'alphabetic' });
 	}
 
+	/** Several lines with the first one's top at `top`, in one text call. */
+	linesAt(ls: string[], x: number, top: number, size: number, align: 'left' | 'right' = 'left') {
+		if (ls.length) this.doc.text(ls, x, top + size * 0.93, { align, baseline: 'alphabetic', lineHeightFactor: LINE });
+	}
+
+	/** Draws wrapped lines from the current position, continuing on new pages (one text call per page). */
+	flow(ls: string[], x: number, size: number) {
+		const lh = size * LINE;
+		let i = 0;
+		while (i < ls.length) {
+			this.ensure(lh);
+			const chunk = ls.slice(i, i + Math.max(1, Math.floor((this.bottom - this.y) / lh)));
+			this.linesAt(chunk, x, this.y, size);
+			this.y += chunk.length * lh;
+			i += chunk.length;
+		}
+	}
+
 	/** A wrapped paragraph; continues on the next page when needed. */
 	para(text: string, o: { size?: number; bold?: boolean; color?: RGB; indent?: number; after?: number; width?: number } = {}) {
 		const size = o.size ?? 10;
 		const x = M.left + (o.indent ?? 0);
 		this.font(size, o.bold, o.color);
-		const lh = size * LINE;
-		for (const l of this.lines(text, o.width ?? this.contentWidth - (o.indent ?? 0))) {
-			this.ensure(lh);
-			this.textAt(l, x, this.y, size);
-			this.y += lh;
-		}
+		this.flow(this.lines(text, o.width ?? this.contentWidth - (o.indent ?? 0)), x, size);
 		this.y += o.after ?? 4;
 	}
 
@@ -162,10 +179,7 @@ class Writer {
 		this.font(size, true);
 		const ls = this.lines(text, this.contentWidth);
 		this.ensure(ls.length * size * LINE + keepWith);
-		for (const l of ls) {
-			this.textAt(l, M.left, this.y, size);
-			this.y += size * LINE;
-		}
+		this.flow(ls, M.left, size);
 		this.y += size * 0.35;
 	}
 
@@ -190,7 +204,7 @@ class Writer {
 			const hh = Math.max(...hl.map((l) => l.length)) * lh + 2 * pad;
 			this.doc.setFillColor(...C.light);
 			this.doc.rect(M.left, this.y, total, hh, 'F');
-			hl.forEach((ls, i) => ls.forEach((l, k) => this.cell(l, xs[i]!, widths[i]!, this.y + pad + k * lh, size, pad, cols[i]!.align)));
+			hl.forEach((ls, i) => this.cell(ls, xs[i]!, widths[i]!, this.y + pad, size, pad, cols[i]!.align));
 			this.y += hh;
 			this.doc.setDrawColor(...C.border);
 			this.doc.setLineWidth(0.6);
@@ -214,7 +228,7 @@ class Writer {
 				}
 				this.doc.setFillColor(232, 238, 252);
 				this.doc.rect(M.left, this.y, total, gh, 'F');
-				gl.forEach((l, k) => this.cell(l, M.left, total, this.y + pad + k * lh, size, pad));
+				this.cell(gl, M.left, total, this.y + pad, size, pad);
 				this.y += gh;
 				stripe = 0;
 				return;
@@ -242,7 +256,7 @@ class Writer {
 				}
 				cellLines.forEach((ls, i) => {
 					style(i, bold);
-					ls.slice(from, from + count).forEach((l, k) => this.cell(l, xs[i]!, widths[i]!, this.y + pad + k * lh, size, pad, cols[i]!.align));
+					this.cell(ls.slice(from, from + count), xs[i]!, widths[i]!, this.y + pad, size, pad, cols[i]!.align);
 				});
 				this.y += hgt;
 				this.doc.setDrawColor(...C.border);
@@ -255,8 +269,8 @@ class Writer {
 		this.y += 10;
 	}
 
-	private cell(s: string, x: number, w: number, top: number, size: number, pad: number, align: 'left' | 'right' = 'left') {
-		this.textAt(s, align === 'right' ? x + w - pad : x + pad, top, size, align);
+	private cell(ls: string[], x: number, w: number, top: number, size: number, pad: number, align: 'left' | 'right' = 'left') {
+		this.linesAt(ls, align === 'right' ? x + w - pad : x + pad, top, size, align);
 	}
 
 	/** A 9 pt box, ticked when `ticked`. */
@@ -321,7 +335,7 @@ function cover(wr: Writer, r: Report) {
 		wr.font(10, true, C.muted);
 		wr.textAt(k, M.left, wr.y + 1, 10);
 		wr.font(11);
-		ls.forEach((l, i) => wr.textAt(l, M.left + labelW, wr.y + i * 11 * LINE, 11));
+		wr.linesAt(ls, M.left + labelW, wr.y, 11);
 		wr.y += ls.length * 11 * LINE + 8;
 	}
 	wr.y += 18;
@@ -394,18 +408,10 @@ function item(wr: Writer, it: ReportItem) {
 	wr.font(8.5, true, STATE_COLOR[it.state]);
 	wr.textAt(STATE_LABELS[it.state].toUpperCase().replace('NOT APPLICABLE', 'N/A'), labelX, wr.y + 1.2, 8.5);
 	wr.font(size);
-	for (const l of main) {
-		wr.ensure(lh);
-		wr.textAt(l, textX, wr.y, size);
-		wr.y += lh;
-	}
+	wr.flow(main, textX, size);
 	for (const e of extra) {
 		wr.font(9, false, C.muted);
-		for (const l of e.lines) {
-			wr.ensure(9 * LINE);
-			wr.textAt(l, textX, wr.y, 9);
-			wr.y += 9 * LINE;
-		}
+		wr.flow(e.lines, textX, 9);
 	}
 	wr.y += 4;
 	doc.setDrawColor(232, 235, 239);
