@@ -24,6 +24,9 @@ function stripPageOptions(): Plugin {
 
 export default defineConfig({
 	plugins: [...(offline ? [stripPageOptions()] : []), sveltekit()],
+	// The offline single file cannot fetch anything: the PDF fonts (normally separate files,
+	// fetched only when a PDF is made) are inlined there as data: URLs.
+	build: offline ? { assetsInlineLimit: (file: string) => (file.endsWith('.ttf') ? true : undefined) } : {},
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/servers/**/*.test.ts'],
 		environment: 'node',

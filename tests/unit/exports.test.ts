@@ -13,9 +13,16 @@ import { buildBundle, bundleEntries, bundlePath } from '$lib/generators/bundle';
 import { outputsFor, type OutputFile } from '$lib/outputs';
 import { fullPlan } from '../fixtures/plans';
 
+const NOW = new Date('2026-03-14T10:30:00Z');
 const snap = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
-const NOW = new Date('2026-03-14T10:30:00Z');
+/** The plan as an export without secrets must give it back: every `secret` field at its default. */
+function secretsCleared(plan: Plan): Plan {
+	const copy = snap(plan);
+	const answers = copy.answers as Record<string, Record<string, unknown>>;
+	for (const p of practices) for (const [k, f] of Object.entries(p.fields)) if (f.secret) answers[p.id]![k] = f.default;
+	return { ...copy, keepSecrets: false };
+}
 
 describe('Markdown export', () => {
 	it('has the cover details, every practice and item with its state, reasons, notes, settings, standards and sign-off', () => {
@@ -81,6 +88,24 @@ describe('JSON export and import', () => {
 		expect(r.ok && r.migratedFrom).toBeNull();
 	});
 
+	it('leaves secret fields out unless the admin opts in, and says so in keepSecrets', () => {
+		const secret = 'Kite-Zebra-Quartz-8841-secret';
+		const plan = fullPlan({ secret });
+		plan.keepSecrets = true;
+		const secretFields = practices.flatMap((p) => Object.entries(p.fields).filter(([, f]) => f.secret).map(([k]) => `${p.id}.${k}`));
+		expect(secretFields.length).toBeGreaterThan(0);
+		const without = exportPlanText(plan, { includeSecrets: false });
+		expect(without).not.toContain(secret);
+		expect(JSON.parse(without).keepSecrets).toBe(false);
+		const withSecrets = exportPlanText(plan, { includeSecrets: true });
+		expect(withSecrets).toContain(secret);
+		const back = readPlanText(withSecrets);
+		expect(back.ok && back.plan).toEqual(plan);
+		// the checklist exports never carry it, whatever the plan allows
+		expect(reportMarkdown(buildReport(plan, NOW))).not.toContain(secret);
+		expect(JSON.stringify(buildReport(plan, NOW))).not.toContain(secret);
+	});
+
 	it('round trip: any plan exported and imported again is the same plan (property)', () => {
 		const itemIds = derivePlan(fullPlan()).practices.flatMap((p) => p.items.map((i) => i.id));
 		const textArb = fc.string({ unit: 'grapheme', maxLength: 60 });
@@ -118,7 +143,7 @@ describe('JSON export and import', () => {
 			fc.property(planArb, fc.boolean(), (plan: Plan, includeSecrets) => {
 				const r = readPlanText(exportPlanText(plan, { includeSecrets }));
 				if (!r.ok) throw new Error(r.message);
-				expect(r.plan).toEqual({ ...plan, keepSecrets: includeSecrets ? plan.keepSecrets : false });
+				expect(r.plan).toEqual(includeSecrets ? plan : secretsCleared(plan));
 			}),
 			{ numRuns: 200 }
 		);

@@ -7,8 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { reviewCalendar, foldLine, icsText, firstReviewDate } from '$lib/generators/ics';
-import { parseCadence, reviewsFor, REVIEW_DEFS, type Review } from '$lib/generators/reviews';
-import { derivePlan, type DerivedPlan } from '$lib/plan/derive';
+import { parseCadence, reviewsFor, REVIEW_DEFS, REVIEW_PRACTICE_ID, type Review } from '$lib/generators/reviews';
+import { practices } from '$lib/practices';
+import { derivePlan } from '$lib/plan/derive';
 import { newPlan } from '$lib/plan/schema';
 
 interface Prop {
@@ -163,27 +164,29 @@ describe('review reminders (.ics)', () => {
 		for (const off of ['off', 'never', '', 0, -3, 'sometimes', null]) expect(parseCadence(off)).toBeNull();
 	});
 
-	it('reviewsFor reads the review practice’s cadence fields, and error logs only for Deskpro Download', () => {
-		const base = derivePlan(newPlan());
-		const withReview = (deployment: string): DerivedPlan => ({
-			...base,
-			aboutValues: { ...base.aboutValues, deployment },
-			practices: [
-				...base.practices,
-				{
-					...base.practices[0]!,
-					practice: { ...base.practices[0]!.practice, id: 'review-logs' },
-					applicability: { applies: true },
-					checked: { ok: true, errors: {}, values: null, lenient: { auditLogCadence: 'monthly', adminReviewCadence: 'quarterly', errorLogCadence: 'weekly' } }
-				}
-			]
-		});
-		expect(reviewsFor(withReview('download')).map((r) => [r.id, r.cadence.label])).toEqual([
-			['audit-log', 'every month'],
-			['admin-list', 'every 3 months'],
-			['error-logs', 'every week']
+	it('reviewsFor reads the cadences chosen in the review-logs step; no error-log review on Deskpro Cloud', () => {
+		const plan = newPlan();
+		const a = plan.answers as Record<string, Record<string, unknown>>;
+		a.about = { ...a.about, deployment: 'download' };
+		a['review-logs'] = { ...a['review-logs'], auditLogCadence: 'monthly', adminReviewCadence: 'quarterly', errorLogCadence: 'weekly', reviewer: 'Zoë, IT security' };
+		const got = reviewsFor(derivePlan(plan));
+		expect(got.map((r) => [r.id, r.cadence.freq, r.cadence.interval])).toEqual([
+			['audit-log', 'MONTHLY', 1],
+			['admin-list', 'MONTHLY', 3],
+			['error-logs', 'WEEKLY', 1]
 		]);
-		expect(reviewsFor(withReview('cloud')).map((r) => r.id)).toEqual(['audit-log', 'admin-list']);
-		expect(REVIEW_DEFS.map((d) => d.field)).toEqual(['auditLogCadence', 'adminReviewCadence', 'errorLogCadence']);
+		expect(got[0]!.description).toMatch(/Reviewer: Zoë, IT security\.$/);
+		a.about.deployment = 'cloud';
+		expect(reviewsFor(derivePlan(plan)).map((r) => r.id)).toEqual(['audit-log', 'admin-list']);
+		// every cadence the step offers becomes a rule
+		const step = practices.find((p) => p.id === REVIEW_PRACTICE_ID)!;
+		for (const f of REVIEW_DEFS) {
+			const field = step.fields[f.field];
+			expect(field?.kind).toBe('choice');
+			if (field?.kind === 'choice') for (const o of field.options) expect(parseCadence(o.value), o.value).not.toBeNull();
+		}
+		// the whole file for this plan parses
+		const cal = parseIcs(reviewCalendar(reviewsFor(derivePlan(plan)), { planId: plan.planId, helpdeskName: 'Ñuñoa', now: NOW }));
+		expect(cal.children.filter((c) => c.name === 'VEVENT')).toHaveLength(2);
 	});
 });

@@ -30,7 +30,7 @@ interface ReviewDef {
 	field: string;
 	title: string;
 	description: string;
-	/** Only for these deployments (absent: all). */
+	/** Only for these deployments (absent: all). Deskpro Cloud has no server error logs. */
 	deployments?: string[];
 }
 
@@ -53,8 +53,8 @@ export const REVIEW_DEFS: readonly ReviewDef[] = [
 		id: 'error-logs',
 		field: 'errorLogCadence',
 		title: 'Review the Deskpro server error logs',
-		description: 'In Deskpro Download, open Server > Error Logs and look for errors and unusual activity since the last review.',
-		deployments: ['download']
+		description: 'In Deskpro, open Server > Error Logs (Deskpro Download) and look for repeated failures, unknown paths and errors that follow an attack since the last review.',
+		deployments: ['download', 'onprem-docker']
 	}
 ];
 
@@ -103,12 +103,13 @@ export function reviewsFor(d: DerivedPlan): Review[] {
 	const p = d.practices.find((x) => x.practice.id === REVIEW_PRACTICE_ID);
 	if (!p || !p.applicability.applies) return [];
 	const values = p.checked.lenient as Record<string, unknown>;
+	const reviewer = typeof values.reviewer === 'string' ? values.reviewer.trim() : '';
 	const out: Review[] = [];
 	for (const def of REVIEW_DEFS) {
 		if (!(def.field in values)) continue;
 		if (def.deployments && !def.deployments.includes(d.aboutValues.deployment)) continue;
 		const cadence = parseCadence(values[def.field]);
-		if (cadence) out.push({ id: def.id, title: def.title, description: def.description, cadence });
+		if (cadence) out.push({ id: def.id, title: def.title, description: reviewer ? `${def.description}\nReviewer: ${reviewer}.` : def.description, cadence });
 	}
 	return out;
 }

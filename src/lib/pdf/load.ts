@@ -18,6 +18,9 @@ export function binaryString(bytes: Uint8Array): string {
 }
 
 async function fetchFont(url: string): Promise<string> {
+	// The offline single-file build inlines the fonts as base64 data: URLs.
+	const inline = /^data:[^,]*;base64,/.exec(url);
+	if (inline) return atob(url.slice(inline[0].length));
 	const res = await fetch(url);
 	if (!res.ok) throw new Error(`The PDF font could not be loaded (${res.status}).`);
 	return binaryString(new Uint8Array(await res.arrayBuffer()));
