@@ -84,7 +84,7 @@ test('a whole run makes no request but the app’s own static files and violates
 		.filter((r) => r.after && !r.url.startsWith('blob:') && !r.url.startsWith('data:'))
 		.filter((r) => !(r.reload && r.type === 'document'))
 		.map((r) => new URL(r.url).pathname)
-		.filter((p) => !/^\/_app\/immutable\/[\w./-]+\.(js|css|woff2|svg|png)$/.test(p) && p !== '/favicon.svg');
+		.filter((p) => !/^\/_app\/immutable\/[\w./-]+\.(js|css|woff2|ttf|svg|png)$/.test(p) && p !== '/favicon.svg');
 	expect(unexpected, 'requests after the first load that are not static assets of the app').toEqual([]);
 	expect(sockets).toEqual([]);
 	expect(violations).toEqual([]);
