@@ -13,6 +13,9 @@ import { auditScript, AUDIT_SCRIPT_FILENAME } from './generators/audit';
 import { configPhp } from './generators/config-php';
 import { mysqlSetup } from './generators/mysql';
 import { moveDataScript, permissionsScript } from './generators/permissions';
+import { iisWebConfig, windowsPermissionsScript } from './generators/iis';
+import { postChecksScript } from './generators/post-checks';
+import { checkHelpdeskUrl } from './validate/net';
 import { hasDbPasswords } from './practices/_server-env';
 
 export type OutputLanguage = 'nginx' | 'apache' | 'xml' | 'php' | 'sql' | 'bash' | 'powershell' | 'text' | 'markdown' | 'json';
@@ -117,6 +120,37 @@ const serverOutputs: ServerOutputSpec[] = [
 		applyOrder: 35,
 		when: linux,
 		generate: ({ env }) => permissionsScript(env)
+	},
+	{
+		id: 'iis-web-config',
+		practiceId: 'server-web-config',
+		filename: 'web.config',
+		installAs: 'web.config in the install directory',
+		language: 'xml',
+		description: 'IIS web.config: hidden segments, URL Rewrite front controller, /admin/ and /agent/ limited with ipSecurity. Not tested on a real IIS by the wizard’s test suite.',
+		applyOrder: 40,
+		when: (ctx) => ctx.about.os === 'windows',
+		generate: ({ env }) => iisWebConfig(env)
+	},
+	{
+		id: 'windows-permissions',
+		practiceId: 'server-permissions',
+		filename: 'deskpro-permissions.ps1',
+		language: 'powershell',
+		description: 'PowerShell (elevated, -DryRun first): move data/ out of the web root and set NTFS permissions with icacls. Not tested on a real Windows server by the wizard’s test suite.',
+		applyOrder: 20,
+		when: (ctx) => ctx.about.os === 'windows',
+		generate: ({ env }) => windowsPermissionsScript(env)
+	},
+	{
+		id: 'post-checks',
+		practiceId: 'server-post-checks',
+		filename: 'deskpro-checks.sh',
+		language: 'bash',
+		description: 'Bash + curl: every sensitive path must answer 403; with --outside (run from outside your networks) /admin/ and /agent/ too.',
+		applyOrder: 50,
+		when: (ctx) => checkHelpdeskUrl(ctx.about.helpdeskUrl) === null,
+		generate: ({ ctx }) => postChecksScript(ctx.about.helpdeskUrl)
 	}
 ];
 

@@ -5,7 +5,10 @@
  * proxy 127.0.0.1 setting X-Forwarded-For) — and fills in `ports`.
  */
 import { expect, it } from 'vitest';
-import { curl } from './harness';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bin, curl, run, tempDir, removeDir } from './harness';
+import { postChecksScript } from '$lib/generators/post-checks';
 import { ranMarker, SECRET_TEXT, SENSITIVE_FILES, SOURCE_MARKER } from './fake-deskpro';
 
 export const HOST = 'support.example.test';
@@ -99,5 +102,32 @@ export function webBehaviourTests(ports: WebPorts, serverHeader: RegExp): void {
 		const h = await curl(`http://${HOST}:${ports.http}/agent/?a=1`);
 		expect(h.status).toBe(301);
 		expect(h.headers).toMatch(new RegExp(`location: https://${HOST.replace(/\./g, '\\.')}:${ports.https}/agent/\\?a=1`, 'i'));
+	});
+
+	it('the generated post-check script passes here, from outside too, and fails against a leaking server', async () => {
+		const d = tempDir('checks');
+		try {
+			const script = join(d, 'checks.sh');
+			writeFileSync(script, postChecksScript(`https://${HOST}:${ports.https}/`));
+			const curlArgs = ['--', '-k', '--resolve', `${HOST}:${ports.https}:127.0.0.1`];
+			const inside = await run(bin('bash'), [script, ...curlArgs]);
+			expect(inside.code, inside.stdout).toBe(0);
+			expect(inside.stdout).toContain('all checks passed');
+			expect(inside.stdout).not.toContain('FAIL');
+			const outside = await run(bin('bash'), [script, '--outside', ...curlArgs, '--interface', '127.0.0.2']);
+			expect(outside.code, outside.stdout).toBe(0);
+			expect(outside.stdout).toMatch(/OK {4}403 \/agent\//);
+			// from an allowed address the "outside" checks must fail: the script really looks
+			const wrongPlace = await run(bin('bash'), [script, '--outside', ...curlArgs]);
+			expect(wrongPlace.code).toBe(1);
+			expect(wrongPlace.stdout).toMatch(/FAIL  200 \/agent\//);
+			// a server that answers something else than 403 is reported
+			writeFileSync(script, postChecksScript(`http://${HOST}:${ports.http}/`));
+			const leaky = await run(bin('bash'), [script, '--', '--resolve', `${HOST}:${ports.http}:127.0.0.1`]);
+			expect(leaky.code).toBe(1);
+			expect(leaky.stdout).toMatch(/FAIL  301 \/config\.php \(expected 403\)/);
+		} finally {
+			removeDir(d);
+		}
 	});
 }

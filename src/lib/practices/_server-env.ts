@@ -8,7 +8,7 @@
  * the same host).
  */
 import { bool, int, list, text, listEntries, type FieldErrors, type Fields, type Values } from '$lib/plan/fields';
-import { checkIpOrCidr, parseIpOrCidr } from '$lib/validate/net';
+import { parseIpOrCidr } from '$lib/validate/net';
 import {
 	checkDbPassword,
 	checkFpmAddress,
@@ -31,6 +31,14 @@ import { randomString } from '$lib/random';
 import type { AboutValues } from './types';
 
 export const SERVER_ENV_STEP_ID = 'server-environment';
+
+/** An allowed network or proxy: an address or CIDR, never "everyone" (a /0 range). */
+export function checkRestrictedRange(input: string): string | null {
+	const r = parseIpOrCidr(input);
+	if (typeof r === 'string') return r;
+	if (r.prefix === 0) return `${input.trim()} means every address: list only your own networks.`;
+	return null;
+}
 
 const linux = { os: ['linux' as const] };
 const linuxWeb = { os: ['linux' as const], webServers: ['nginx' as const, 'apache' as const] };
@@ -167,7 +175,7 @@ export const serverEnvFields = {
 		default: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'],
 		maxItems: 100,
 		placeholder: '10.0.0.0/8',
-		item: checkIpOrCidr
+		item: checkRestrictedRange
 	}),
 	behindProxy: bool({
 		label: 'A reverse proxy or load balancer sits in front of this server',
@@ -180,7 +188,7 @@ export const serverEnvFields = {
 		default: [],
 		maxItems: 50,
 		placeholder: '192.0.2.10',
-		item: checkIpOrCidr
+		item: checkRestrictedRange
 	}),
 	proxyHeader: text({
 		label: 'Client-IP header set by the proxy',

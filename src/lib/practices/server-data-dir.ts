@@ -19,7 +19,12 @@ export const practice = definePractice({
 		{ standard: 'OWASP Cheat Sheet', id: 'File Upload', text: 'Store uploaded files outside the web root, or on a separate host.' }
 	],
 	appliesTo: { deployments: ['download'] },
-	notes: (_v, ctx) => serverStepNotes(ctx),
+	notes: (_v, ctx) => [
+		...serverStepNotes(ctx),
+		...(ctx.about.os === 'windows'
+			? [{ kind: 'info' as const, text: 'On Windows, the PowerShell script on the “File ownership and permissions” step moves data/ and sets its permissions in one go.' }]
+			: [])
+	],
 	fields: {},
 	settings: () => [],
 	checklist: () => [

@@ -1,0 +1,474 @@
+/**
+ * Property tests: hundreds of random and hostile values (quotes, newlines, ;, {}, $, backticks,
+ * #, NUL, backslashes, non-ASCII...) for every server input. Each value goes through the wizard's
+ * own path (answers → derivePlan → checked ServerEnv). It is either refused with a field-level
+ * message, or every generator produces output that
+ *   - passes the real syntax checks (nginx -t, apache2 -t, php -l, xmllint, bash -n, shellcheck),
+ *     batched so a few hundred cases cost a few seconds, and
+ *   - keeps the value confined to its slot: PHP reads back exactly the values entered, bash reads
+ *     back exactly the assigned variables, MariaDB holds exactly the account and password given,
+ *     XML attributes read back exactly, and the nginx/Apache files differ from a baseline only
+ *     inside their quoted strings.
+ * A generator throwing (an escaper refusing a value the validators let through) fails the test.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { nginxConfig } from '$lib/generators/nginx';
+import { apacheConfig } from '$lib/generators/apache';
+import { configPhp } from '$lib/generators/config-php';
+import { mysqlSetup } from '$lib/generators/mysql';
+import { moveDataScript, permissionsScript } from '$lib/generators/permissions';
+import { iisWebConfig, windowsPermissionsScript } from '$lib/generators/iis';
+import { postChecksScript, baseUrl } from '$lib/generators/post-checks';
+import type { ServerEnv } from '$lib/practices/_server-env';
+import {
+	apacheMainConf,
+	apacheTest,
+	bin,
+	nginxMainConf,
+	nginxTest,
+	removeDir,
+	run,
+	selfSignedCert,
+	serverDescribe,
+	startMariaDb,
+	tempDir,
+	type MariaDb
+} from './harness';
+import { tryServerEnv, type AboutAnswers } from './env';
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
+const SEED = Number(process.env.PROPERTY_SEED ?? Date.now() % 2 ** 31);
+
+const HOSTILE = ["'", '"', '\n', '\r', '\t', ';', '{', '}', '$', '`', '#', '\u0000', '\\', 'é', '𝔘', '%', '*', '[', ']', '|', '&', '<', '>', '(', ')', '!', '~', '=', ':', '@', ',', '+', ' ', '$(id)', '${x}', '../', '--', '\u2019', '\u202e'];
+const PLAIN = 'abcdefxyz0123456789/._-'.split('');
+const piece = fc.oneof(
+	{ weight: 3, arbitrary: fc.constantFrom(...PLAIN) },
+	{ weight: 2, arbitrary: fc.constantFrom(...HOSTILE) },
+	{ weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) }
+);
+const hostile = fc.array(piece, { maxLength: 16 }).map((xs) => xs.join(''));
+const withPrefix = (prefixes: string[]) => fc.tuple(fc.constantFrom(...prefixes), hostile).map(([a, b]) => a + b);
+
+type Case = { field: string; value: unknown; about?: AboutAnswers };
+
+/** Per field: hostile values, plus odd-but-valid ones so accepted values are exercised too. */
+const FIELD_ARBS: Record<string, fc.Arbitrary<unknown>> = {
+	installPath: fc.oneof(withPrefix(['/', '/var/www/', '/srv/a b/', '']), fc.constantFrom('/srv/help desk+1/www', '/opt/dp@x,y=z~')),
+	dataPath: fc.oneof(withPrefix(['/', '/var/lib/', '/data/x y/']), fc.constantFrom('/var/lib/dp data', '/mnt/a+b/c=d')),
+	tlsCertificate: withPrefix(['/etc/ssl/', '/']),
+	ownerUser: withPrefix(['', 'dp', 'deskpro']),
+	webGroup: withPrefix(['', 'www']),
+	cronUser: withPrefix(['', 'cron']),
+	phpFpm: fc.oneof(withPrefix(['unix:/run/', '/run/', '127.0.0.1:', '[::1]:', 'host:']), fc.constantFrom('unix:/run/php/a b.sock', '[::1]:9000', 'fpm.internal:9001')),
+	proxyHeader: withPrefix(['X-', '']),
+	serverNames: fc.array(fc.oneof(hostile, fc.constantFrom('a.example.com', 'xn--bcher-kva.example', 'localhost', '192.0.2.1')), { maxLength: 3 }),
+	adminCidrs: fc.array(fc.oneof(hostile, fc.constantFrom('10.0.0.0/8', '2001:db8::/32', '192.0.2.7', '::1', '0.0.0.0/0')), { minLength: 1, maxLength: 3 }),
+	proxyAddresses: fc.array(fc.oneof(hostile, fc.constantFrom('192.0.2.10', '2001:db8::1', '10.1.0.0/16')), { minLength: 1, maxLength: 3 }),
+	dbName: withPrefix(['', 'deskpro', 'dp_']),
+	dbUser: withPrefix(['', 'dp']),
+	dbUpgradeUser: withPrefix(['', 'up']),
+	dbClientHost: withPrefix(['', 'app.', '10.']),
+	dbPassword: fc.oneof(
+		fc.array(piece, { minLength: 14, maxLength: 40 }).map((xs) => xs.join('')),
+		fc.string({ unit: fc.constantFrom(...`'"$\`;#{}%!&|<>()*?~=:@,+-_.abcXYZ019`.split('')), minLength: 16, maxLength: 40 })
+	),
+	helpdeskUrl: withPrefix(['https://', 'https://support.example.com/', 'http://a.b/', 'javascript:']),
+	winInstallPath: fc.oneof(withPrefix(['C:\\', 'C:\\inetpub\\', 'D:']), fc.constantFrom('C:\\Program Files (x86)\\Deskpro', 'E:\\web\\a+b=c')),
+	winDataPath: withPrefix(['C:\\', 'D:\\data\\']),
+	winWebAccount: withPrefix(['IIS AppPool\\', 'CONTOSO\\', '']),
+	winCronAccount: withPrefix(['', 'CONTOSO\\svc-'])
+};
+
+const caseArb: fc.Arbitrary<Case> = fc.oneof(
+	...Object.entries(FIELD_ARBS).map(([field, arb]) =>
+		arb.map((value): Case => {
+			if (field === 'helpdeskUrl') return { field, value, about: { helpdeskUrl: value as string } };
+			if (field.startsWith('win')) return { field, value, about: { os: 'windows', webServer: 'iis' } };
+			return { field, value };
+		})
+	)
+);
+
+/** A baseline that makes every field matter (proxy on, upgrade account on). */
+const BASE = {
+	behindProxy: true,
+	proxyAddresses: ['192.0.2.10'],
+	dbHost: '127.0.0.1',
+	dbClientHost: '127.0.0.1',
+	upgradeAccount: true
+};
+
+interface Accepted {
+	i: number;
+	c: Case;
+	env: ServerEnv;
+	os: 'linux' | 'windows';
+	helpdeskUrl: string;
+}
+
+/** The text outside nginx/Apache double-quoted strings (a `\` escapes the next character). */
+function outsideQuotes(text: string): string {
+	let out = '';
+	let q = false;
+	for (let i = 0; i < text.length; i++) {
+		const ch = text[i]!;
+		if (q) {
+			if (ch === '\\') i++;
+			else if (ch === '"') {
+				q = false;
+				out += '"';
+			}
+			continue;
+		}
+		if (ch === '"') q = true;
+		out += ch;
+	}
+	return out;
+}
+
+const SLOW = { timeout: 300_000 };
+
+serverDescribe(['nginx', 'apache2', 'php', 'xmllint', 'bash', 'shellcheck', 'mariadbd', 'mariadb-install-db', 'mariadb', 'mariadb-admin', 'openssl'], 'hostile inputs: refused with a message, or inert in every generated file', () => {
+	let dir = '';
+	let db: MariaDb;
+	let tls: { cert: string; key: string };
+	const accepted: Accepted[] = [];
+	let refused = 0;
+
+	beforeAll(async () => {
+		dir = tempDir('props');
+		tls = await selfSignedCert(dir);
+		db = await startMariaDb(join(dir, 'db'));
+		console.info(`property tests: ${RUNS} cases, seed ${SEED} (set PROPERTY_SEED to replay)`);
+		fc.assert(
+			fc.property(caseArb, (c) => {
+				const server: Record<string, unknown> = { ...BASE, [c.field]: c.value };
+				const r = tryServerEnv(server, c.about ?? {});
+				if ('errors' in r) {
+					// refused: there is a clear, non-empty message
+					const messages = Object.values(r.errors);
+					expect(messages.length, JSON.stringify(c)).toBeGreaterThan(0);
+					for (const m of messages) expect(m.trim().length).toBeGreaterThan(5);
+					refused++;
+					return;
+				}
+				const os = c.about?.os ?? 'linux';
+				const helpdeskUrl = c.about?.helpdeskUrl ?? 'https://support.example.test/';
+				const a: Accepted = { i: accepted.length, c, env: r.env, os, helpdeskUrl };
+				// every generator must accept what the validators accepted (escapers never throw)
+				generateAll(a);
+				accepted.push(a);
+			}),
+			{ numRuns: RUNS, seed: SEED }
+		);
+		console.info(`property tests: ${refused} refused with a message, ${accepted.length} accepted and checked on real tools`);
+	});
+	afterAll(async () => {
+		await db?.stop();
+		removeDir(dir);
+	});
+
+	function generateAll(a: Accepted) {
+		const about = { helpdeskName: 'T', helpdeskUrl: a.helpdeskUrl, deployment: 'download', os: a.os, webServer: 'nginx' };
+		const env = { ...a.env, tlsCertificate: a.c.field === 'tlsCertificate' ? a.env.tlsCertificate : tls.cert, tlsKey: tls.key };
+		return {
+			nginx: nginxConfig(env, { bind: '127.0.0.1' }),
+			apache: apacheConfig(env, { bind: '127.0.0.1' }),
+			php: configPhp(a.env, about),
+			sql: mysqlSetup(a.env),
+			perms: permissionsScript(a.env),
+			move: moveDataScript(a.env),
+			iis: iisWebConfig(a.env),
+			ps1: windowsPermissionsScript(a.env),
+			checks: postChecksScript(a.helpdeskUrl)
+		};
+	}
+
+	it('refuses most hostile values and accepts some (both paths are exercised)', () => {
+		expect(refused).toBeGreaterThan(RUNS / 10);
+		expect(accepted.length).toBeGreaterThan(RUNS / 10);
+	});
+
+	it('nginx: every accepted case passes nginx -t and differs from the baseline only inside quoted strings', SLOW, async () => {
+		const d = join(dir, 'nginx');
+		mkdirSync(d);
+		const baseline = outsideQuotes(nginxConfig({ ...tryEnv(), tlsCertificate: tls.cert, tlsKey: tls.key }, { bind: '127.0.0.1' }));
+		const files: string[] = [];
+		const seen = new Set<string>();
+		for (const a of accepted) {
+			const text = generateAll(a).nginx;
+			// tls files must exist for nginx -t: point cases that fuzz the certificate path at a real file
+			let testable = a.c.field === 'tlsCertificate' ? text.replace(/ssl_certificate "(?:[^"\\]|\\.)*";/, `ssl_certificate "${tls.cert}";`) : text;
+			// nginx resolves a PHP-FPM host name while testing; the test machine cannot resolve made-up
+			// names, so the exact fastcgi_pass line is asserted here and 127.0.0.1 used for nginx -t.
+			const fpm = /^([a-z0-9.-]+):(\d+)$/i.exec(a.env.phpFpm);
+			if (fpm && !/^[0-9.]+$/.test(fpm[1]!)) {
+				const line = `fastcgi_pass ${fpm[1]}:${fpm[2]};`;
+				expect(text.split(line).length - 1).toBe(2);
+				testable = testable.split(line).join(`fastcgi_pass 127.0.0.1:${fpm[2]};`);
+			}
+			if (seen.has(testable)) continue;
+			seen.add(testable);
+			const f = join(d, `c${a.i}.conf`);
+			writeFileSync(f, testable);
+			files.push(f);
+			const quotedOnly = ['installPath', 'tlsCertificate', 'dataPath', 'dbPassword', 'dbName'].includes(a.c.field) || (a.c.field === 'phpFpm' && /^(unix:)?\//.test(a.env.phpFpm));
+			if (quotedOnly) {
+				expect(outsideQuotes(text), JSON.stringify(a.c)).toBe(baseline);
+			}
+		}
+		await batched(files, 60, async (chunk, n) => {
+			const main = join(d, `main${n}.conf`);
+			writeFileSync(main, nginxMainConf(d, chunk));
+			const r = await nginxTest(d, main);
+			if (r.code !== 0) await explain(chunk, async (f) => {
+				const one = join(d, 'one.conf');
+				writeFileSync(one, nginxMainConf(d, [f]));
+				return nginxTest(d, one);
+			});
+		});
+	});
+
+	it('Apache: every accepted case passes apache2 -t and differs from the baseline only inside quoted strings', SLOW, async () => {
+		const d = join(dir, 'apache');
+		mkdirSync(d);
+		const baseline = outsideQuotes(apacheConfig({ ...tryEnv(), tlsCertificate: tls.cert, tlsKey: tls.key }, { bind: '127.0.0.1' }));
+		const files: string[] = [];
+		const seen = new Set<string>();
+		for (const a of accepted) {
+			const text = generateAll(a).apache;
+			const testable = a.c.field === 'tlsCertificate' ? text.replace(/SSLCertificateFile "[^"]*"/, `SSLCertificateFile "${tls.cert}"`) : text;
+			if (!seen.has(testable)) {
+				seen.add(testable);
+				const f = join(d, `c${a.i}.conf`);
+				writeFileSync(f, testable);
+				files.push(f);
+			}
+			const quotedOnly = ['installPath', 'tlsCertificate', 'dataPath', 'dbPassword', 'dbName'].includes(a.c.field) || (a.c.field === 'phpFpm' && /^(unix:)?\//.test(a.env.phpFpm));
+			if (quotedOnly) {
+				expect(outsideQuotes(text), JSON.stringify(a.c)).toBe(baseline);
+			}
+		}
+		await batched(files, 40, async (chunk, n) => {
+			const main = join(d, `main${n}.conf`);
+			writeFileSync(main, apacheMainConf(join(d, `p${n}`), [], chunk));
+			const r = await apacheTest(main);
+			if (r.code !== 0) await explain(chunk, async (f) => {
+				const one = join(d, 'one.conf');
+				writeFileSync(one, apacheMainConf(join(d, 'one'), [], [f]));
+				return apacheTest(one);
+			});
+		});
+	});
+
+	it('config.php: PHP parses every case (php -l on a sample) and reads back exactly the values entered', SLOW, async () => {
+		const d = join(dir, 'php');
+		mkdirSync(d);
+		// One PHP process for all cases (PHP starts slowly): the real parser checks each file
+		// (token_get_all with TOKEN_PARSE throws ParseError like php -l), then a forked child
+		// includes it (constants cannot be redefined in one process) and reports the values.
+		const reader = join(d, 'read.php');
+		writeFileSync(
+			reader,
+			`<?php
+$out = array();
+foreach (array_slice($argv, 1) as $f) {
+	try { token_get_all(file_get_contents($f), TOKEN_PARSE); } catch (ParseError $e) { $out[$f] = array('parse' => $e->getMessage()); continue; }
+	$pair = stream_socket_pair(STREAM_PF_UNIX, STREAM_SOCK_STREAM, STREAM_IPPROTO_IP);
+	$pid = pcntl_fork();
+	if ($pid === 0) {
+		fclose($pair[0]);
+		$DP_CONFIG = array('debug' => array(), 'cache' => array());
+		include $f;
+		fwrite($pair[1], json_encode(array(DP_DATABASE_HOST, DP_DATABASE_USER, DP_DATABASE_PASSWORD, DP_DATABASE_NAME, $DP_CONFIG['dir_data'], $DP_CONFIG['trust_proxy_data'], $DP_CONFIG['debug'], $DP_CONFIG['enable_display_errors']), JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES));
+		exit(0);
+	}
+	fclose($pair[1]);
+	$json = stream_get_contents($pair[0]);
+	pcntl_waitpid($pid, $status);
+	$out[$f] = array('values' => json_decode($json, true), 'status' => $status);
+}
+echo json_encode($out, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
+`
+		);
+		const files = accepted.map((a) => {
+			const f = join(d, `c${a.i}.php`);
+			const about = { helpdeskName: 'T', helpdeskUrl: a.helpdeskUrl, deployment: 'download', os: a.os, webServer: 'nginx' };
+			writeFileSync(f, configPhp(a.env, about));
+			return f;
+		});
+		const r = await run(bin('php'), [reader, ...files], { timeout: 120_000 });
+		expect(r.code, r.stderr).toBe(0);
+		const got = JSON.parse(r.stdout) as Record<string, { parse?: string; values?: unknown[]; status?: number }>;
+		for (const a of accepted) {
+			const res = got[join(d, `c${a.i}.php`)]!;
+			expect(res.parse, JSON.stringify(a.c)).toBeUndefined();
+			const host = a.env.dbPort === 3306 ? a.env.dbHost : `${a.env.dbHost}:${a.env.dbPort}`;
+			expect(res.values, JSON.stringify(a.c)).toEqual([
+				host,
+				a.env.dbUser,
+				a.env.dbPassword,
+				a.env.dbName,
+				a.os === 'windows' ? a.env.winDataPath : a.env.dataPath,
+				a.env.proxies.length ? a.env.proxies : false,
+				{ enable_debug_trace: false },
+				false
+			]);
+		}
+		// and php -l itself, on the cases whose values land in config.php
+		const sample = accepted.filter((a) => /^(db|dataPath|winDataPath|proxyAddresses)/.test(a.c.field)).slice(0, 12);
+		await Promise.all(
+			sample.map(async (a) => {
+				const lint = await run(bin('php'), ['-n', '-l', join(d, `c${a.i}.php`)]);
+				expect(lint.code, lint.stdout).toBe(0);
+			})
+		);
+	});
+
+	it('SQL: every database case runs on MariaDB and creates exactly the account, host, password and grant given', SLOW, async () => {
+		const dbCases = accepted.filter((a) => a.c.field.startsWith('db'));
+		expect(dbCases.length).toBeGreaterThan(0);
+		for (const a of dbCases) {
+			const sql = mysqlSetup(a.env);
+			const r = await db.rootSql(sql);
+			expect(r.code, `${JSON.stringify(a.c)}\n${r.stderr}`).toBe(0);
+			const acct = await db.rootSql(`SELECT COUNT(*) FROM mysql.user WHERE User = '${a.env.dbUser}' AND Host = '${a.env.dbClientHost}';`);
+			expect(acct.stdout.trim(), JSON.stringify(a.c)).toBe('1');
+			if (a.env.dbClientHost === '127.0.0.1') {
+				const who = await db.userSql(a.env.dbUser, a.env.dbPassword, 'SELECT CURRENT_USER(); SHOW GRANTS;');
+				expect(who.code, `${JSON.stringify(a.c)}\n${who.stderr}`).toBe(0);
+				const lines = who.stdout.trim().split('\n');
+				expect(lines[0]).toBe(`${a.env.dbUser}@127.0.0.1`);
+				const escapedDb = a.env.dbName.replace(/_/g, '\\_');
+				expect(lines.filter((l) => !/^GRANT USAGE ON \*\.\*/.test(l)).slice(1)).toEqual([
+					`GRANT SELECT, INSERT, UPDATE, DELETE, CREATE TEMPORARY TABLES, LOCK TABLES ON \`${escapedDb}\`.* TO \`${a.env.dbUser}\`@\`127.0.0.1\``
+				]);
+			}
+		}
+	});
+
+	it('bash scripts: bash -n and shellcheck pass, and bash reads back exactly the values assigned', SLOW, async () => {
+		const d = join(dir, 'sh');
+		mkdirSync(d);
+		const files: string[] = [];
+		const seen = new Set<string>();
+		// One bash process reads back every script's variables (each in a subshell): records are
+		// separated by \x1e, values by NUL.
+		const reader = join(d, 'read.sh');
+		writeFileSync(
+			reader,
+			[
+				'set -eu',
+				'for f in "$@"; do',
+				'	(',
+				'		case "$f" in',
+				'		*-perms.sh) eval "$(sed -n "/^INSTALL_DIR=/,/^CRON_USER=/p" "$f")"; printf "%s\\0" "$INSTALL_DIR" "$DATA_DIR" "$OWNER" "$WEB_USER" "$WEB_GROUP" "$CRON_USER" ;;',
+				'		*-checks.sh) eval "$(grep "^BASE_URL=" "$f")"; printf "%s\\0" "$BASE_URL" ;;',
+				'		esac',
+				'	)',
+				"	printf '\\036'",
+				'done',
+				''
+			].join('\n')
+		);
+		const readable: string[] = [];
+		for (const a of accepted) {
+			const g = generateAll(a);
+			for (const [k, t] of [['perms', g.perms], ['move', g.move], ['checks', g.checks]] as const) {
+				const f = join(d, `c${a.i}-${k}.sh`);
+				writeFileSync(f, t);
+				if (k !== 'move') readable.push(f);
+				if (!seen.has(t)) {
+					seen.add(t);
+					files.push(f);
+				}
+			}
+		}
+		const back = await run(bin('bash'), [reader, ...readable]);
+		expect(back.code, back.stderr).toBe(0);
+		const records = back.stdout.split('\x1e');
+		accepted.forEach((a, i) => {
+			const perms = records[2 * i]!.split('\0').slice(0, 6);
+			expect(perms, JSON.stringify(a.c)).toEqual([a.env.installPath, a.env.dataPath, a.env.ownerUser, a.env.webUser, a.env.webGroup, a.env.cronUser]);
+			expect(records[2 * i + 1]!.split('\0')[0], JSON.stringify(a.c)).toBe(baseUrl(a.helpdeskUrl));
+		});
+		for (const f of files) {
+			const n = await run(bin('bash'), ['-n', f]);
+			expect(n.code, `${f}\n${n.stderr}`).toBe(0);
+		}
+		// every distinct script through shellcheck, two batches at a time
+		const chunks: string[][] = [];
+		for (let i = 0; i < files.length; i += 20) chunks.push(files.slice(i, i + 20));
+		for (let i = 0; i < chunks.length; i += 2) {
+			await Promise.all(
+				chunks.slice(i, i + 2).map(async (chunk) => {
+					const sc = await run(bin('shellcheck'), ['-s', 'bash', '-S', 'style', ...chunk], { timeout: 240_000 });
+					expect(sc.code, sc.stdout.slice(0, 3000)).toBe(0);
+				})
+			);
+		}
+		console.info(`property tests: ${files.length} distinct bash scripts through bash -n and shellcheck`);
+	});
+
+	it('web.config: every case is well-formed XML and its attributes read back exactly', SLOW, async () => {
+		const d = join(dir, 'xml');
+		mkdirSync(d);
+		const files = accepted.map((a) => {
+			const f = join(d, `c${a.i}.xml`);
+			writeFileSync(f, generateAll(a).iis);
+			return f;
+		});
+		// xmllint is fast: every file is checked, duplicates included
+		await batched(files, 200, async (chunk) => {
+			const r = await run(bin('xmllint'), ['--noout', ...chunk]);
+			expect(r.code, r.stderr.slice(0, 3000)).toBe(0);
+		});
+		for (const a of accepted.filter((x) => ['adminCidrs', 'proxyAddresses'].includes(x.c.field)).slice(0, 30)) {
+			const f = join(d, `c${a.i}.xml`);
+			const r = await run(bin('xmllint'), ['--xpath', '//location[@path="agent"]//add/@ipAddress', f]);
+			const got = [...r.stdout.matchAll(/ipAddress="([^"]*)"/g)].map((m) => m[1]);
+			const want = (a.env.proxies.length ? a.env.proxies : a.env.allowed).map((c) => c.split('/')[0]);
+			expect(got, JSON.stringify(a.c)).toEqual(want);
+		}
+	});
+
+	it('PowerShell: every value sits in one single-quoted string that reads back exactly', () => {
+		// No PowerShell on the test machines: this checks the quoting rule (PowerShell single-quoted
+		// strings end only at a quote character, which is doubled inside), not PowerShell itself.
+		for (const a of accepted) {
+			const text = generateAll(a).ps1;
+			for (const [name, value] of [
+				['InstallDir', a.env.winInstallPath],
+				['DataDir', a.env.winDataPath],
+				['WebAccount', a.env.winWebAccount],
+				['CronAccount', a.env.winCronAccount]
+			] as const) {
+				const m = new RegExp(`^\\$${name} = '((?:[^'\\u2018\\u2019\\u201a\\u201b]|'')*)'\\r?$`, 'm').exec(text);
+				expect(m, `${name} ${JSON.stringify(a.c)}`).not.toBeNull();
+				expect(m![1]!.replace(/''/g, "'")).toBe(value);
+			}
+		}
+	});
+});
+
+function tryEnv(): ServerEnv {
+	const r = tryServerEnv({ ...BASE });
+	if ('errors' in r) throw new Error(JSON.stringify(r.errors));
+	return r.env;
+}
+
+async function batched<T>(xs: T[], size: number, fn: (chunk: T[], n: number) => Promise<void>): Promise<void> {
+	for (let i = 0; i < xs.length; i += size) await fn(xs.slice(i, i + size), i / size);
+}
+
+/** A batch failed: find and report the first file that fails on its own. */
+async function explain(files: string[], one: (f: string) => Promise<{ code: number; stderr: string }>): Promise<never> {
+	for (const f of files) {
+		const r = await one(f);
+		if (r.code !== 0) throw new Error(`${f} fails on its own:\n${r.stderr}`);
+	}
+	throw new Error('the batch failed but no single file does (a conflict between files?)');
+}
