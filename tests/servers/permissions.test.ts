@@ -45,7 +45,9 @@ serverDescribe(['bash', 'shellcheck', 'useradd', 'userdel'], 'Linux permission s
 			const s = lstatSync(p);
 			return `${p} ${s.uid}:${s.gid} ${s.mode.toString(8)} ${s.mtimeMs} ${s.ctimeMs}`;
 		});
-		return [...lines, readdirSync(crontabs).map((f) => readFileSync(join(crontabs, f), 'utf8')).join('|'), readFileSync('/etc/group', 'utf8')].join('\n');
+		// group lines of the test users only (other test files add and remove their own users concurrently)
+		const groups = readFileSync('/etc/group', 'utf8').split('\n').filter((l) => [OWNER, WEB, CRON].some((u) => l.startsWith(`${u}:`) || l.split(':')[3]?.split(',').includes(u)));
+		return [...lines, readdirSync(crontabs).map((f) => readFileSync(join(crontabs, f), 'utf8')).join('|'), ...groups].join('\n');
 	};
 	const sh = (name: string, ...args: string[]) => run(bin('bash'), [join(dir, name), ...args], { env: pathEnv });
 	const as = (user: string, ...cmd: string[]) => run('/usr/sbin/runuser', ['-u', user, '--', ...cmd]);
