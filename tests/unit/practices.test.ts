@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { practices, practiceById } from '$lib/practices';
-import { checkFields, defaults, deskproDefaultText, type Field, type Fields, type Row } from '$lib/plan/fields';
-import { evaluateApplicability } from '$lib/practices/applicability';
-import { derivePlan } from '$lib/plan/derive';
-import { newPlan } from '$lib/plan/schema';
+import { checkFields, defaults, type Field, type Fields, type Row } from '$lib/plan/fields';
 import type { AboutValues, Note, Practice, PracticeContext } from '$lib/practices/types';
 
 const about = (deployment: string, os = 'linux', webServer = 'nginx'): AboutValues => ({
