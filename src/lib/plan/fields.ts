@@ -79,6 +79,11 @@ export type Values<F extends Fields> = { [K in keyof F]: F[K]['default'] };
 
 /* ------------------------------------------------------------------ builders */
 
+/** A label for use mid-sentence: "Grace period to set up 2FA" → "grace period to set up 2FA". */
+function midSentence(label: string): string {
+	return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
 type Opt<F> = Omit<F, 'kind' | 'check'> & { check?: F extends FieldBase<infer T> ? z.ZodMiniType<T, unknown> : never };
 
 export function text(o: Opt<TextField> & { validate?: (v: string) => string | null; maxLength?: number; required?: boolean }): TextField {
@@ -99,7 +104,7 @@ export function text(o: Opt<TextField> & { validate?: (v: string) => string | nu
 
 export function int(o: Omit<IntField, 'kind' | 'check'>): IntField {
 	const unit = o.unit ? ` ${o.unit}` : '';
-	const check = z.number({ error: `Enter a whole number for ${o.label.toLowerCase()}.` }).check(
+	const check = z.number({ error: `Enter a whole number for ${midSentence(o.label)}.` }).check(
 		z.refine((v: number) => Number.isInteger(v), { message: `${o.label} must be a whole number.` }),
 		z.refine((v: number) => v >= o.min && v <= o.max, {
 			message: `${o.label} must be between ${o.min} and ${o.max}${unit}.`
@@ -115,7 +120,7 @@ export function bool(o: Omit<BoolField, 'kind' | 'check'>): BoolField {
 export function choice(o: Omit<ChoiceField, 'kind' | 'check'>): ChoiceField {
 	const values = o.options.map((x) => x.value);
 	const check = z.string().check(
-		z.refine((v: string) => values.includes(v), { message: `Choose one of the options for ${o.label.toLowerCase()}.` })
+		z.refine((v: string) => values.includes(v), { message: `Choose one of the options for ${midSentence(o.label)}.` })
 	);
 	return { kind: 'choice', ...o, check };
 }
