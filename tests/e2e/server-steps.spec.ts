@@ -16,8 +16,8 @@ test('server steps: inputs are checked, files are previewed live, passwords are 
 	await expect(page.getByText('The path contains ";"')).toBeVisible();
 	await install.fill('/srv/deskpro');
 	await expect(page.getByText('The path contains ";"')).toHaveCount(0);
-	await page.getByRole('button', { name: 'Generate' }).first().click();
-	const pw = await page.getByLabel('Runtime database password').inputValue();
+	await page.getByRole('button', { name: 'Generate runtime database password' }).click();
+	const pw = await page.getByRole('textbox', { name: 'Runtime database password' }).inputValue();
 	expect(pw).toMatch(/^[A-Za-z0-9\-_.,:+=]{32}$/);
 
 	await page.goto('/step/server-web-config');
@@ -30,6 +30,21 @@ test('server steps: inputs are checked, files are previewed live, passwords are 
 	const saved = await page.evaluate(() => Object.values(localStorage).join('\n'));
 	expect(saved).toContain('/srv/deskpro');
 	expect(saved).not.toContain(pw);
+
+	// the SQL and config.php need both passwords; in-app navigation keeps them in memory
+	await page.goto('/step/server-environment');
+	await page.getByRole('button', { name: 'Generate runtime database password' }).click();
+	await page.getByRole('button', { name: 'Generate upgrade account password' }).click();
+	const runtimePw = await page.getByRole('textbox', { name: 'Runtime database password' }).inputValue();
+	await page.getByRole('link', { name: /Least-privileged database account/ }).first().click();
+	const sql = page.getByRole('region', { name: 'deskpro-database.sql' });
+	await expect(sql).toBeVisible();
+	await expect(sql.locator('pre')).toContainText(`IDENTIFIED BY '${runtimePw}'`);
+	await expect(sql).toContainText('Contains a generated password');
+	// a reload forgets the passwords: the SQL disappears and the step says why
+	await page.reload();
+	await expect(page.getByRole('region', { name: 'deskpro-database.sql' })).toHaveCount(0);
+	await expect(page.getByText(/Generate the database password/).first()).toBeVisible();
 
 	// an invalid environment removes the files and says why
 	await page.goto('/step/server-environment');
