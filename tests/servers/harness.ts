@@ -146,8 +146,17 @@ export interface PhpFpm {
 	stop(): Promise<void>;
 }
 
-/** Starts a php-fpm pool as www-data on a private unix socket. */
-export async function startPhpFpm(prefix: string, user = 'www-data', group = 'www-data'): Promise<PhpFpm> {
+/**
+ * Starts a php-fpm pool as www-data on a private unix socket. `adminFlags` overrides the pool's
+ * php_admin_flag lines (display_errors and expose_php are off unless given here).
+ */
+export async function startPhpFpm(
+	prefix: string,
+	user = 'www-data',
+	group = 'www-data',
+	opts: { adminFlags?: Record<string, 'on' | 'off'> } = {}
+): Promise<PhpFpm> {
+	const flags = { display_errors: 'off', expose_php: 'off', ...opts.adminFlags };
 	mkdirSync(prefix, { recursive: true });
 	chmodSync(prefix, 0o755);
 	const socket = join(prefix, 'php-fpm.sock');
@@ -169,8 +178,7 @@ export async function startPhpFpm(prefix: string, user = 'www-data', group = 'ww
 			'pm = static',
 			'pm.max_children = 2',
 			'security.limit_extensions = .php',
-			'php_admin_flag[display_errors] = off',
-			'php_admin_flag[expose_php] = off',
+			...Object.entries(flags).map(([k, v]) => `php_admin_flag[${k}] = ${v}`),
 			'catch_workers_output = yes',
 			''
 		].join('\n')
