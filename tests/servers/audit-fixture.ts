@@ -137,7 +137,7 @@ function snapshotProc(into: Set<string>): void {
 }
 
 /** Runs the audit script (as root), watching every process while it runs. */
-export async function runAudit(scriptPath: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<AuditRun> {
+export async function runAudit(scriptPath: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; watchProcesses?: boolean }): Promise<AuditRun> {
 	const seen = new Set<string>();
 	const child = spawn(bin('bash'), [scriptPath, '--json', ...args], { cwd: opts.cwd, env: opts.env ?? process.env });
 	let stdout = '';
@@ -152,8 +152,8 @@ export async function runAudit(scriptPath: string, args: string[], opts: { cwd: 
 		})
 	);
 	while (!done) {
-		snapshotProc(seen);
-		await new Promise((r) => setTimeout(r, 5));
+		if (opts.watchProcesses) snapshotProc(seen);
+		await new Promise((r) => setTimeout(r, opts.watchProcesses ? 2 : 50));
 	}
 	const code = await exit;
 	let result: AuditResult;

@@ -229,7 +229,7 @@ run_check() {
 	R_EVIDENCE+=("$C_EVIDENCE")
 	R_REMEDIATION+=("$remediation")
 	printable "$C_EVIDENCE"
-	line=$(printf '%-6s %s: %s' "$C_STATE" "$title" "$J")
+	printf -v line '%-6s %s: %s' "$C_STATE" "$title" "$J"
 	if [ "$C_STATE" = FAIL ]; then
 		printable "$remediation"
 		line="$line  -> Fix: $J"
@@ -393,20 +393,20 @@ list_nul() {
 	if [ "$LIST_COUNT" -gt "$MAX_LIST" ]; then J="$J; … and $((LIST_COUNT - MAX_LIST)) more"; fi
 }
 
+# first_line FILE -> J: its first line (at most 600 bytes), read without starting a process.
 first_line() {
-	local s
-	s=$(head -c 600 -- "$1" 2>/dev/null | head -n 3 | tr '\n' ' ')
-	J=${s% }
+	J=''
+	[ -s "$1" ] || return 0
+	IFS= read -r -n 600 J <"$1" || true
 }
 
 # ------------------------------------------------------------------ files and permissions
 
 check_owned_by() {
-	local root owner=$2
+	local root path=$1 owner=$2
 	shift 2
-	real_dir "$1" || { set_result SKIP "$1 is not a directory."; return; }
+	real_dir "$path" || { set_result SKIP "$path is not a directory."; return; }
 	root=$J
-	shift
 	user_exists "$owner" || return
 	need find || return
 	prune_args "$root" "$@"
@@ -424,11 +424,10 @@ check_owned_by() {
 }
 
 check_not_writable_by() {
-	local root user=$2
+	local root path=$1 user=$2
 	shift 2
-	real_dir "$1" || { set_result SKIP "$1 is not a directory."; return; }
+	real_dir "$path" || { set_result SKIP "$path is not a directory."; return; }
 	root=$J
-	shift
 	user_exists "$user" || return
 	need runuser find || return
 	prune_args "$root" "$@"
@@ -781,14 +780,26 @@ http_get() {
 	: >"$TMP/h.headers"
 	: >"$TMP/h.body"
 	HTTP_CODE=$(curl "${args[@]}" -- "$url" 2>"$TMP/h.err")
-	first_line "$TMP/h.err"
-	HTTP_ERROR=$J
-	[ -n "$HTTP_CODE" ] || HTTP_CODE=000
+	HTTP_ERROR=''
+	if [ -z "$HTTP_CODE" ] || [ "$HTTP_CODE" = 000 ]; then
+		HTTP_CODE=000
+		first_line "$TMP/h.err"
+		HTTP_ERROR=$J
+	fi
 }
 
 # header NAME -> J: the value of a response header (last one wins), without CR.
 header() {
-	J=$(tr -d '\r' <"$TMP/h.headers" | grep -i "^$1:" | tail -n 1 | cut -d: -f2- | sed 's/^ *//')
+	local want line
+	want="${1,,}:"
+	J=''
+	while IFS= read -r line || [ -n "$line" ]; do
+		line=${line%$'\r'}
+		if [[ ${line,,} == "$want"* ]]; then
+			J=${line#*:}
+			J=${J#"${J%%[! ]*}"}
+		fi
+	done <"$TMP/h.headers"
 }
 
 check_http_status() {
@@ -925,9 +936,10 @@ check_http_allow_list() {
 		local_seen+=("$p → $HTTP_CODE")
 	done
 	join_items ', ' "${local_seen[@]}"
+	local from_here=$J
 	url_join "$base" "${paths[0]}"
 	cmd="curl -s -o /dev/null -w '%{http_code}\\n' '$J'"
-	set_result MANUAL "A script on the server cannot prove what outside clients get. From this server: $J (allow-list: $allow_text). From an address outside the allow-list, run: $cmd — it must print 403. Or re-run this script with --outside-source ADDR, a local address outside the allow-list."
+	set_result MANUAL "A script on the server cannot prove what outside clients get. From this server: $from_here (allow-list: $allow_text). From an address outside the allow-list, run: $cmd — it must print 403. Or re-run this script with --outside-source ADDR, a local address outside the allow-list."
 }
 
 # ------------------------------------------------------------------ database
