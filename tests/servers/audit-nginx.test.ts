@@ -314,6 +314,7 @@ serverDescribe(
 		it('display_errors on in the PHP-FPM pool (the CLI php.ini is not what counts): only the PHP-FPM check FAILs', async () => {
 			const r = await audit('fpmBad');
 			expectOnlyFails(r, [ID.fpm]);
+			writeFileSync(join(E2E_FIXTURES, 'other-plan.json'), r.stdout);
 			expect(r.result.checks.find((c) => c.id === ID.fpm)!.evidence).toMatch(/display_errors='?1/);
 		});
 	}

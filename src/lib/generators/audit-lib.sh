@@ -192,6 +192,11 @@ join_items() {
 	J=$out
 }
 
+# entries N -> J: "1 entry" / "N entries".
+entries() {
+	if [ "$1" = 1 ]; then J='1 entry'; else J="$1 entries"; fi
+}
+
 # glob_quote TEXT -> J: TEXT with find -path pattern characters escaped.
 glob_quote() {
 	local s=$1 bs=\\
@@ -414,7 +419,9 @@ check_owned_by() {
 	local rc=$?
 	list_nul "$TMP/owned"
 	if [ "$LIST_COUNT" -gt 0 ]; then
-		set_result FAIL "$LIST_COUNT entries under $root are not owned by $owner: $J"
+		local list=$J
+		entries "$LIST_COUNT"
+		set_result FAIL "$J under $root not owned by $owner: $list"
 	elif [ "$rc" -ne 0 ]; then
 		first_line "$TMP/owned.err"
 		set_result SKIP "find could not read everything under $root: $J"
@@ -437,13 +444,15 @@ check_not_writable_by() {
 	denied=$(grep -c 'Permission denied' "$TMP/writable.err" 2>/dev/null)
 	list_nul "$TMP/writable"
 	if [ "$LIST_COUNT" -gt 0 ]; then
-		set_result FAIL "$user can write to $LIST_COUNT entries under $root (tested as $user): $J"
+		local list=$J
+		entries "$LIST_COUNT"
+		set_result FAIL "$user can write to $J under $root (tested as $user): $list"
 	elif grep -qv 'Permission denied' "$TMP/writable.err" 2>/dev/null; then
 		first_line "$TMP/writable.err"
 		set_result SKIP "The test as $user did not complete: $J"
 	else
 		local extra=''
-		[ "${denied:-0}" -gt 0 ] && extra="; $denied entries are not even readable by $user"
+		if [ "${denied:-0}" -gt 0 ]; then entries "$denied"; extra="; $J not even readable by $user"; fi
 		set_result PASS "Tested as $user: nothing under $root is writable${PRUNE[*]:+ (data directory excluded)}$extra."
 	fi
 }
@@ -465,7 +474,9 @@ check_no_world_writable() {
 	local where=$J
 	list_nul "$TMP/ww"
 	if [ "$LIST_COUNT" -gt 0 ]; then
-		set_result FAIL "$LIST_COUNT world-writable entries under $where: $J"
+		local list=$J
+		entries "$LIST_COUNT"
+		set_result FAIL "World-writable under $where ($J): $list"
 	elif [ "$rc" -ne 0 ]; then
 		first_line "$TMP/ww.err"
 		set_result SKIP "find could not read everything under $where: $J"
