@@ -394,14 +394,17 @@ export async function startMariaDb(prefix: string): Promise<MariaDb> {
 	const datadir = join(prefix, 'data');
 	const socket = join(prefix, 'mysqld.sock');
 	const port = await freePort();
+	// A private tmpdir: concurrent installs sharing /tmp have collided on their temporary tables.
+	const tmp = join(prefix, 'tmp');
+	mkdirSync(tmp, { recursive: true });
 	const inst = await run(bin('mariadb-install-db'), [
-		'--no-defaults', '--user=root', `--datadir=${datadir}`, '--auth-root-authentication-method=socket', '--skip-test-db'
+		'--no-defaults', '--user=root', `--datadir=${datadir}`, `--tmpdir=${tmp}`, '--auth-root-authentication-method=socket', '--skip-test-db'
 	], { timeout: 60_000 });
 	if (inst.code !== 0) throw new Error(`mariadb-install-db failed: ${inst.stderr}`);
 	const child = spawn(
 		bin('mariadbd'),
 		[
-			'--no-defaults', '--user=root', `--datadir=${datadir}`, `--socket=${socket}`, `--port=${port}`, '--bind-address=127.0.0.1',
+			'--no-defaults', '--user=root', `--datadir=${datadir}`, `--tmpdir=${tmp}`, `--socket=${socket}`, `--port=${port}`, '--bind-address=127.0.0.1',
 			`--pid-file=${prefix}/mariadb.pid`, `--log-error=${prefix}/mariadb.err`, '--innodb-buffer-pool-size=64M', '--skip-name-resolve',
 			'--innodb-log-file-size=8M', '--skip-log-bin'
 		],

@@ -3,9 +3,10 @@
 # Deskpro hardening audit: the check library. This part is the same for every plan; the
 # generator puts the plan's constants above it and the plan's checks below it.
 #
-# Promises (tested): the script changes nothing. It writes only inside one private temporary
-# directory (mode 0700, or 0711 while PHP-FPM reads the probe file, whose name is random)
-# that it removes on exit; it never writes to the current directory; it does not follow
+# Promises (tested): the script changes nothing. It writes only inside its private temporary
+# directory (mode 0700, under $TMPDIR or /dev/shm) and, while it asks PHP-FPM to run a probe,
+# a second one (mode 0711, random file name) removed right after; both are removed on exit.
+# It never writes to the current directory; it does not follow
 # symbolic links out of the install; the database password never appears on a command line
 # or in the environment (it goes into a 0600 --defaults-extra-file in that directory).
 # Exit codes: 0 every check PASS (or N/A), 1 a check FAILed, 2 no FAIL but WARN, SKIP or
@@ -19,6 +20,7 @@ OUTSIDE_SOURCE=''
 SYSTEM_ROOT=''
 CURL_INSECURE=0
 TMP=''
+PROBE_DIR=''
 STARTED=0
 FINISHED=0
 EMITTED=0
@@ -59,6 +61,7 @@ Options:
   --insecure             do not verify the helpdesk's TLS certificate (self-signed test servers)
   -h, --help             this text
 Exit codes: 0 all PASS, 1 a check FAILed, 2 no FAIL but WARN/SKIP/MANUAL, 3+ the script failed.
+It works in a private directory under \$TMPDIR (or /dev/shm, else /tmp), removed when it ends.
 EOF
 }
 
@@ -107,17 +110,22 @@ on_exit() {
 	if [ -n "$TMP" ] && [ -d "$TMP" ]; then
 		rm -rf -- "$TMP"
 	fi
+	if [ -n "$PROBE_DIR" ] && [ -d "$PROBE_DIR" ]; then
+		rm -rf -- "$PROBE_DIR"
+	fi
 	if [ "$FINISHED" != 1 ] && [ "$rc" -lt 3 ]; then rc=3; fi
 	exit "$rc"
 }
 
 make_tmp() {
-	local base
-	base=${TMPDIR:-/tmp}
-	# Prefer /dev/shm: the password file never reaches a disk, and PHP-FPM services started
-	# with systemd's PrivateTmp cannot see /tmp but can see /dev/shm (for the FPM probe).
-	if [ -d /dev/shm ] && [ -w /dev/shm ] && [ ! -L /dev/shm ]; then base=/dev/shm; fi
-	case "$base" in /*) ;; *) base=/tmp ;; esac
+	local base=/tmp
+	# $TMPDIR when set (an absolute directory); otherwise /dev/shm, so that the password file
+	# never reaches a disk.
+	if [[ ${TMPDIR:-} == /* ]] && [ -d "$TMPDIR" ]; then
+		base=${TMPDIR%/}
+	elif [ -d /dev/shm ] && [ -w /dev/shm ] && [ ! -L /dev/shm ]; then
+		base=/dev/shm
+	fi
 	TMP=$(mktemp -d "$base/deskpro-audit.XXXXXXXXXX") || die "cannot create a temporary directory in $base"
 	chmod 0700 -- "$TMP" || die "cannot protect $TMP"
 }
@@ -732,7 +740,14 @@ check_fpm_ini_off() {
 	fi
 	marker=$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')
 	name="probe-$marker.php"
-	probe="$TMP/$name"
+	# The pool's user must read the probe, so it lives in a directory of its own (not the one
+	# holding the password file), traversable but not listable, removed right after: in
+	# /dev/shm, which PHP-FPM services started with systemd's PrivateTmp can still see.
+	local pbase=/tmp
+	if [ -d /dev/shm ] && [ -w /dev/shm ] && [ ! -L /dev/shm ]; then pbase=/dev/shm; fi
+	PROBE_DIR=$(mktemp -d "$pbase/deskpro-audit-fpm.XXXXXXXXXX") || { set_result SKIP "Cannot create a directory for the PHP-FPM probe in $pbase."; return; }
+	chmod 0711 -- "$PROBE_DIR"
+	probe="$PROBE_DIR/$name"
 	{
 		printf '<?php\n'
 		printf 'echo "%s\\n";\n' "$marker"
@@ -741,13 +756,10 @@ check_fpm_ini_off() {
 		done
 	} >"$probe"
 	chmod 0644 -- "$probe"
-	# The pool's user must reach the probe: the directory becomes traversable (not listable)
-	# for the duration of this check only.
-	chmod 0711 -- "$TMP"
 	php -n -r "$PHP_FCGI_CLIENT" -- "$fpm" "$probe" >"$TMP/fpm.out" 2>"$TMP/fpm.err"
 	local rc=$?
-	chmod 0700 -- "$TMP"
-	rm -f -- "$probe"
+	rm -rf -- "$PROBE_DIR"
+	PROBE_DIR=''
 	body=$(tr -d '\r' <"$TMP/fpm.out")
 	if [ "$rc" -ne 0 ] || [[ $body != *"$marker"* ]]; then
 		first_line "$TMP/fpm.err"
