@@ -7,13 +7,18 @@ import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { walkWizard } from './helpers/wizard';
 
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 600_000 });
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/**
+ * Dark mode changes only colours (custom properties in app.css), never the DOM, so the dark
+ * pass runs the colour rules of the same tag set; the light pass runs every rule.
+ */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
-async function axe(page: Page, where: string, found: string[], include?: string) {
+async function axe(page: Page, where: string, found: string[], colorScheme: 'light' | 'dark') {
 	let builder = new AxeBuilder({ page }).withTags(TAGS);
-	if (include) builder = builder.include(include);
+	if (colorScheme === 'dark') builder = builder.withRules(COLOUR_RULES);
 	const r = await builder.analyze();
 	for (const v of r.violations) {
 		const nodes = v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`);
@@ -30,19 +35,20 @@ for (const colorScheme of ['light', 'dark'] as const) {
 		let checked = 0;
 		await page.goto('/');
 		await expect(page.locator('ol.covers')).toBeVisible();
-		checked += (await axe(page, 'welcome', found)) > 0 ? 1 : 0;
+		checked += (await axe(page, 'welcome', found, colorScheme)) > 0 ? 1 : 0;
 		const walk = await walkWizard(page, {
+			stepDownloads: false,
 			onPage: async (id) => {
-				checked += (await axe(page, `step ${id}`, found)) > 0 ? 1 : 0;
+				checked += (await axe(page, `step ${id}`, found, colorScheme)) > 0 ? 1 : 0;
 			},
 			onDialog: async (opener) => {
-				checked += (await axe(page, `dialog opened by "${opener}"`, found)) > 0 ? 1 : 0;
+				checked += (await axe(page, `dialog opened by "${opener}"`, found, colorScheme)) > 0 ? 1 : 0;
 			}
 		});
 		// Narrow screen with the step list open.
 		await page.setViewportSize({ width: 360, height: 800 });
 		await page.getByRole('button', { name: 'Steps' }).click();
-		checked += (await axe(page, 'summary at 360 px with the step list open', found)) > 0 ? 1 : 0;
+		checked += (await axe(page, 'summary at 360 px with the step list open', found, colorScheme)) > 0 ? 1 : 0;
 		test.info().annotations.push({ type: 'axe', description: `${checked} pages/dialogs checked (${walk.steps.length} steps, ${walk.dialogs.length} dialogs)` });
 		expect(checked).toBe(walk.steps.length + walk.dialogs.length + 2);
 		expect(found, found.join('\n')).toEqual([]);

@@ -19,6 +19,8 @@ export interface WalkOptions {
 	maxSteps?: number;
 	/** Press export buttons on the summary and download buttons on steps (default true). */
 	exportAll?: boolean;
+	/** Press download buttons on steps too (default true; only with exportAll). */
+	stepDownloads?: boolean;
 }
 
 export interface WalkResult {
@@ -149,7 +151,7 @@ export async function walkWizard(page: Page, opts: WalkOptions = {}): Promise<Wa
 		if (id === 'about') await fillAbout(page, opts.deployment);
 		else if (id !== 'summary') await completeStep(page);
 		await opts.onPage?.(id);
-		if (id !== 'summary' && opts.exportAll !== false) await pressExports(page, opts, result, /download/i);
+		if (id !== 'summary' && opts.exportAll !== false && opts.stepDownloads !== false) await pressExports(page, opts, result, /download/i);
 		if (id === 'summary') {
 			if (opts.exportAll !== false) await pressExports(page, opts, result);
 			return result;
