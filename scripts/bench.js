@@ -9,6 +9,8 @@
 //   3. Node (same V8 as Chromium), modules loaded through Vite: regenerating every output of a
 //      fully-filled self-hosted plan after one input change, `derivePlan` + `outputsFor` (p50/p95,
 //      budget p95 <= 2 ms).
+//   4. every feature bench in scripts/bench-*.js (PDF generation, password strength, ...), run
+//      on the same build with its output included.
 // Writes reports/bench.json. Options: --no-build, RUNS=n, ITERATIONS=n.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -362,6 +364,23 @@ console.log(
 );
 if (!Object.keys(b.exports).length) console.log('\n(No export button produced a download on the summary yet: PDF / zip timings appear once those exports exist.)');
 
+// Feature benches other parts of the app bring along (scripts/bench-*.js: PDF, strength, ...):
+// run on the same build, their output printed and kept in the report.
+/** @type {Record<string, { ok: boolean, output: string }>} */
+const features = {};
+for (const f of readdirSync(join(root, 'scripts')).filter((n) => /^bench-.+\.js$/.test(n)).sort()) {
+	console.log(`\n## ${f}\n`);
+	try {
+		const out = execFileSync(process.execPath, [join(root, 'scripts', f), buildDir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000 });
+		console.log(out.trim());
+		features[f] = { ok: true, output: out };
+	} catch (e) {
+		const err = /** @type {{ stdout?: string, stderr?: string, message: string }} */ (e);
+		console.log(`failed: ${err.message}\n${err.stdout ?? ''}${err.stderr ?? ''}`);
+		features[f] = { ok: false, output: `${err.stdout ?? ''}${err.stderr ?? ''}` };
+	}
+}
+
 mkdirSync(join(root, 'reports'), { recursive: true });
 const report = {
 	date: new Date().toISOString(),
@@ -372,7 +391,8 @@ const report = {
 		raw: b,
 		median: { initialBytes: median(b.initialBytes), allBytes: median(b.allBytes), dclMs: median(b.dcl), ttiMs: median(b.tti), firstStepMs: median(b.firstStep), stepChangeMs: median(b.stepChange), exportsMs: Object.fromEntries(Object.entries(b.exports).map(([k, t]) => [k, median(t)])) }
 	},
-	regeneration: { ...g, budgetP95Ms: REGEN_BUDGET_MS }
+	regeneration: { ...g, budgetP95Ms: REGEN_BUDGET_MS },
+	features
 };
 writeFileSync(join(root, 'reports', 'bench.json'), JSON.stringify(report, null, 2));
 console.log('\nWrote reports/bench.json');
