@@ -102,8 +102,13 @@ describe('JSON export and import', () => {
 		const back = readPlanText(withSecrets);
 		expect(back.ok && back.plan).toEqual(plan);
 		// the checklist exports never carry it, whatever the plan allows
-		expect(reportMarkdown(buildReport(plan, NOW))).not.toContain(secret);
+		const md = reportMarkdown(buildReport(plan, NOW));
+		expect(md).not.toContain(secret);
 		expect(JSON.stringify(buildReport(plan, NOW))).not.toContain(secret);
+		// every generated file is listed by name, those holding the secret too (never their text)
+		const outs = outputsFor(plan);
+		expect(outs.some((o) => o.containsSecret && o.text.includes(secret))).toBe(true);
+		for (const o of outs) expect(md).toContain(escapeMarkdown(o.filename));
 	});
 
 	it('round trip: any plan exported and imported again is the same plan (property)', () => {

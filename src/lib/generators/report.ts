@@ -125,7 +125,9 @@ export function buildReport(plan: Plan, now: Date = new Date()): Report {
 		signoff,
 		progress: d.progress,
 		practices,
-		files: outputsFor(safe)
+		// Names and purposes only, never contents: from the real plan, so files that hold a
+		// generated password (and so need it to be generated at all) are listed too.
+		files: outputsFor(plan)
 			.sort((x, y) => x.applyOrder - y.applyOrder)
 			.map((f) => ({ filename: f.filename, installAs: f.installAs, description: f.description }))
 	};

@@ -438,7 +438,7 @@ function practiceSection(wr: Writer, x: Report['practices'][number]) {
 		let menu: string | null = null;
 		for (const st of x.settings) {
 			if (st.menu !== menu) rows.push({ group: (menu = st.menu) });
-			rows.push([st.setting, st.note ? `${st.value}\n(${st.note})` : st.value, st.key ?? '']);
+			rows.push([st.note ? `${st.setting}\n(${st.note})` : st.setting, st.value, st.key ?? '']);
 		}
 		wr.table(
 			[
