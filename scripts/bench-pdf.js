@@ -6,8 +6,11 @@
 // then the size of everything the PDF button loads, and checks none of it is loaded by the
 // first page or by the summary page before the click.
 //
+// Also prints the main-thread CPU time (Chromium's ThreadTime metric), which other processes on a
+// busy machine do not inflate.
 // Usage: npm run build && node scripts/bench-pdf.js   (PORT defaults to a free port; RUNS=5)
-// Exit 1 when the median render time is over BUDGET_MS (default 300) or the chunk is preloaded.
+// Exit 1 when the chunk is loaded before the click, or the median main-thread CPU time is over
+// BUDGET_MS (default 300), or the median wall time is over it on a machine that is not busy.
 import { createServer as createHttpServer } from 'node:net';
 import { spawn } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
@@ -84,14 +87,22 @@ try {
 	await page.waitForLoadState('networkidle');
 	const beforeClick = new Set(requested);
 
+	// Main-thread CPU time (Chromium's ThreadTime metric) does not grow when other processes
+	// compete for the CPU, unlike wall time: reported next to it so a busy machine can be told apart.
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+	const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN;
 	const render = [];
 	const total = [];
+	const cpu = [];
 	let pages = 0;
 	for (let i = 0; i < runs; i++) {
+		const c0 = await threadTime();
 		const t0 = Date.now();
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download PDF checklist/ }).click()]);
 		const bytes = readFileSync(await download.path());
 		total.push(Date.now() - t0);
+		cpu.push((await threadTime()) - c0);
 		pages = (bytes.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
 		const m = await page.evaluate(() => performance.getEntriesByName('pdf:render').map((e) => e.duration));
 		render.push(m.at(-1));
@@ -101,6 +112,7 @@ try {
 	console.log(`PDF of a fully filled plan (${pages} pages), ${runs} runs in Chromium (${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)}):`);
 	console.log(`  render (jsPDF)        median ${median(render).toFixed(0)} ms   [${render.map((x) => x.toFixed(0)).join(', ')}]`);
 	console.log(`  click → download      median ${median(total)} ms   [${total.join(', ')}] (first run includes loading the chunk and fonts)`);
+	console.log(`  main-thread CPU       median ${(median(cpu) * 1000).toFixed(0)} ms   [${cpu.map((x) => (x * 1000).toFixed(0)).join(', ')}] (click → download, whatever the load)`);
 	console.log('Loaded only when the PDF is asked for:');
 	let raw = 0;
 	let gz = 0;
@@ -117,9 +129,17 @@ try {
 	const jspdfEarly = [...beforeClick].some((p) => p.endsWith('.js') && existsSync(join(build, p)) && /addFileToVFS/.test(readFileSync(join(build, p), 'utf8')));
 	console.log(`jsPDF loaded lazily: ${jspdfLazy ? 'yes' : 'NO'}; in the first page or summary page before the click: ${jspdfEarly ? 'YES' : 'no'}`);
 	if (!jspdfLazy || jspdfEarly || preloaded.length) failed = true;
-	if (median(render) > budget) {
-		console.error(`Median render time ${median(render).toFixed(0)} ms is over the ${budget} ms budget.`);
+	// The budget applies to the main thread's CPU time, which is the wall time on an idle machine;
+	// wall time over budget on a busy machine (load above the CPU count) is reported, not failed.
+	const cpuMs = median(cpu) * 1000;
+	if (cpuMs > budget) {
+		console.error(`Median main-thread CPU time ${cpuMs.toFixed(0)} ms is over the ${budget} ms budget.`);
 		failed = true;
+	}
+	if (median(total) > budget) {
+		const busy = loadavg()[0] > cpus().length;
+		console.log(`Note: median wall time ${median(total)} ms is over ${budget} ms${busy ? ' on a busy machine (load above the CPU count): rerun on an idle one' : ''}.`);
+		if (!busy) failed = true;
 	}
 } finally {
 	await browser.close();
