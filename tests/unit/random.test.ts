@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { entropyBits, generateSecret, randomIndex, randomString, SECRET_ALPHABETS, secretAlphabet } from '$lib/random';
 import { countDeskproSymbols } from '$lib/strength/policy';
+import { DB_PASSWORD_ALPHABET, DB_PASSWORD_LENGTH } from '$lib/validate/server';
+import { generateDbPassword } from '$lib/practices/_server-env';
 
 /* ---------------------------------------------------------------- chi-square goodness of fit */
 
@@ -67,6 +69,17 @@ describe('randomString is uniform (chi-square over many draws)', () => {
 			expect(r.p, `chi-square ${r.stat.toFixed(1)} on ${r.df} df`).toBeGreaterThan(ALPHA);
 		});
 	}
+
+	it('the database password of the server steps is uniform too', () => {
+		const many = (n: number) => {
+			let s = '';
+			while (s.length < n) s += generateDbPassword();
+			return s.slice(0, n);
+		};
+		const r = uniformityTest(many, DB_PASSWORD_ALPHABET, DB_PASSWORD_ALPHABET.length * DRAWS_PER_CHAR);
+		expect(r.p, `chi-square ${r.stat.toFixed(1)} on ${r.df} df`).toBeGreaterThan(ALPHA);
+		expect(generateDbPassword()).toHaveLength(DB_PASSWORD_LENGTH);
+	});
 
 	it('a modulo-biased generator FAILS the same test', () => {
 		for (const id of ['alnum', 'alnum-symbols', 'unambiguous'] as const) {
