@@ -171,6 +171,8 @@ test('the helpdesk name entered earlier counts as an easy guess', async ({ page 
 	await page.getByLabel('Candidate password').fill('ZorblaxQuentify!');
 	expect(await waitForScore(page)).toBeLessThanOrEqual(1);
 	await expect(report(page)).toContainText(/personal or page related data/i);
+	await page.getByText(/words about this helpdesk as easy guesses/).click();
+	await expect(page.getByText(/zorblax quentify, zorblaxquentify/)).toBeVisible();
 });
 
 test('when the page forbids workers the step says so and the policy check still works', async ({ page }) => {
