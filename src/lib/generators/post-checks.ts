@@ -38,6 +38,7 @@ export function postChecksScript(helpdeskUrl: string): string {
 		'# Extra curl options can follow --, e.g.  bash deskpro-checks.sh -- --resolve support.example.com:443:192.0.2.10',
 		'set -uo pipefail',
 		'',
+		'# shellcheck disable=SC2016 # single quotes keep the URL literal: nothing in it may expand',
 		`BASE_URL=${shellQuote(base)}`,
 		'OUTSIDE=0',
 		'CURL_EXTRA=()',
