@@ -119,9 +119,10 @@ test('a crafted 5,000-character paste is cut with a note and never blocks the ma
 		.toBeGreaterThanOrEqual(1);
 });
 
-test('the strength chunk is loaded only by the password step', async ({ page }) => {
+test('the strength code is loaded only by the password step, as a worker file (not the inline variant)', async ({ page, context }) => {
 	const seen: { url: string; strength: boolean }[] = [];
-	page.on('response', async (r) => {
+	// context-wide, so the worker's own script request is seen too
+	context.on('response', async (r) => {
 		if (!r.url().endsWith('.js')) return;
 		const body = await r.text().catch(() => '');
 		seen.push({ url: r.url(), strength: body.includes(STRENGTH_MARKER) });
@@ -137,7 +138,11 @@ test('the strength chunk is loaded only by the password step', async ({ page }) 
 
 	await page.getByRole('link', { name: /^Next: Agent password policy/ }).click();
 	await expect(page.getByRole('heading', { name: 'Try your policy' })).toBeVisible();
-	await expect.poll(() => seen.filter((s) => s.strength).length, { timeout: 15_000 }).toBe(1);
+	await page.getByLabel('Candidate password').fill('qwerty');
+	await waitForScore(page);
+	const strength = seen.filter((s) => s.strength).map((s) => new URL(s.url).pathname);
+	expect(strength).toHaveLength(1);
+	expect(strength[0]).toMatch(/^\/_app\/immutable\/workers\/strength\.worker-[\w-]+\.js$/);
 });
 
 test('tested and generated passwords stay out of storage, the URL and the console', async ({ page }) => {

@@ -2,11 +2,14 @@
  * The page's side of the strength worker. Loaded with a dynamic import when the password
  * step opens, so neither this module nor zxcvbn is part of any other page.
  *
- * The worker is built by Vite as an *inline* worker (`?worker&inline`): its code is a string
- * inside this lazy chunk and starts from a `blob:` URL (falling back to a `data:` URL), so it
- * needs no separate file. That keeps it working in the single-file build opened from
- * `file://`, where a worker loaded from a file URL is refused. A Content-Security-Policy must
- * therefore allow `worker-src blob:` (and `data:` only if the fallback is wanted). No eval.
+ * Two ways to start the worker, tried in turn:
+ * 1. the worker script file Vite emits (`?worker`): on a served page the main thread never
+ *    parses zxcvbn or its dictionaries, the worker thread does (CSP: `worker-src 'self'`);
+ * 2. an inline worker (`?worker&inline`, ./strength-worker-inline.ts, imported only when
+ *    needed) started from a `blob:` URL: for the offline single-file build opened from
+ *    `file://`, where a worker script file is refused (CSP: `worker-src blob:`).
+ * If neither starts (e.g. a policy forbids workers), `ready` rejects and the page says so.
+ * No eval anywhere.
  *
  * Checks run one at a time and are "latest wins" per channel (the tester, the examples, the
  * generator): while one check runs, only the newest request of each channel waits; older ones
@@ -14,7 +17,7 @@
  * than SUPERSEDE_AFTER_MS, and any check that runs longer than CHECK_TIMEOUT_MS is stopped: in
  * both cases the worker is terminated and a fresh one takes the next check.
  */
-import StrengthWorker from './strength.worker?worker&inline';
+import FileWorker from './strength.worker?worker';
 import type { StrengthResult } from './engine';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -52,6 +55,47 @@ export class StrengthUnavailableError extends Error {
 	override name = 'StrengthUnavailableError';
 }
 
+type WorkerConstructor = new (options?: { name?: string }) => Worker;
+
+const fileWorker = async (): Promise<WorkerConstructor> => FileWorker;
+const inlineWorker = async (): Promise<WorkerConstructor> => (await import('./strength-worker-inline')).default;
+
+/** Starts one worker and waits for its "ready" message. */
+function launch(Ctor: WorkerConstructor): Promise<{ worker: Worker; initMs: number }> {
+	return new Promise((resolve, reject) => {
+		let w: Worker;
+		try {
+			w = new Ctor({ name: 'strength' });
+		} catch (e) {
+			reject(new StrengthUnavailableError(`This browser refused to start the strength worker (${e instanceof Error ? e.name : 'error'}).`));
+			return;
+		}
+		const done = () => {
+			clearTimeout(t);
+			w.removeEventListener('message', onMessage);
+			w.removeEventListener('error', onError);
+		};
+		const onMessage = (e: MessageEvent<FromWorker>) => {
+			if (e.data?.type !== 'ready') return;
+			done();
+			resolve({ worker: w, initMs: e.data.initMs });
+		};
+		const onError = (e: Event) => {
+			e.preventDefault();
+			done();
+			w.terminate();
+			reject(new StrengthUnavailableError('The strength worker could not run here (it may be blocked by the page’s security policy).'));
+		};
+		const t = setTimeout(() => {
+			done();
+			w.terminate();
+			reject(new StrengthUnavailableError('The strength worker did not start in time.'));
+		}, READY_TIMEOUT_MS);
+		w.addEventListener('message', onMessage);
+		w.addEventListener('error', onError);
+	});
+}
+
 export function createStrengthClient(): StrengthClient {
 	let worker: Worker | null = null;
 	let ready!: Promise<number>;
@@ -62,40 +106,51 @@ export function createStrengthClient(): StrengthClient {
 	let nextId = 1;
 	let disposed = false;
 
+	/** The way of starting a worker that worked, reused when a worker is replaced. */
+	let way: (() => Promise<WorkerConstructor>) | null = null;
+
 	function start() {
-		ready = new Promise<number>((resolve, reject) => {
-			let w: Worker;
-			try {
-				w = new StrengthWorker({ name: 'strength' });
-			} catch (e) {
-				reject(new StrengthUnavailableError(`This browser refused to start the strength worker (${e instanceof Error ? e.name : 'error'}).`));
-				return;
-			}
-			worker = w;
-			const readyTimer = setTimeout(() => reject(new StrengthUnavailableError('The strength worker did not start in time.')), READY_TIMEOUT_MS);
-			w.addEventListener('message', (e: MessageEvent<FromWorker>) => {
-				const m = e.data;
-				if (m.type === 'ready') {
-					clearTimeout(readyTimer);
-					resolve(m.initMs);
-				} else if (running && m.id === running.id) {
-					clearTimeout(timer);
-					const job = running;
-					running = null;
-					if (m.type === 'result') job.resolve(m.result);
-					else job.reject(new Error(`The estimate failed (${m.message}).`));
-					pump();
+		ready = (async () => {
+			const fromFile = typeof location !== 'undefined' && location.protocol === 'file:';
+			const ways = way ? [way] : fromFile ? [inlineWorker] : [fileWorker, inlineWorker];
+			let error: unknown = new StrengthUnavailableError('No way to start the strength worker.');
+			for (const w of ways) {
+				try {
+					const started = await launch(await w());
+					if (disposed) {
+						started.worker.terminate();
+						return started.initMs;
+					}
+					way = w;
+					attach(started.worker);
+					return started.initMs;
+				} catch (e) {
+					error = e;
 				}
-			});
-			w.addEventListener('error', (e) => {
-				e.preventDefault();
-				clearTimeout(readyTimer);
-				reject(new StrengthUnavailableError('The strength worker could not run here (it may be blocked by the page’s security policy).'));
-				fail(new StrengthUnavailableError('The strength worker stopped.'));
-			});
-		});
+			}
+			throw error instanceof StrengthUnavailableError ? error : new StrengthUnavailableError('The strength estimator could not be loaded.');
+		})();
 		// a rejection is reported through check() and the caller's own await of `ready`
 		ready.catch(() => {});
+	}
+
+	function attach(w: Worker) {
+		worker = w;
+		w.addEventListener('message', (e: MessageEvent<FromWorker>) => {
+			const m = e.data;
+			if (m.type !== 'ready' && running && m.id === running.id) {
+				clearTimeout(timer);
+				const job = running;
+				running = null;
+				if (m.type === 'result') job.resolve(m.result);
+				else job.reject(new Error(`The estimate failed (${m.message}).`));
+				pump();
+			}
+		});
+		w.addEventListener('error', (e) => {
+			e.preventDefault();
+			if (worker === w) fail(new StrengthUnavailableError('The strength worker stopped.'));
+		});
 	}
 
 	function fail(err: Error) {
