@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs';
 // `npm run build:offline` sets OFFLINE=1: one self-contained HTML file (hash router, every
 // script and style inlined) that opens from file:// on an air-gapped machine.
 const offline = process.env.OFFLINE === '1';
+// Where the static build goes (tests that build use their own folder, so they never replace
+// the files a running `node scripts/serve.js build` or Playwright server is serving).
+const buildDir = process.env.BUILD_DIR ?? 'build';
 
 /**
  * SvelteKit's route announcer (an aria-live region it adds after the first navigation) carries
@@ -49,7 +52,7 @@ const config = {
 	kit: {
 		adapter: offline
 			? adapter({ pages: 'build-offline', assets: 'build-offline', fallback: undefined, strict: true })
-			: adapter({ pages: 'build', assets: 'build', fallback: '200.html', strict: true }),
+			: adapter({ pages: buildDir, assets: buildDir, fallback: '200.html', strict: true }),
 		csp: { mode: 'hash', directives },
 		// Offline: links are `#/step/...` relative to the file itself (paths.relative: false keeps
 		// `base` empty; with a relative base, links would point at the folder, not the file).

@@ -1,5 +1,6 @@
 /**
- * The production build (`build/`) for tests that read it: reused when it is newer than every
+ * The production build for tests that read it, in `build-test/` (BUILD_DIR, see svelte.config.js)
+ * so it never replaces the `build/` a running server serves: reused when it is newer than every
  * source file, otherwise rebuilt (vite build with NODE_ENV=production, outside vitest's env).
  */
 import { execFileSync } from 'node:child_process';
@@ -7,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const root = join(import.meta.dirname, '..');
-export const buildDir = join(root, 'build');
+export const buildDir = join(root, 'build-test');
 
 export function newestMtime(path: string): number {
 	const st = statSync(path);
@@ -63,7 +64,7 @@ export function ensureFreshBuild(): string {
 	if (fresh()) return buildDir;
 	withBuildLock(() => {
 		if (fresh()) return; // another worker built it while we waited
-		execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: root, env: buildEnv(), stdio: 'pipe' });
+		execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: root, env: buildEnv({ BUILD_DIR: 'build-test' }), stdio: 'pipe' });
 	});
 	return buildDir;
 }

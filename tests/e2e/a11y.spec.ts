@@ -49,7 +49,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 		await page.setViewportSize({ width: 360, height: 800 });
 		await page.getByRole('button', { name: 'Steps' }).click();
 		checked += (await axe(page, 'summary at 360 px with the step list open', found, colorScheme)) > 0 ? 1 : 0;
-		test.info().annotations.push({ type: 'axe', description: `${checked} pages/dialogs checked (${walk.steps.length} steps, ${walk.dialogs.length} dialogs)` });
+		console.log(`axe (${colorScheme}): ${checked} pages/dialogs checked (${walk.steps.length} steps, ${walk.dialogs.length} dialogs: ${walk.dialogs.join(', ') || 'none'}), strength tester shown on ${walk.strengthChecked.join(', ') || 'none'}`);
 		expect(checked).toBe(walk.steps.length + walk.dialogs.length + 2);
 		expect(found, found.join('\n')).toEqual([]);
 	});

@@ -26,6 +26,13 @@ test('the single HTML file opens from disk and the whole wizard works, exports i
 	expect(walk.steps[0]).toBe('about');
 	expect(walk.steps.at(-1)).toBe('summary');
 	expect(page.url()).toBe(`${url}#/summary`);
+	// The lazy parts work from file:// too: the zxcvbn worker answered, and the PDF (jsPDF,
+	// lazily loaded) and the other exports downloaded.
+	expect(walk.strengthChecked, 'the strength tester answered').not.toEqual([]);
+	const pdf = walk.downloads.find((d) => d.name.endsWith('.pdf'));
+	expect(pdf, `a PDF among the downloads: ${walk.downloads.map((d) => d.name).join(', ')}`).toBeTruthy();
+	expect(pdf!.head.startsWith('%PDF-')).toBe(true);
+	expect(pdf!.bytes).toBeGreaterThan(10_000);
 
 	// A fresh load of a deep link from disk: the hash router finds the step, the answers are kept.
 	await page.goto('about:blank');
@@ -36,5 +43,5 @@ test('the single HTML file opens from disk and the whole wizard works, exports i
 	// Nothing but the file itself (and in-page data:/blob: URLs) was ever requested.
 	expect(requests.filter((r) => r !== 'about:blank' && r.split('#')[0] !== url && !r.startsWith('data:') && !r.startsWith('blob:'))).toEqual([]);
 	expect(errors).toEqual([]);
-	test.info().annotations.push({ type: 'walk', description: `${walk.steps.length} pages, ${walk.downloads.length} downloads: ${walk.downloads.map((d) => d.name).join(', ')}` });
+	console.log(`offline walk: ${walk.steps.length} pages, ${walk.downloads.length} downloads: ${walk.downloads.map((d) => `${d.name} (${d.bytes} B)`).join(', ')}`);
 });

@@ -14,10 +14,24 @@ export interface ParsedRange {
 	isSingleAddress: boolean;
 }
 
+/**
+ * Which family a text parses as (null: neither). Memoized: ipaddr.js answers "not an address"
+ * by throwing and catching an Error, which is slow, and every derivation re-checks the same
+ * host names and ranges (the output-regeneration budget is 2 ms; see `npm run bench`).
+ */
+const familyCache = new Map<string, 'ipv4' | 'ipv6' | null>();
+function addressFamily(s: string): 'ipv4' | 'ipv6' | null {
+	let f = familyCache.get(s);
+	if (f !== undefined) return f;
+	f = ipaddr.IPv4.isValidFourPartDecimal(s) ? 'ipv4' : s.includes(':') && !s.includes('%') && ipaddr.IPv6.isValid(s) ? 'ipv6' : null;
+	if (familyCache.size >= 2000) familyCache.clear();
+	familyCache.set(s, f);
+	return f;
+}
+
 function parseAddress(s: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
-	if (ipaddr.IPv4.isValidFourPartDecimal(s)) return ipaddr.IPv4.parse(s);
-	if (s.includes(':') && ipaddr.IPv6.isValid(s) && !s.includes('%')) return ipaddr.IPv6.parse(s);
-	return null;
+	const f = addressFamily(s);
+	return f === 'ipv4' ? ipaddr.IPv4.parse(s) : f === 'ipv6' ? ipaddr.IPv6.parse(s) : null;
 }
 
 /** Parses an IPv4/IPv6 address or CIDR range. */

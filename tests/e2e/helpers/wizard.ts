@@ -25,7 +25,10 @@ export interface WalkOptions {
 
 export interface WalkResult {
 	steps: string[];
-	downloads: { opener: string; name: string; bytes: number }[];
+	/** Every download: which button, the suggested file name, its size and first bytes. */
+	downloads: { opener: string; name: string; bytes: number; head: string }[];
+	/** Steps on which the password strength tester was exercised (a zxcvbn score came back). */
+	strengthChecked: string[];
 	dialogs: string[];
 	exportButtons: string[];
 }
@@ -92,7 +95,7 @@ export async function completeStep(page: Page) {
 
 /** Buttons on the page that export, download, copy or open a dialog. */
 export function exportButtons(page: Page): Locator {
-	return page.locator('main button').filter({ hasText: /download|export|copy|save|zip|pdf|markdown|json|print|preview|import|open|view/i });
+	return page.locator('main button').filter({ hasText: /\b(download|export|copy|save|zip|pdf|markdown|json|print|preview|import|open|view)\b/i });
 }
 
 async function pressExports(page: Page, opts: WalkOptions, result: WalkResult, only?: RegExp) {
@@ -134,13 +137,26 @@ async function pressExports(page: Page, opts: WalkOptions, result: WalkResult, o
 
 async function describe(d: Download, opener: string) {
 	const path = await d.path();
-	const { statSync } = await import('node:fs');
-	return { opener, name: d.suggestedFilename(), bytes: path ? statSync(path).size : 0 };
+	const { readFileSync } = await import('node:fs');
+	const data = path ? readFileSync(path) : Buffer.alloc(0);
+	return { opener, name: d.suggestedFilename(), bytes: data.length, head: data.subarray(0, 8).toString('latin1') };
+}
+
+/**
+ * Exercises the password strength tester when the step has one: a score must come back from
+ * the (lazily loaded) zxcvbn worker. The test password is not a secret of the plan.
+ */
+async function exerciseStrengthTester(page: Page): Promise<boolean> {
+	const input = page.locator('#pw-test');
+	if (!(await input.count())) return false;
+	await input.fill('Tr0ub4dor&3 horse staple');
+	await expect(page.locator('[data-testid="strength-report"][data-state="done"]')).toBeVisible({ timeout: 60_000 });
+	return true;
 }
 
 /** From the welcome page (already loaded) through every step to the summary and its exports. */
 export async function walkWizard(page: Page, opts: WalkOptions = {}): Promise<WalkResult> {
-	const result: WalkResult = { steps: [], downloads: [], dialogs: [], exportButtons: [] };
+	const result: WalkResult = { steps: [], downloads: [], strengthChecked: [], dialogs: [], exportButtons: [] };
 	await page.getByRole('link', { name: /Start: about your helpdesk|Continue where you left off/ }).click();
 	await expect.poll(() => stepIdOf(page.url())).not.toBe('');
 	await expect(page.locator('main h1')).toBeVisible();
@@ -150,6 +166,7 @@ export async function walkWizard(page: Page, opts: WalkOptions = {}): Promise<Wa
 		result.steps.push(id);
 		if (id === 'about') await fillAbout(page, opts.deployment);
 		else if (id !== 'summary') await completeStep(page);
+		if (await exerciseStrengthTester(page)) result.strengthChecked.push(id);
 		await opts.onPage?.(id);
 		if (id !== 'summary' && opts.exportAll !== false && opts.stepDownloads !== false) await pressExports(page, opts, result, /download/i);
 		if (id === 'summary') {
