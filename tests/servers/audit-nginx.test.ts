@@ -198,7 +198,7 @@ serverDescribe(
 			const r = await audit('hardened', []);
 			expect(r.states[ID.allowList]).toBe('MANUAL');
 			const ev = r.result.checks.find((c) => c.id === ID.allowList)!.evidence;
-			expect(ev, ev).toMatch(/\/admin\/ → 200/);
+			expect(ev, ev).toMatch(/\/admin\/ -> 200/);
 			expect(ev).toContain(`curl -s -o /dev/null -w '%{http_code}\\n' 'https://127.0.0.1:`);
 			expect(r.failed).toEqual([]);
 			expect(r.code).toBe(2);

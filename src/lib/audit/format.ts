@@ -1,6 +1,6 @@
 /** Wording shared by every place that shows audit results (steps, audit page, summary, exports). */
 import type { AuditState } from './types';
-import type { ItemVerdict } from './plan-checks';
+import type { AuditStatus, ItemAudit, ItemVerdict } from './plan-checks';
 
 /** `2026-03-01 10:00 UTC` from the script's UTC time. */
 export function auditTime(iso: string): string {
@@ -29,3 +29,20 @@ export const verdictLabels: Record<ItemVerdict, string> = {
 
 /** Needs the admin's attention (shown with its fix). */
 export const isFinding = (s: AuditState) => s !== 'PASS' && s !== 'N/A';
+
+/** One plain-text line for exports: "Verified by audit on DATE (host)" or the findings with their fixes. */
+export function itemAuditText(a: ItemAudit): string {
+	const when = `${auditDate(a.at)} (${a.host})`;
+	if (a.verdict === 'verified') return `Verified by audit on ${when}.`;
+	const findings = a.checks.filter((c) => isFinding(c.state)).map((c) => `[${c.state}] ${c.title}: ${c.evidence} Fix: ${c.remediation}`);
+	return `${verdictLabels[a.verdict]} on ${when}. ${findings.join(' ')}`;
+}
+
+/** One plain-text line about the imported audit as a whole ('' when there is none). */
+export function auditSummaryText(s: AuditStatus): string {
+	const r = s.record?.result;
+	if (!r) return '';
+	if (s.stale) return `The audit of ${r.host} on ${auditTime(r.finishedAt)} was made for earlier answers and no longer counts.`;
+	const counts = (Object.entries(s.counts) as [AuditState, number][]).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
+	return `Audit of ${r.host} on ${auditTime(r.finishedAt)} (script ${r.scriptVersion}): ${counts.join(', ') || 'no checks'}.`;
+}

@@ -403,7 +403,7 @@ list_nul() {
 		[ "${#shown[@]}" -lt "$MAX_LIST" ] && shown+=("$entry")
 	done <"$f"
 	join_items '; ' "${shown[@]}"
-	if [ "$LIST_COUNT" -gt "$MAX_LIST" ]; then J="$J; … and $((LIST_COUNT - MAX_LIST)) more"; fi
+	if [ "$LIST_COUNT" -gt "$MAX_LIST" ]; then J="$J; ... and $((LIST_COUNT - MAX_LIST)) more"; fi
 }
 
 # first_line FILE -> J: its first line (at most 600 bytes), read without starting a process.
@@ -835,9 +835,9 @@ check_http_status() {
 		if [ "$HTTP_CODE" = 000 ]; then
 			noanswer+=("$p ($HTTP_ERROR)")
 		elif [ "$HTTP_CODE" = "$want" ]; then
-			good+=("$p → $HTTP_CODE")
+			good+=("$p -> $HTTP_CODE")
 		else
-			bad+=("$p → $HTTP_CODE")
+			bad+=("$p -> $HTTP_CODE")
 		fi
 	done
 	if [ "${#bad[@]}" -gt 0 ]; then
@@ -864,11 +864,11 @@ check_http_php_not_run() {
 	if [ "$HTTP_CODE" = 000 ]; then
 		set_result SKIP "No answer for $path: $HTTP_ERROR."
 	elif [ "$HTTP_CODE" = 403 ] && [ -z "$xpb" ] && ! grep -qE 'File not found|No input file specified|Primary script unknown' "$TMP/h.body" 2>/dev/null; then
-		set_result PASS "$path (a .php name that does not exist, so nothing could run) → 403: PHP is never asked to run files under $prefix."
+		set_result PASS "$path (a .php name that does not exist, so nothing could run) -> 403: PHP is never asked to run files under $prefix."
 	elif [ -n "$xpb" ] || grep -qE 'File not found|No input file specified|Primary script unknown' "$TMP/h.body" 2>/dev/null; then
-		set_result FAIL "$path → $HTTP_CODE and the answer came from PHP${xpb:+ (X-Powered-By: $xpb)}: the web server hands .php files under $prefix to PHP, so an uploaded script would run."
+		set_result FAIL "$path -> $HTTP_CODE and the answer came from PHP${xpb:+ (X-Powered-By: $xpb)}: the web server hands .php files under $prefix to PHP, so an uploaded script would run."
 	else
-		set_result FAIL "$path → $HTTP_CODE, not 403: .php files under $prefix are not refused, so an uploaded script could run."
+		set_result FAIL "$path -> $HTTP_CODE, not 403: .php files under $prefix are not refused, so an uploaded script could run."
 	fi
 }
 
@@ -886,7 +886,7 @@ check_http_no_version() {
 		xpb=$J
 		if [[ $server == *[0-9]* ]]; then bad+=("$p: Server: $server"); fi
 		if [[ $xpb == *[0-9]* ]]; then bad+=("$p: X-Powered-By: $xpb"); fi
-		seen+=("$p → $HTTP_CODE, Server: ${server:-(none)}, X-Powered-By: ${xpb:-(none)}")
+		seen+=("$p -> $HTTP_CODE, Server: ${server:-(none)}, X-Powered-By: ${xpb:-(none)}")
 	done
 	if [ "${#bad[@]}" -gt 0 ]; then
 		join_items '; ' "${bad[@]}"
@@ -938,8 +938,8 @@ check_http_allow_list() {
 			url_join "$base" "$p"
 			http_get "$J" "$OUTSIDE_SOURCE"
 			if [ "$HTTP_CODE" = 000 ]; then noanswer+=("$p ($HTTP_ERROR)")
-			elif [ "$HTTP_CODE" = 403 ]; then good+=("$p → 403")
-			else bad+=("$p → $HTTP_CODE"); fi
+			elif [ "$HTTP_CODE" = 403 ]; then good+=("$p -> 403")
+			else bad+=("$p -> $HTTP_CODE"); fi
 		done
 		if [ "${#bad[@]}" -gt 0 ]; then
 			join_items ', ' "${bad[@]}"
@@ -956,13 +956,13 @@ check_http_allow_list() {
 	for p in "${paths[@]}"; do
 		url_join "$base" "$p"
 		http_get "$J"
-		local_seen+=("$p → $HTTP_CODE")
+		local_seen+=("$p -> $HTTP_CODE")
 	done
 	join_items ', ' "${local_seen[@]}"
 	local from_here=$J
 	url_join "$base" "${paths[0]}"
 	cmd="curl -s -o /dev/null -w '%{http_code}\\n' '$J'"
-	set_result MANUAL "A script on the server cannot prove what outside clients get. From this server: $from_here (allow-list: $allow_text). From an address outside the allow-list, run: $cmd — it must print 403. Or re-run this script with --outside-source ADDR, a local address outside the allow-list."
+	set_result MANUAL "A script on the server cannot prove what outside clients get. From this server: $from_here (allow-list: $allow_text). From an address outside the allow-list, run: $cmd (it must print 403). Or re-run this script with --outside-source ADDR, a local address outside the allow-list."
 }
 
 # ------------------------------------------------------------------ database

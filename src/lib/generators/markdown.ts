@@ -19,7 +19,9 @@ export function reportMarkdown(r: Report): string {
 	push(`| Deployment | ${cell(r.deployment)} |`);
 	push(`| Date | ${r.date} |`);
 	push(`| Prepared by | ${cell(person(r.signoff.preparedBy, r.signoff.preparedRole) || '—')} |`);
-	push(`| Plan | ${cell(r.planId)} (last changed ${cell(r.planUpdatedAt)}) |`, '');
+	push(`| Plan | ${cell(r.planId)} (last changed ${cell(r.planUpdatedAt)}) |`);
+	if (r.audit) push(`| Server audit | ${cell(r.audit)} |`);
+	push('');
 
 	push('## Summary', '');
 	const p = r.progress;
@@ -80,6 +82,7 @@ function itemLines(it: ReportItem): string[] {
 	if (it.detail) lines[0] += ` — ${md(it.detail)}`;
 	if (it.reason) lines.push(`${indent}*Reason:* ${escapeMarkdownLines(it.reason, indent)}`);
 	if (it.note) lines.push(`${indent}*Note:* ${escapeMarkdownLines(it.note, indent)}`);
+	if (it.audit) lines.push(`${indent}*Audit:* ${escapeMarkdownLines(it.audit, indent)}`);
 	// hard breaks between the item line and its reason/note
 	return lines.map((l, i) => (i < lines.length - 1 ? `${l}\\` : l));
 }

@@ -12,6 +12,7 @@ import { signoffFields, SIGNOFF_STEP_ID } from '$lib/plan/signoff';
 import { deploymentLabels, osLabels, webServerLabels } from '$lib/practices/applicability';
 import type { Deployment, OperatingSystem, SettingRow, StandardRef, WebServer } from '$lib/practices/types';
 import { outputsFor } from '$lib/outputs';
+import { auditSummaryText, itemAuditText } from '$lib/audit/format';
 
 export const STATE_LABELS: Record<ItemStateName, string> = { done: 'Done', skipped: 'Skipped', na: 'Not applicable', open: 'Open' };
 
@@ -23,6 +24,8 @@ export interface ReportItem {
 	/** Why it was skipped or does not apply ('' when none). */
 	reason: string;
 	note: string;
+	/** What the imported server audit says of this item ('' when no audit check covers it). */
+	audit: string;
 }
 
 export interface ReportPractice {
@@ -65,6 +68,8 @@ export interface Report {
 	practices: ReportPractice[];
 	/** Names of the generated configuration files (never their contents). */
 	files: ReportFile[];
+	/** The imported server audit, in one line ('' when none was imported). */
+	audit: string;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -107,7 +112,8 @@ export function buildReport(plan: Plan, now: Date = new Date()): Report {
 			detail: it.detail,
 			state: it.state,
 			reason: it.state === 'skipped' || it.state === 'na' ? it.reason : '',
-			note: it.note
+			note: it.note,
+			audit: it.audit && !it.locked ? itemAuditText(it.audit) : ''
 		})),
 		settings: p.applicability.applies ? p.settings : [],
 		standards: p.practice.standards,
@@ -129,7 +135,8 @@ export function buildReport(plan: Plan, now: Date = new Date()): Report {
 		// generated password (and so need it to be generated at all) are listed too.
 		files: outputsFor(plan)
 			.sort((x, y) => x.applyOrder - y.applyOrder)
-			.map((f) => ({ filename: f.filename, installAs: f.installAs, description: f.description }))
+			.map((f) => ({ filename: f.filename, installAs: f.installAs, description: f.description })),
+		audit: auditSummaryText(d.audit)
 	};
 }
 

@@ -325,7 +325,8 @@ function cover(wr: Writer, r: Report) {
 		['Deployment', r.deployment],
 		['Date', r.date],
 		['Prepared by', person(r.signoff.preparedBy, r.signoff.preparedRole) || '—'],
-		['Plan', `${r.planId} (last changed ${r.planUpdatedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')})`]
+		['Plan', `${r.planId} (last changed ${r.planUpdatedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')})`],
+		...(r.audit ? [['Server audit', r.audit] as [string, string]] : [])
 	];
 	const labelW = 110;
 	for (const [k, v] of rows) {
@@ -400,6 +401,7 @@ function item(wr: Writer, it: ReportItem) {
 	const extra: { label: string; lines: string[] }[] = [];
 	if (it.reason) extra.push({ label: 'Reason: ', lines: wr.lines(`Reason: ${it.reason}`, textW) });
 	if (it.note) extra.push({ label: 'Note: ', lines: wr.lines(`Note: ${it.note}`, textW) });
+	if (it.audit) extra.push({ label: 'Audit: ', lines: wr.lines(`Audit: ${it.audit}`, textW) });
 	const height = main.length * lh + extra.reduce((a, e) => a + e.lines.length * 9 * LINE, 0) + 7;
 	// keep an item on one page when it fits on one
 	if (height <= wr.bottom - M.top) wr.ensure(height);
