@@ -355,3 +355,24 @@ test('unreadable saved progress shows a notice with a download, and the page sti
 	const saved = await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY);
 	expect(JSON.parse(saved!).answers.about.helpdeskName).toBe('Fresh Start Ltd');
 });
+
+test('at 360 px wide no step scrolls sideways, and the step list opens from the header', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+	const page = await context.newPage();
+	await startNewPlan(page, /Deskpro Download/);
+	// The step list is behind the header's "Steps" button on a narrow screen.
+	await expect(stepList(page)).toBeHidden();
+	await page.getByRole('button', { name: 'Steps' }).click();
+	await expect(stepList(page)).toBeVisible();
+	const hrefs = [...(await stepHrefs(page)), '/'];
+	// Long values too: a long helpdesk URL and IPv6 ranges must wrap, not widen the page.
+	await page.goto('/step/ip-whitelisting');
+	await page.getByLabel('Trusted IP addresses and CIDR ranges').fill('2001:db8:1234:5678:9abc:def0:1234:5678\n2001:db8:aaaa:bbbb::/64');
+	for (const href of hrefs) {
+		await page.goto(href);
+		await expect(page.locator('main h1')).toBeVisible();
+		const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
+		expect(widths.doc, `${href} is ${widths.doc} px wide at ${widths.view} px`).toBeLessThanOrEqual(widths.view);
+	}
+	await context.close();
+});

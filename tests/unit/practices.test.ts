@@ -27,7 +27,9 @@ const ADMIN_UI = [
 	'ip-whitelisting',
 	'session-length',
 	'review-logs',
-	'agent-2fa'
+	'agent-2fa',
+	'captcha',
+	'api-keys'
 ];
 
 /** Defaults, with one sample row in every table so per-row output is exercised. */
@@ -59,6 +61,11 @@ describe('every practice module is complete', () => {
 			['session-length', 70],
 			['review-logs', 80],
 			['agent-2fa', 90]
+		]);
+		// Beyond the article, after agent 2FA and before the server-side steps.
+		expect(practices.filter((p) => p.order > 90 && p.order < 100).map((p) => [p.id, p.order])).toEqual([
+			['captcha', 93],
+			['api-keys', 96]
 		]);
 		expect(new Set(practices.map((p) => p.order)).size).toBe(practices.length);
 		expect(new Set(practices.map((p) => p.id)).size).toBe(practices.length);
@@ -164,8 +171,36 @@ describe('stable ids', () => {
 				'session-length.lock-screens'
 			],
 			'review-logs': ['review-logs.audit-log', 'review-logs.admin-list', 'review-logs.error-logs', 'review-logs.reminders', 'review-logs.keep-copy'],
-			'agent-2fa': ['agent-2fa.require', 'agent-2fa.announce', 'agent-2fa.method', 'agent-2fa.admins', 'agent-2fa.verify', 'agent-2fa.recovery']
+			'agent-2fa': ['agent-2fa.require', 'agent-2fa.announce', 'agent-2fa.method', 'agent-2fa.admins', 'agent-2fa.verify', 'agent-2fa.recovery'],
+			captcha: ['captcha.enable', 'captcha.test', 'captcha.privacy'],
+			'api-keys': ['api-keys.inventory', 'api-keys.least-privilege', 'api-keys.storage', 'api-keys.rotate']
 		});
+	});
+
+	it('gives each API key row an item id from the row id, and advises by kind', () => {
+		const p = practiceById.get('api-keys')!;
+		const v = checkFields(p.fields, {
+			keys: [
+				{ id: 'a1', usedBy: 'CRM sync', keyKind: 'superuser', stillNeeded: true },
+				{ id: 'b2', usedBy: 'Old chat bot', keyKind: 'agent', stillNeeded: false },
+				{ id: 'c3', usedBy: 'Status page', keyKind: 'agent', stillNeeded: true }
+			]
+		}).values!;
+		const items = p.checklist(v, contexts.cloud!);
+		expect(items.map((i) => i.id)).toEqual(expect.arrayContaining(['api-keys.key.a1', 'api-keys.key.b2', 'api-keys.key.c3']));
+		expect(p.settings(v, contexts.cloud!).map((r) => r.value)).toEqual([
+			'Replace with a key bound to a dedicated agent',
+			'Delete the key',
+			'Keep (agent-bound); check the agent’s permissions'
+		]);
+	});
+
+	it('fixes the reCAPTCHA privacy item to N/A for the built-in CAPTCHA, with the reason', () => {
+		const p = practiceById.get('captcha')!;
+		const builtin = p.checklist(checkFields(p.fields, {}).values!, contexts.cloud!).find((i) => i.id === 'captcha.privacy')!;
+		expect(builtin.notApplicable).toMatch(/built-in CAPTCHA/);
+		const re = p.checklist(checkFields(p.fields, { provider: 'recaptcha' }).values!, contexts.cloud!).find((i) => i.id === 'captcha.privacy')!;
+		expect(re.notApplicable).toBeUndefined();
 	});
 
 	it('gives each admin account row an item id from the row id, not its name', () => {
