@@ -60,6 +60,7 @@ const ID = {
 	configMode: 'server-config-php.audit.mode',
 	dbUser: 'server-config-php.audit.db-user',
 	debugOff: 'server-config-php.audit.debug-off',
+	trustProxy: 'server-config-php.audit.trust-proxy',
 	grants: 'server-database.audit.grants',
 	denied: 'server-web-config.audit.denied-paths',
 	phpInData: 'server-web-config.audit.php-in-data',
@@ -264,6 +265,20 @@ serverDescribe(
 			} finally {
 				writeFileSync(cfg, good);
 				await db.rootSql("DROP USER 'root'@'127.0.0.1';");
+			}
+		});
+
+		it('trust_proxy_data true in config.php (anyone can fake their address): only the trust-proxy check FAILs', async () => {
+			const cfg = join(base.install, 'config.php');
+			const good = configPhpFile(plans.hardened);
+			expect(good).toContain("$DP_CONFIG['trust_proxy_data'] = false;");
+			writeFileSync(cfg, good.replace("$DP_CONFIG['trust_proxy_data'] = false;", "$DP_CONFIG['trust_proxy_data'] = true;"));
+			try {
+				const r = await audit('hardened');
+				expectOnlyFails(r, [ID.trustProxy]);
+				expect(r.result.checks.find((c) => c.id === ID.trustProxy)!.evidence).toContain('sets trust_proxy_data to true');
+			} finally {
+				writeFileSync(cfg, good);
 			}
 		});
 

@@ -40,6 +40,11 @@ export type AuditProbe =
 	| { kind: 'config-private'; configPhp: string; reader: string }
 	/** The database user in `configPhp` is not root (and is `expectedUser` when given). */
 	| { kind: 'config-db-user'; configPhp: string; reader: string; expectedUser: string }
+	/**
+	 * `$DP_CONFIG['trust_proxy_data']` in `configPhp` trusts exactly `proxies` (canonical addresses
+	 * or ranges; empty: it must be false): never `true`, never an address the plan does not list.
+	 */
+	| { kind: 'config-trust-proxy'; configPhp: string; reader: string; proxies: string[] }
 	/** Deskpro's debug options in `configPhp` are off. */
 	| { kind: 'config-debug-off'; configPhp: string; reader: string }
 	/**

@@ -550,6 +550,54 @@ $pass = $pick("password", "DP_DATABASE_PASSWORD");
 $name = $pick("dbname", "DP_DATABASE_NAME");
 $flag = function ($v) { return empty($v) ? "0" : "1"; };
 $debug = (isset($DP_CONFIG["debug"]) && is_array($DP_CONFIG["debug"])) ? $DP_CONFIG["debug"] : array();
+// trust_proxy_data: kind (unset, off, all, list, other) and one "key<TAB>shown" line per entry,
+// key = hex address bytes "/" prefix (as the wizard computes it), "?" when not an address or
+// range. "@/path/file.php" entries are read like Deskpro does: a PHP file returning an array.
+$tp_key = function ($e) {
+	if (!is_string($e)) { return "?"; }
+	$e = trim($e);
+	$p = strpos($e, "/");
+	$b = @inet_pton($p === false ? $e : substr($e, 0, $p));
+	if ($b === false) { return "?"; }
+	$max = strlen($b) * 8;
+	if ($p === false) { return bin2hex($b) . "/" . $max; }
+	$n = substr($e, $p + 1);
+	if (!preg_match("/^[0-9]{1,3}$/", $n) || (int) $n > $max) { return "?"; }
+	return bin2hex($b) . "/" . (int) $n;
+};
+$tp_show = function ($e) {
+	$s = is_string($e) ? $e : gettype($e);
+	return substr(preg_replace("/[\\x00-\\x1f\\x7f]/", "?", $s), 0, 200);
+};
+$tp_kind = "unset";
+$tp_lines = array();
+if (array_key_exists("trust_proxy_data", $DP_CONFIG)) {
+	$tp = $DP_CONFIG["trust_proxy_data"];
+	if (is_array($tp)) {
+		$tp_kind = "list";
+		foreach ($tp as $e) {
+			if (is_string($e) && substr($e, 0, 1) === "@") {
+				$f = substr($e, 1);
+				$more = null;
+				if (is_file($f) && is_readable($f)) {
+					try { $more = include $f; } catch (Throwable $x) { $more = null; }
+				}
+				if (!is_array($more)) { $tp_lines[] = "?\t" . $tp_show($e) . " (no array read from that file)"; continue; }
+				foreach ($more as $m) { $tp_lines[] = $tp_key($m) . "\t" . $tp_show($m) . " (from " . $tp_show($f) . ")"; }
+				continue;
+			}
+			$tp_lines[] = $tp_key($e) . "\t" . $tp_show($e);
+		}
+		if (!$tp_lines) { $tp_kind = "off"; }
+	} elseif ($tp === true) {
+		$tp_kind = "all";
+	} elseif (empty($tp)) {
+		$tp_kind = "off";
+	} else {
+		$tp_kind = "other";
+		$tp_lines[] = "?\t" . $tp_show(is_scalar($tp) ? var_export($tp, true) : $tp);
+	}
+}
 $out = array(
 	"db_found" => ($user === null ? "0" : "1"),
 	"db_host" => (string) $host,
@@ -561,6 +609,8 @@ $out = array(
 	"debug.enable_debug_trace" => $flag(isset($debug["enable_debug_trace"]) ? $debug["enable_debug_trace"] : null),
 	"enable_display_errors" => $flag(isset($DP_CONFIG["enable_display_errors"]) ? $DP_CONFIG["enable_display_errors"] : null),
 	"enable_request_errorlog" => $flag(isset($DP_CONFIG["enable_request_errorlog"]) ? $DP_CONFIG["enable_request_errorlog"] : null),
+	"trust_proxy_kind" => $tp_kind,
+	"trust_proxy_list" => implode("\n", $tp_lines),
 );
 $q = function ($v) {
 	return "\"" . strtr((string) $v, array("\\" => "\\\\", "\"" => "\\\"", "\n" => "\\n", "\r" => "\\r", "\t" => "\\t")) . "\"";
@@ -665,6 +715,68 @@ check_config_debug_off() {
 		set_result FAIL "Debug options on in $file: $J."
 	else
 		set_result PASS "In $file, debug.enable_debug_trace, enable_display_errors and enable_request_errorlog are off or unset."
+	fi
+}
+
+# check_config_trust_proxy CONFIG_PHP READER [KEY=ADDRESS]...: trust_proxy_data trusts exactly
+# the planned proxies (none: false). KEY is the spelling-independent form PHP computes.
+check_config_trust_proxy() {
+	local file=$1 reader=$2 e key shown planned
+	shift 2
+	load_config "$file" "$reader" || { set_result SKIP "$CFG_MESSAGE"; return; }
+	local -A want=() have=()
+	local want_keys=() want_shown=() extra=() missing=() bad=() everyone=()
+	for e in "$@"; do
+		want[${e%%=*}]=${e#*=}
+		want_keys+=("${e%%=*}")
+		want_shown+=("${e#*=}")
+	done
+	join_items ', ' "${want_shown[@]}"
+	planned=${J:-none (false)}
+	case ${CFG[trust_proxy_kind]:-unset} in
+	unset)
+		set_result WARN "$file does not set \$DP_CONFIG['trust_proxy_data']. Deskpro's default for it is not documented, so the audit cannot call it safe: set it explicitly (plan: $planned)."
+		return
+		;;
+	all)
+		set_result FAIL "$file sets trust_proxy_data to true: Deskpro believes X-Forwarded-For from every client, so anyone can fake their address and get past IP whitelisting and rate limiting (plan: $planned)."
+		return
+		;;
+	other)
+		printable "${CFG[trust_proxy_list]:-}"
+		set_result WARN "$file sets trust_proxy_data to ${J:2}, which is neither false, true nor a list of addresses; how Deskpro reads that is not documented (plan: $planned)."
+		return
+		;;
+	esac
+	while IFS=$'\t' read -r key shown; do
+		[ -n "$key" ] || continue
+		if [ "$key" = '?' ]; then
+			bad+=("$shown")
+			continue
+		fi
+		have[$key]=1
+		case $key in */0) everyone+=("$shown") ;; esac
+		[ -n "${want[$key]+x}" ] || extra+=("$shown")
+	done <<<"${CFG[trust_proxy_list]:-}"
+	for key in "${want_keys[@]}"; do
+		[ -n "${have[$key]+x}" ] || missing+=("${want[$key]}")
+	done
+	if [ "${#everyone[@]}" -gt 0 ]; then
+		join_items ', ' "${everyone[@]}"
+		set_result FAIL "trust_proxy_data in $file trusts every address ($J): anyone can fake their address and get past IP whitelisting and rate limiting (plan: $planned)."
+	elif [ "${#extra[@]}" -gt 0 ]; then
+		join_items ', ' "${extra[@]}"
+		set_result FAIL "trust_proxy_data in $file trusts $J, not among the planned proxies ($planned): a client there can fake any address."
+	elif [ "${#bad[@]}" -gt 0 ]; then
+		join_items ', ' "${bad[@]}"
+		set_result WARN "trust_proxy_data in $file has entries that are not IP addresses or ranges: $J. How Deskpro treats them is not documented (plan: $planned)."
+	elif [ "${#missing[@]}" -gt 0 ]; then
+		join_items ', ' "${missing[@]}"
+		set_result WARN "trust_proxy_data in $file does not list the planned proxies $J: Deskpro then sees the proxy's address for every client, so IP whitelisting and rate limiting cannot tell clients apart."
+	elif [ "$#" -eq 0 ]; then
+		set_result PASS "trust_proxy_data in $file is false: Deskpro never believes X-Forwarded-For or similar headers, as planned (no reverse proxy)."
+	else
+		set_result PASS "trust_proxy_data in $file trusts exactly the planned proxies: $planned."
 	fi
 }
 

@@ -6,6 +6,7 @@
  */
 import lib from './audit-lib.sh?raw';
 import { shellQuote } from './escape';
+import { rangeKey } from '$lib/validate/net';
 import type { AuditProbe, PlannedCheck, RequiredPath } from '$lib/audit/types';
 
 /** Bumped whenever the script's behaviour or result format changes. */
@@ -39,6 +40,17 @@ function call(p: AuditProbe): string[] {
 			return ['check_config_private', p.configPhp, p.reader];
 		case 'config-db-user':
 			return ['check_config_db_user', p.configPhp, p.reader, p.expectedUser];
+		case 'config-trust-proxy':
+			return [
+				'check_config_trust_proxy',
+				p.configPhp,
+				p.reader,
+				...p.proxies.map((x) => {
+					const key = rangeKey(x);
+					if (key === null) throw new Error(`audit: bad proxy address ${JSON.stringify(x)}`);
+					return `${key}=${x}`;
+				})
+			];
 		case 'config-debug-off':
 			return ['check_config_debug_off', p.configPhp, p.reader];
 		case 'fpm-ini-off':

@@ -61,6 +61,17 @@ export const practice = definePractice({
 				requires: [requires.config]
 			},
 			{
+				id: 'server-config-php.audit.trust-proxy',
+				items: ['server-config-php.trust-proxy'],
+				title: 'trust_proxy_data trusts only your proxies',
+				expected: env.proxies.length
+					? `$DP_CONFIG['trust_proxy_data'] lists exactly ${env.proxies.join(', ')} (never true, no other address).`
+					: "$DP_CONFIG['trust_proxy_data'] is false (no reverse proxy: client-IP headers are never believed).",
+				remediation: `Set the trust_proxy_data line in config.php as in the block from the step “Harden config.php”: ${env.proxies.length ? `array(${env.proxies.map((p) => `'${p}'`).join(', ')})` : 'false'}.`,
+				probe: { kind: 'config-trust-proxy', configPhp, reader: env.webUser, proxies: env.proxies },
+				requires: [requires.config]
+			},
+			{
 				id: 'server-config-php.audit.debug-off',
 				items: ['server-config-php.debug-off'],
 				title: 'Debug options off in config.php',

@@ -67,6 +67,18 @@ export function parseIpOrCidr(input: string): ParsedRange | string {
 	return { family, canonical: `${addr.toString()}/${prefix}`, prefix, isSingleAddress: prefix === max };
 }
 
+/**
+ * A spelling-independent key for an address or range: the address bytes in hex, `/`, the
+ * prefix (`0a000005/32` for `10.0.0.5`). The audit script's PHP computes the same key with
+ * `inet_pton`, so `::1` and `0:0::1` compare equal there; null when `input` is not valid.
+ */
+export function rangeKey(input: string): string | null {
+	const r = parseIpOrCidr(input);
+	if (typeof r === 'string') return null;
+	const addr = parseAddress(r.canonical.split('/')[0]!)!;
+	return `${addr.toByteArray().map((b) => b.toString(16).padStart(2, '0')).join('')}/${r.prefix}`;
+}
+
 export function checkIpOrCidr(input: string): string | null {
 	const r = parseIpOrCidr(input);
 	return typeof r === 'string' ? r : null;

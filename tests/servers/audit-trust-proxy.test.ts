@@ -1,0 +1,96 @@
+/**
+ * The audit's trust_proxy_data check on real PHP: config.php files written the many ways an
+ * admin could write them, read by PHP as the web-server user, judged against the plan's
+ * proxies. Whatever the spelling, trusting everyone (true, 0.0.0.0/0, ::/0) or an address the
+ * plan does not list FAILs; only exactly the planned proxies (or false without one) PASS, and
+ * anything the audit cannot interpret is never PASS.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import lib from '$lib/generators/audit-lib.sh?raw';
+import { shellQuote } from '$lib/generators/escape';
+import { rangeKey } from '$lib/validate/net';
+import { bin, removeDir, run, serverDescribe } from './harness';
+
+serverDescribe(
+	['php', 'bash'],
+	'audit: trust_proxy_data as PHP reads it',
+	() => {
+		let dir = '';
+		beforeAll(() => {
+			dir = mkdtempSync(join(tmpdir(), 'dphw-trust-proxy-'));
+			chmodSync(dir, 0o755);
+		});
+		afterAll(() => removeDir(dir));
+
+		let n = 0;
+		/** Runs the check on a config.php holding `line`, for a plan with `proxies`. */
+		async function judge(line: string, proxies: string[], extraFiles: Record<string, string> = {}): Promise<{ state: string; evidence: string }> {
+			const sub = join(dir, `case ${++n} 'x'`);
+			mkdirSync(sub, { mode: 0o755 });
+			chmodSync(sub, 0o755);
+			for (const [name, text] of Object.entries(extraFiles)) writeFileSync(join(sub, name), text, { mode: 0o644 });
+			const cfg = join(sub, 'config.php');
+			writeFileSync(cfg, `<?php\n$DP_CONFIG = array('debug' => array());\ndefine('DP_DATABASE_USER', 'deskpro');\n${line}\n`, { mode: 0o644 });
+			const args = proxies.map((p) => `${rangeKey(p)}=${p}`);
+			const driver = join(sub, 'driver.sh');
+			writeFileSync(
+				driver,
+				`${lib}\nmake_tmp\ntrap 'rm -rf -- "$TMP"' EXIT\ncheck_config_trust_proxy ${[cfg, 'nobody', ...args].map(shellQuote).join(' ')}\nprintf '%s\\n%s\\n' "$C_STATE" "$C_EVIDENCE"\n`
+			);
+			const r = await run(bin('bash'), [driver]);
+			expect(r.code, r.stderr).toBe(0);
+			const [state = '', ...rest] = r.stdout.trimEnd().split('\n');
+			return { state, evidence: rest.join('\n') };
+		}
+
+		it('PASS only for exactly the planned proxies (any spelling), or false without a proxy', async () => {
+			expect((await judge("$DP_CONFIG['trust_proxy_data'] = false;", [])).state).toBe('PASS');
+			expect((await judge("$DP_CONFIG['trust_proxy_data'] = array();", [])).state).toBe('PASS');
+			expect((await judge("$DP_CONFIG['trust_proxy_data'] = array('10.0.0.5', '2001:db8::/32');", ['10.0.0.5', '2001:db8::/32'])).state).toBe('PASS');
+			// the same addresses spelled differently, in another order
+			const r = await judge("$DP_CONFIG['trust_proxy_data'] = array('2001:0DB8:0:0::/32', ' 10.0.0.5/32');", ['10.0.0.5', '2001:db8::/32']);
+			expect(r.state, r.evidence).toBe('PASS');
+			// read from an @file, as Deskpro allows
+			const f = await judge("$DP_CONFIG['trust_proxy_data'] = array('@' . __DIR__ . '/proxies.php');", ['192.0.2.9'], { 'proxies.php': "<?php return array('192.0.2.9');\n" });
+			expect(f.state, f.evidence).toBe('PASS');
+		});
+
+		it('FAIL when everyone is trusted or an address the plan does not list is', async () => {
+			const all = await judge("$DP_CONFIG['trust_proxy_data'] = true;", []);
+			expect(all.state).toBe('FAIL');
+			expect(all.evidence).toMatch(/true.*every client/);
+			for (const wide of ['0.0.0.0/0', '::/0']) {
+				const r = await judge(`$DP_CONFIG['trust_proxy_data'] = array('10.0.0.5', '${wide}');`, ['10.0.0.5']);
+				expect(r.state, wide).toBe('FAIL');
+				expect(r.evidence).toContain('trusts every address');
+			}
+			const extra = await judge("$DP_CONFIG['trust_proxy_data'] = array('10.0.0.5', '10.0.0.0/8');", ['10.0.0.5']);
+			expect(extra.state).toBe('FAIL');
+			expect(extra.evidence).toContain('10.0.0.0/8, not among the planned proxies (10.0.0.5)');
+			// no proxy planned, yet one trusted
+			expect((await judge("$DP_CONFIG['trust_proxy_data'] = array('127.0.0.1');", [])).state).toBe('FAIL');
+			// an extra address hidden in an @file
+			const hidden = await judge("$DP_CONFIG['trust_proxy_data'] = array('@' . __DIR__ . '/p.php');", ['192.0.2.9'], { 'p.php': "<?php return array('192.0.2.9', '198.51.100.0/24');\n" });
+			expect(hidden.state).toBe('FAIL');
+			expect(hidden.evidence).toContain('198.51.100.0/24 (from ');
+		});
+
+		it('never PASS for what it cannot interpret or what misses a planned proxy', async () => {
+			const unset = await judge('', []);
+			expect(unset.state).toBe('WARN');
+			expect(unset.evidence).toContain('default for it is not documented');
+			expect((await judge("$DP_CONFIG['trust_proxy_data'] = 'yes';", [])).state).toBe('WARN');
+			const junk = await judge("$DP_CONFIG['trust_proxy_data'] = array('proxy.example.com', \"10.0.0.5\\n\");", ['10.0.0.5']);
+			expect(junk.state).toBe('WARN');
+			expect(junk.evidence).toContain('proxy.example.com');
+			expect((await judge("$DP_CONFIG['trust_proxy_data'] = array('@/nonexistent/p.php');", [])).state).toBe('WARN');
+			const missing = await judge("$DP_CONFIG['trust_proxy_data'] = false;", ['10.0.0.5']);
+			expect(missing.state).toBe('WARN');
+			expect(missing.evidence).toContain('does not list the planned proxies 10.0.0.5');
+		});
+	},
+	{ root: true }
+);
