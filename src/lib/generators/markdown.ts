@@ -82,7 +82,7 @@ function itemLines(it: ReportItem): string[] {
 	if (it.detail) lines[0] += ` — ${md(it.detail)}`;
 	if (it.reason) lines.push(`${indent}*Reason:* ${escapeMarkdownLines(it.reason, indent)}`);
 	if (it.note) lines.push(`${indent}*Note:* ${escapeMarkdownLines(it.note, indent)}`);
-	if (it.audit) lines.push(`${indent}*Audit:* ${escapeMarkdownLines(it.audit, indent)}`);
+	if (it.audit) lines.push(`${indent}${escapeMarkdownLines(it.audit, indent)}`);
 	// hard breaks between the item line and its reason/note
 	return lines.map((l, i) => (i < lines.length - 1 ? `${l}\\` : l));
 }

@@ -401,7 +401,8 @@ function item(wr: Writer, it: ReportItem) {
 	const extra: { label: string; lines: string[] }[] = [];
 	if (it.reason) extra.push({ label: 'Reason: ', lines: wr.lines(`Reason: ${it.reason}`, textW) });
 	if (it.note) extra.push({ label: 'Note: ', lines: wr.lines(`Note: ${it.note}`, textW) });
-	if (it.audit) extra.push({ label: 'Audit: ', lines: wr.lines(`Audit: ${it.audit}`, textW) });
+	// the audit text names itself ("Verified by audit on…", "Audit found a problem on…")
+	if (it.audit) extra.push({ label: '', lines: wr.lines(it.audit, textW) });
 	const height = main.length * lh + extra.reduce((a, e) => a + e.lines.length * 9 * LINE, 0) + 7;
 	// keep an item on one page when it fits on one
 	if (height <= wr.bottom - M.top) wr.ensure(height);
