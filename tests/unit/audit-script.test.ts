@@ -179,10 +179,14 @@ describe('the generated script', () => {
 		const inst = install();
 		const cwd = mkdtempSync(join(tmpdir(), 'dphw-audit-cwd-'));
 		const tmpBase = mkdtempSync(join(tmpdir(), 'dphw-audit-tmp-'));
+		// its own system root (no dependence on the other tests' files): cron as www-data → PASS
+		const root = join(dir, 'sysroot-cwd');
+		mkdirSync(join(root, 'etc/cron.d'), { recursive: true });
+		writeFileSync(join(root, 'etc/cron.d/deskpro'), `* * * * * www-data php '${inst}/cron.php'\n`);
 		const f = join(dir, 'cwdtest.sh');
 		writeFileSync(f, auditScript({ planId: PLAN, expectDigest: DIGEST, checks: [cronCheck(inst)] }));
-		const r = spawnSync('bash', [f, '--system-root', join(dir, 'sysroot')], { cwd, env: { ...process.env, TMPDIR: tmpBase }, encoding: 'utf8' });
-		expect(r.status).toBe(0);
+		const r = spawnSync('bash', [f, '--system-root', root], { cwd, env: { ...process.env, TMPDIR: tmpBase }, encoding: 'utf8' });
+		expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
 		expect(readdirSync(cwd)).toEqual([]);
 		expect(readdirSync(tmpBase)).toEqual([]);
 		rmSync(cwd, { recursive: true });
