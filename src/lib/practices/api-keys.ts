@@ -16,14 +16,18 @@ export const practice = definePractice({
 	where: MENU,
 	source: 'beyond',
 	why: [
-		'An API key is a password that never expires and never sees a login screen: no 2FA, no IP whitelisting, no failed-login e-mail. A superuser key can act as any agent on the helpdesk, so one leaked from a script or an old integration is a stolen helpdesk.',
+		'An API key works like a password that skips the login screen: no 2FA, no IP whitelisting, no failed-login e-mail. A superuser key is not limited to one agent’s permissions, so one leaked from a script or an old integration can be a stolen helpdesk.',
 		'Deskpro also offers keys bound to one agent. Give each integration its own agent account with only the permissions it needs, bind its key to that agent, and delete keys nobody uses.'
 	],
 	standards: [{ standard: 'OWASP ASVS 5.0', id: '13.2.2 (L2)', text: 'Accounts that back-end integrations use have the least privileges they need.' }],
 	notes: [
 		{
 			kind: 'info',
-			text: 'Keys are shown in full only when they are created. Record where each one is used (which script, server or service) so that it can be replaced without breaking anything.'
+			text: 'Record where each key is used (which script, server or service), so that it can be replaced without breaking anything.'
+		},
+		{
+			kind: 'unknown',
+			text: 'The sources the wizard uses do not say what a superuser key may do beyond an agent-bound one, whether Deskpro shows a key again after it is created, or whether keys can expire. Treat every superuser key as full access until Deskpro’s documentation for your version says otherwise.'
 		}
 	],
 	fields: {
