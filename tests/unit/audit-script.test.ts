@@ -18,6 +18,8 @@ import { auditScript } from '$lib/generators/audit';
 import { sha256Hex } from '$lib/audit/sha256';
 import { readAuditText, resultDigest, type AuditResult } from '$lib/audit/result';
 import type { PlannedCheck } from '$lib/audit/types';
+import { newPlan } from '$lib/plan/schema';
+import { derivePlan } from '$lib/plan/derive';
 
 const isRoot = process.getuid?.() === 0;
 const hasShellcheck = existsSync('/usr/bin/shellcheck');
@@ -99,15 +101,24 @@ describe('the generated script', () => {
 		return d;
 	};
 
-	it('passes bash -n and shellcheck', () => {
-		const text = auditScript({ planId: PLAN, expectDigest: DIGEST, checks: [cronCheck(install())] });
-		const f = join(dir, 'gen.sh');
-		writeFileSync(f, text);
-		expect(spawnSync('bash', ['-n', f]).status).toBe(0);
-		if (!hasShellcheck) return console.warn('*** SKIPPED shellcheck: not installed ***');
-		const sc = spawnSync('shellcheck', ['-s', 'bash', f], { encoding: 'utf8' });
-		expect(sc.stdout + sc.stderr).toBe('');
-		expect(sc.status).toBe(0);
+	it('passes bash -n and shellcheck (a hand-made check, and every check of a real self-hosted plan)', () => {
+		const plan = newPlan();
+		Object.assign(plan.answers.about as Record<string, unknown>, { deployment: 'download', os: 'linux', webServer: 'nginx', helpdeskUrl: 'https://support.example.com/' });
+		const real = derivePlan(plan).audit;
+		expect(real.checks.length).toBeGreaterThan(10);
+		const scripts = {
+			'gen.sh': auditScript({ planId: PLAN, expectDigest: DIGEST, checks: [cronCheck(install())] }),
+			'real.sh': auditScript({ planId: plan.planId, expectDigest: real.expectDigest, checks: real.checks })
+		};
+		for (const [name, text] of Object.entries(scripts)) {
+			const f = join(dir, name);
+			writeFileSync(f, text);
+			expect(spawnSync('bash', ['-n', f]).status).toBe(0);
+			if (!hasShellcheck) return console.warn('*** SKIPPED shellcheck: not installed ***');
+			const sc = spawnSync('shellcheck', ['-s', 'bash', f], { encoding: 'utf8' });
+			expect(sc.stdout + sc.stderr, name).toBe('');
+			expect(sc.status).toBe(0);
+		}
 	});
 
 	it('keeps hostile plan values inert inside their words', () => {

@@ -71,17 +71,22 @@ function call(p: AuditProbe): string[] {
 	}
 }
 
-function requiredPaths(checks: readonly PlannedCheck[]): RequiredPath[] {
+/** The paths the script refuses to start without, each once, in the order the checks need them. */
+export function requiredPaths(checks: readonly PlannedCheck[]): RequiredPath[] {
 	const seen = new Map<string, RequiredPath>();
 	for (const c of checks) for (const r of c.requires ?? []) if (!seen.has(r.path)) seen.set(r.path, r);
 	return [...seen.values()];
 }
 
+/** The words of a check's line, as bash must read them: ID TITLE REMEDIATION FUNCTION ARGS... */
+export function checkWords(c: PlannedCheck): string[] {
+	if (!CHECK_ID.test(c.id)) throw new Error(`audit: bad check id ${JSON.stringify(c.id)}`);
+	return [c.id, c.title, c.remediation, ...call(c.probe)];
+}
+
 /** One line per check: `run_check ID TITLE REMEDIATION FUNCTION ARGS...`. */
 function checkLine(c: PlannedCheck): string {
-	if (!CHECK_ID.test(c.id)) throw new Error(`audit: bad check id ${JSON.stringify(c.id)}`);
-	const [fn, ...args] = call(c.probe);
-	return `\trun_check ${[c.id, c.title, c.remediation].map(shellQuote).join(' ')} ${fn} ${args.map(shellQuote).join(' ')}`.trimEnd();
+	return `\trun_check ${checkWords(c).map(shellQuote).join(' ')}`;
 }
 
 export function auditScript(input: AuditScriptInput): string {
@@ -95,7 +100,7 @@ export function auditScript(input: AuditScriptInput): string {
 		'# Read-only: it changes nothing on this server (see the notes below).',
 		'# Run it as root on the Deskpro server:   sudo bash deskpro-audit.sh',
 		'# then paste everything it prints (or the lines between BEGIN and END) into the wizard.',
-		'# shellcheck disable=SC2016,SC2317  # single quotes keep plan values literal; checks run through run_check',
+		'# shellcheck disable=SC1112,SC2016,SC2317  # single quotes keep plan values (and typographic quotes) literal; checks run through run_check',
 		'set -u -o pipefail',
 		'export LC_ALL=C',
 		'umask 077',
