@@ -37,7 +37,11 @@ import {
 	tempDir,
 	type MariaDb
 } from './harness';
-import { tryServerEnv, type AboutAnswers } from './env';
+import { planWith, tryServerEnv, type AboutAnswers } from './env';
+import { outputsFor } from '$lib/outputs';
+import { derivePlan } from '$lib/plan/derive';
+import lib from '$lib/generators/audit-lib.sh?raw';
+import { checkWords, requiredPaths } from '$lib/generators/audit';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
 const SEED = Number(process.env.PROPERTY_SEED ?? Date.now() % 2 ** 31);
@@ -411,6 +415,72 @@ echo json_encode($out, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
 			);
 		}
 		console.info(`property tests: ${files.length} distinct bash scripts through bash -n and shellcheck`);
+	});
+
+	it('audit script: bash -n passes, its plan part is shellcheck clean, and bash reads back exactly the planned paths and check words', SLOW, async () => {
+		const d = join(dir, 'audit');
+		mkdirSync(d);
+		// One bash process: for each script, its REQUIRED_PATHS, then every run_check call of main()
+		// (the library's functions stubbed out). Groups end with \x1d, scripts with \x1e.
+		const reader = join(d, 'read.sh');
+		writeFileSync(
+			reader,
+			[
+				'set -eu',
+				'for f in "$@"; do',
+				'	(',
+				'		eval "$(sed -n \'/^REQUIRED_PATHS=(/,/^)$/p\' "$f")"',
+				'		printf "%s\\0" "${REQUIRED_PATHS[@]}"; printf "\\035"',
+				'		parse_args() { :; }; preflight() { :; }; begin() { :; }; finish() { :; }',
+				'		run_check() { printf "%s\\0" "$@"; printf "\\035"; }',
+				'		eval "$(sed -n \'/^main() {$/,/^}$/p\' "$f")"',
+				'		main',
+				'	)',
+				"	printf '\\036'",
+				'done',
+				''
+			].join('\n')
+		);
+		const cases: { a: Accepted; f: string; want: string[][] }[] = [];
+		const planParts = new Set<string>();
+		const partFiles: string[] = [];
+		for (const a of accepted) {
+			if (a.os !== 'linux') continue;
+			const plan = planWith({ ...BASE, [a.c.field]: a.c.value }, a.c.about ?? {});
+			const text = outputsFor(plan).find((o) => o.id === 'audit-script')?.text;
+			if (!text) continue; // e.g. a helpdesk URL the audit cannot request: no script, said in the UI
+			const checks = derivePlan(plan).audit.checks;
+			const f = join(d, `c${a.i}-audit.sh`);
+			writeFileSync(f, text);
+			cases.push({ a, f, want: [requiredPaths(checks).flatMap((r) => [r.type, r.path, r.what]), ...checks.map(checkWords)] });
+			// the plan-specific part (the constant library is shellchecked once in tests/unit)
+			expect(text).toContain(lib.trimEnd());
+			const part = text.replace(lib.trimEnd(), '# (library)');
+			if (!planParts.has(part)) {
+				planParts.add(part);
+				const pf = join(d, `c${a.i}-plan-part.sh`);
+				writeFileSync(pf, part);
+				partFiles.push(pf);
+			}
+		}
+		expect(cases.length).toBeGreaterThan(RUNS / 20);
+		const back = await run(bin('bash'), [reader, ...cases.map((c) => c.f)]);
+		expect(back.code, back.stderr).toBe(0);
+		const scripts = back.stdout.split('\x1e');
+		cases.forEach((c, i) => {
+			const groups = scripts[i]!.split('\x1d').slice(0, -1).map((g) => g.split('\0').slice(0, -1));
+			expect(groups, JSON.stringify(c.a.c)).toEqual(c.want);
+		});
+		for (const c of cases) {
+			const n = await run(bin('bash'), ['-n', c.f]);
+			expect(n.code, `${c.f}\n${n.stderr}`).toBe(0);
+		}
+		for (let i = 0; i < partFiles.length; i += 40) {
+			// SC2034: the constants are used by the library, which is cut out of these files
+			const sc = await run(bin('shellcheck'), ['-s', 'bash', '-S', 'style', '-e', 'SC2034', ...partFiles.slice(i, i + 40)], { timeout: 240_000 });
+			expect(sc.code, sc.stdout.slice(0, 3000)).toBe(0);
+		}
+		console.info(`property tests: ${cases.length} audit scripts read back by bash, ${partFiles.length} distinct plan parts through shellcheck`);
 	});
 
 	it('web.config: every case is well-formed XML and its attributes read back exactly', SLOW, async () => {

@@ -1,6 +1,6 @@
 /** Field-level validation messages (IP/CIDR, domain suffixes) and applicability reasons. */
 import { describe, expect, it } from 'vitest';
-import { checkIpOrCidr, checkDomainSuffix, parseIpOrCidr } from '$lib/validate/net';
+import { checkIpOrCidr, checkDomainSuffix, checkHelpdeskUrl, helpdeskBaseUrl, parseIpOrCidr, rangeKey } from '$lib/validate/net';
 import { evaluateApplicability } from '$lib/practices/applicability';
 import { readPlanText, writePlanText } from '$lib/plan/io';
 import { derivePlan } from '$lib/plan/derive';
@@ -41,6 +41,35 @@ describe('IP and CIDR validation (ipaddr.js)', () => {
 		expect(checkDomainSuffix('*.corp.example.com')).toBeNull();
 		expect(checkDomainSuffix('-corp.example.com')).toMatch(/-corp\.example\.com is not a valid domain suffix/);
 		expect(checkDomainSuffix('corp example')).toMatch(/not a valid domain suffix/);
+	});
+});
+
+describe('helpdesk URL', () => {
+	it.each([
+		['https://support.example.com/a b', 'The helpdesk URL must not contain spaces or control characters.'],
+		['https://support.example.com/\u0000', 'The helpdesk URL must not contain spaces or control characters.'],
+		['https://support.example.com/\u0085x', 'The helpdesk URL must not contain spaces or control characters.'],
+		['ftp://support.example.com/', 'The helpdesk URL must start with https://'],
+		['https://u:p@support.example.com/', 'The URL must not contain a user name or password.'],
+		['https://support.example.com/?a=1', 'Enter the helpdesk address without ?query or #fragment.']
+	])('%j → %s', (input, message) => {
+		expect(checkHelpdeskUrl(input)).toBe(message);
+	});
+
+	it('is requested in one normal form by every generated check (host lower-case, IDN as punycode, path percent-encoded)', () => {
+		expect(checkHelpdeskUrl('  https://Support.Example.com/help/  ')).toBeNull();
+		expect(helpdeskBaseUrl('  https://Support.Example.com/help/  ')).toBe('https://support.example.com/help');
+		expect(helpdeskBaseUrl('https://bücher.example:8443/é')).toBe('https://xn--bcher-kva.example:8443/%C3%A9');
+	});
+});
+
+describe('address keys (what the audit compares trust_proxy_data with)', () => {
+	it('one key per address or range, whatever the spelling', () => {
+		expect(rangeKey('10.0.0.5')).toBe('0a000005/32');
+		expect(rangeKey('2001:DB8:0::/32')).toBe(rangeKey('2001:db8::/32'));
+		expect(rangeKey('::1')).toBe('00000000000000000000000000000001/128');
+		expect(rangeKey('10.0.0.1/8')).toBeNull();
+		expect(rangeKey('proxy.example.com')).toBeNull();
 	});
 });
 

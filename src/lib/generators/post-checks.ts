@@ -7,6 +7,7 @@
  * nginx + php-fpm: all OK from an allowed address, the outside checks pass from 127.0.0.2, and
  * the script reports FAIL (exit 1) against a server that leaks.
  */
+import { helpdeskBaseUrl } from '$lib/validate/net';
 import { shellQuote } from './escape';
 import { PRIVATE_DIRS, SENSITIVE_FILES } from './nginx';
 
@@ -23,10 +24,7 @@ export const FORBIDDEN_PATHS = [
 export const RESTRICTED_PATHS = ['/admin/', '/agent/'];
 
 /** The helpdesk URL without a trailing slash (e.g. `https://support.example.com`). */
-export function baseUrl(helpdeskUrl: string): string {
-	const u = new URL(helpdeskUrl.trim());
-	return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}`;
-}
+export const baseUrl = helpdeskBaseUrl;
 
 export function postChecksScript(helpdeskUrl: string): string {
 	const base = baseUrl(helpdeskUrl);

@@ -4,7 +4,7 @@
  * without. The checks themselves are declared by each practice module (`audit`).
  */
 import type { RequiredPath } from '$lib/audit/types';
-import { checkHelpdeskUrl } from '$lib/validate/net';
+import { checkHelpdeskUrl, helpdeskBaseUrl } from '$lib/validate/net';
 import type { ServerEnv } from './_server-env';
 import type { PracticeContext } from './types';
 
@@ -27,7 +27,7 @@ export function serverAuditBase(ctx: PracticeContext): ServerAuditBase | [] | nu
 	const configPhp = `${env.installPath}/config.php`;
 	return {
 		env,
-		url: ctx.about.helpdeskUrl.trim().replace(/\/+$/, ''),
+		url: helpdeskBaseUrl(ctx.about.helpdeskUrl),
 		configPhp,
 		requires: {
 			install: { type: 'dir', path: env.installPath, what: 'install directory (web root)' },

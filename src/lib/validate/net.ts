@@ -106,8 +106,20 @@ export function checkDomainSuffix(input: string): string | null {
 }
 
 /** An absolute http(s) URL of a helpdesk. */
+/**
+ * The helpdesk URL as every generated check requests it: scheme, host (lower-case, IDN as
+ * punycode), port and path as the URL parser writes them (percent-encoded), no trailing slash.
+ * Only for a URL `checkHelpdeskUrl` accepted.
+ */
+export function helpdeskBaseUrl(helpdeskUrl: string): string {
+	const u = new URL(helpdeskUrl.trim());
+	return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}`;
+}
+
 export function checkHelpdeskUrl(input: string): string | null {
 	const s = input.trim();
+	// the URL parser would quietly percent-encode these; in a helpdesk address they are a typo
+	if (/[\u0000-\u0020\u007f-\u009f]/.test(s)) return 'The helpdesk URL must not contain spaces or control characters.';
 	let u: URL;
 	try {
 		u = new URL(s);
