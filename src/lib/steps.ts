@@ -22,3 +22,10 @@ export function neighbours(id: string): { prev: StepRef | null; next: StepRef | 
 	const i = steps.findIndex((s) => s.id === id);
 	return { prev: i > 0 ? steps[i - 1]! : null, next: i >= 0 && i < steps.length - 1 ? steps[i + 1]! : null };
 }
+
+/** "Step N of M" for a page of the wizard (About is step 1; the summary is not counted), or undefined. */
+export function stepLabel(id: string): string | undefined {
+	const counted = steps.filter((s) => s.id !== summaryStep.id);
+	const i = counted.findIndex((s) => s.id === id);
+	return i < 0 ? undefined : `Step ${i + 1} of ${counted.length}`;
+}
