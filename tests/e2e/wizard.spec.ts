@@ -102,6 +102,10 @@ test('a new user completes the whole wizard for a Deskpro Cloud helpdesk', async
 	await expect(item(page, 'review-logs.error-logs')).toContainText('Not applicable: Deskpro Cloud');
 	await expect(itemState(page, 'review-logs.error-logs', 'Done')).toHaveCount(0);
 
+	// every page with a step number counts (about, each practice, the audit: N/A on Cloud)
+	const numbered = (await stepHrefs(page)).filter((h) => !h.endsWith('/summary')).length;
+	await expect(stepList(page).getByText(`${numbered} of ${numbered} steps complete`)).toBeVisible();
+
 	await openStep(page, '/summary');
 	await expect(page.locator('main li.tile-open strong')).toHaveText('0');
 	await expect(page.locator('main .state-open')).toHaveCount(0);
