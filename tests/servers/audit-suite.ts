@@ -125,8 +125,8 @@ export function auditSuite(webServer: 'nginx' | 'apache', hooks: AuditSuiteHooks
 				writeFileSync(f, output(plans[name], 'audit-script'));
 				return f;
 			};
-			const audit = (name: SiteName, extra: string[] = ['--outside-source', '127.0.0.2'], watchProcesses = false) =>
-				runAudit(scriptFor(name), ['--insecure', '--system-root', sysroot, ...extra], { cwd, env: { ...process.env, TMPDIR: tmpBase }, watchProcesses });
+			const audit = (name: SiteName, extra: string[] = ['--outside-source', '127.0.0.2'], watchProcesses = false, env: NodeJS.ProcessEnv = {}) =>
+				runAudit(scriptFor(name), ['--insecure', '--system-root', sysroot, ...extra], { cwd, env: { ...process.env, TMPDIR: tmpBase, ...env }, watchProcesses });
 			const expectOnlyFails = (r: AuditRun, ids: string[]) => {
 				expect(r.failed.sort(), describeRun(r)).toEqual([...ids].sort());
 				for (const c of r.result.checks) if (!ids.includes(c.id)) expect(c.state, `${c.id}: ${c.evidence}`).toBe('PASS');
@@ -256,6 +256,21 @@ export function auditSuite(webServer: 'nginx' | 'apache', hooks: AuditSuiteHooks
 					expectOnlyFails(await audit('hardened'), [ID.cron]);
 				} finally {
 					rmSync(f);
+				}
+			});
+
+			it("root's own ~/.my.cnf (common on database servers) does not change which account the grants check reads", async () => {
+				const pw = 'Root-cnf_pw.0123456789abc';
+				expect((await db.rootSql(`CREATE USER 'root'@'127.0.0.1' IDENTIFIED BY '${pw}'; GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;`)).code).toBe(0);
+				const home = mkdtempSync(join(dir, 'roothome-'));
+				writeFileSync(join(home, '.my.cnf'), `[client]\nuser=root\npassword=${pw}\n`, { mode: 0o600 });
+				try {
+					const r = await audit('hardened', undefined, false, { HOME: home });
+					expect(r.states[ID.grants], evidence(r, ID.grants)).toBe('PASS');
+					expect(evidence(r, ID.grants)).not.toContain('*.*: ALL');
+					expect(r.code, describeRun(r)).toBe(0);
+				} finally {
+					await db.rootSql("DROP USER 'root'@'127.0.0.1';");
 				}
 			});
 

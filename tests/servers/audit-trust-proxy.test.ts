@@ -6,13 +6,12 @@
  * anything the audit cannot interpret is never PASS.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import lib from '$lib/generators/audit-lib.sh?raw';
-import { shellQuote } from '$lib/generators/escape';
 import { rangeKey } from '$lib/validate/net';
-import { bin, removeDir, run, serverDescribe } from './harness';
+import { removeDir, serverDescribe } from './harness';
+import { caseDir, runLibCheck } from './audit-lib-driver';
 
 serverDescribe(
 	['php', 'bash'],
@@ -25,25 +24,13 @@ serverDescribe(
 		});
 		afterAll(() => removeDir(dir));
 
-		let n = 0;
 		/** Runs the check on a config.php holding `line`, for a plan with `proxies`. */
 		async function judge(line: string, proxies: string[], extraFiles: Record<string, string> = {}): Promise<{ state: string; evidence: string }> {
-			const sub = join(dir, `case ${++n} 'x'`);
-			mkdirSync(sub, { mode: 0o755 });
-			chmodSync(sub, 0o755);
-			for (const [name, text] of Object.entries(extraFiles)) writeFileSync(join(sub, name), text, { mode: 0o644 });
-			const cfg = join(sub, 'config.php');
-			writeFileSync(cfg, `<?php\n$DP_CONFIG = array('debug' => array());\ndefine('DP_DATABASE_USER', 'deskpro');\n${line}\n`, { mode: 0o644 });
-			const args = proxies.map((p) => `${rangeKey(p)}=${p}`);
-			const driver = join(sub, 'driver.sh');
-			writeFileSync(
-				driver,
-				`${lib}\nmake_tmp\ntrap 'rm -rf -- "$TMP"' EXIT\ncheck_config_trust_proxy ${[cfg, 'nobody', ...args].map(shellQuote).join(' ')}\nprintf '%s\\n%s\\n' "$C_STATE" "$C_EVIDENCE"\n`
-			);
-			const r = await run(bin('bash'), [driver]);
-			expect(r.code, r.stderr).toBe(0);
-			const [state = '', ...rest] = r.stdout.trimEnd().split('\n');
-			return { state, evidence: rest.join('\n') };
+			const sub = caseDir(dir, {
+				...extraFiles,
+				'config.php': `<?php\n$DP_CONFIG = array('debug' => array());\ndefine('DP_DATABASE_USER', 'deskpro');\n${line}\n`
+			});
+			return runLibCheck(sub, 'check_config_trust_proxy', [join(sub, 'config.php'), 'nobody', ...proxies.map((p) => `${rangeKey(p)}=${p}`)]);
 		}
 
 		it('PASS only for exactly the planned proxies (any spelling), or false without a proxy', async () => {
@@ -56,6 +43,12 @@ serverDescribe(
 			// read from an @file, as Deskpro allows
 			const f = await judge("$DP_CONFIG['trust_proxy_data'] = array('@' . __DIR__ . '/proxies.php');", ['192.0.2.9'], { 'proxies.php': "<?php return array('192.0.2.9');\n" });
 			expect(f.state, f.evidence).toBe('PASS');
+			// "@~/" is relative to the install (where config.php is), as Deskpro reads it
+			const home = await judge("$DP_CONFIG['trust_proxy_data'] = array('@~/proxies.php');", ['192.0.2.9'], { 'proxies.php': "<?php return array('192.0.2.9');\n" });
+			expect(home.state, home.evidence).toBe('PASS');
+			// a range written with host bits is the same range
+			const bits = await judge("$DP_CONFIG['trust_proxy_data'] = array('10.0.0.1/8');", ['10.0.0.0/8']);
+			expect(bits.state, bits.evidence).toBe('PASS');
 		});
 
 		it('FAIL when everyone is trusted or an address the plan does not list is', async () => {
@@ -67,6 +60,10 @@ serverDescribe(
 				expect(r.state, wide).toBe('FAIL');
 				expect(r.evidence).toContain('trusts every address');
 			}
+			// a single value is a one-entry list to Deskpro
+			const single = await judge("$DP_CONFIG['trust_proxy_data'] = '0.0.0.0/0';", []);
+			expect(single.state, single.evidence).toBe('FAIL');
+			expect(single.evidence).toContain('trusts every address');
 			const extra = await judge("$DP_CONFIG['trust_proxy_data'] = array('10.0.0.5', '10.0.0.0/8');", ['10.0.0.5']);
 			expect(extra.state).toBe('FAIL');
 			expect(extra.evidence).toContain('10.0.0.0/8, not among the planned proxies (10.0.0.5)');

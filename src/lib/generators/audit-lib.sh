@@ -8,7 +8,7 @@
 # a second one (mode 0711, random file name) removed right after; both are removed on exit.
 # It never writes to the current directory; it does not follow
 # symbolic links out of the install; the database password never appears on a command line
-# or in the environment (it goes into a 0600 --defaults-extra-file in that directory).
+# or in the environment (it goes into a 0600 --defaults-file in that directory).
 # Exit codes: 0 every check PASS (or N/A), 1 a check FAILed, 2 no FAIL but WARN, SKIP or
 # MANUAL, 3 or more the script itself could not run.
 # ---------------------------------------------------------------------------------------------
@@ -302,7 +302,8 @@ emit_result() {
 
 preflight() {
 	local missing=() i type path what
-	[ "${BASH_VERSINFO[0]}" -ge 4 ] || die 'bash 4 or newer is needed'
+	# 4.4: empty arrays under set -u
+	[ "${BASH_VERSINFO[0]}" -gt 4 ] || { [ "${BASH_VERSINFO[0]}" -eq 4 ] && [ "${BASH_VERSINFO[1]}" -ge 4 ]; } || die 'bash 4.4 or newer is needed'
 	[ "$(id -u)" = 0 ] || die 'run this script as root (sudo bash ...): it reads config.php and tests access as the web-server user with runuser'
 	command -v sha256sum >/dev/null 2>&1 || die 'sha256sum (coreutils) is missing'
 	for ((i = 0; i < ${#REQUIRED_PATHS[@]}; i += 3)); do
@@ -534,7 +535,8 @@ try {
 	include $__file;
 } catch (Throwable $e) {
 	ob_end_clean();
-	fwrite(STDERR, "config.php stopped with " . get_class($e) . ": " . $e->getMessage() . "\n");
+	// only the class and line: the message can quote the text of config.php, the password included
+	fwrite(STDERR, "config.php stopped with " . get_class($e) . " at line " . $e->getLine() . " of " . basename($e->getFile()) . "\n");
 	exit(2);
 }
 ob_end_clean();
@@ -560,10 +562,28 @@ $tp_key = function ($e) {
 	$b = @inet_pton($p === false ? $e : substr($e, 0, $p));
 	if ($b === false) { return "?"; }
 	$max = strlen($b) * 8;
-	if ($p === false) { return bin2hex($b) . "/" . $max; }
-	$n = substr($e, $p + 1);
-	if (!preg_match("/^[0-9]{1,3}$/", $n) || (int) $n > $max) { return "?"; }
-	return bin2hex($b) . "/" . (int) $n;
+	$n = $max;
+	if ($p !== false) {
+		$t = substr($e, $p + 1);
+		if (!preg_match("/^[0-9]{1,3}$/", $t) || (int) $t > $max) { return "?"; }
+		$n = (int) $t;
+	}
+	// the network, as a range check sees it (10.0.0.1/8 is 10.0.0.0/8)
+	$net = "";
+	for ($i = 0; $i < strlen($b); $i++) {
+		$bits = max(0, min(8, $n - 8 * $i));
+		$net .= chr(ord($b[$i]) & ((0xFF << (8 - $bits)) & 0xFF));
+	}
+	return bin2hex($net) . "/" . $n;
+};
+// an @file list, read like Deskpro: "@~/x.php" is relative to the install; its own scope and output buffer
+$tp_file = function ($f) use ($__file) {
+	if (substr($f, 0, 2) === "~/") { $f = dirname($__file) . substr($f, 1); }
+	if (!is_file($f) || !is_readable($f)) { return array($f, null); }
+	ob_start();
+	try { $r = (function ($__f) { return include $__f; })($f); } catch (Throwable $x) { $r = null; }
+	ob_end_clean();
+	return array($f, $r);
 };
 $tp_show = function ($e) {
 	$s = is_string($e) ? $e : gettype($e);
@@ -573,15 +593,13 @@ $tp_kind = "unset";
 $tp_lines = array();
 if (array_key_exists("trust_proxy_data", $DP_CONFIG)) {
 	$tp = $DP_CONFIG["trust_proxy_data"];
+	// Deskpro reads any other single value as a one-entry list
+	if (is_string($tp) && $tp !== "") { $tp = array($tp); }
 	if (is_array($tp)) {
 		$tp_kind = "list";
 		foreach ($tp as $e) {
 			if (is_string($e) && substr($e, 0, 1) === "@") {
-				$f = substr($e, 1);
-				$more = null;
-				if (is_file($f) && is_readable($f)) {
-					try { $more = include $f; } catch (Throwable $x) { $more = null; }
-				}
+				list($f, $more) = $tp_file(substr($e, 1));
 				if (!is_array($more)) { $tp_lines[] = "?\t" . $tp_show($e) . " (no array read from that file)"; continue; }
 				foreach ($more as $m) { $tp_lines[] = $tp_key($m) . "\t" . $tp_show($m) . " (from " . $tp_show($f) . ")"; }
 				continue;
@@ -626,6 +644,8 @@ if ($host !== null && strpos($host, "unix_socket:") === 0) {
 	$cnf .= "host=" . $q($host) . "\n";
 }
 $out["mycnf"] = $cnf;
+// proves PHP got to the end: config.php can exit or die half-way with status 0
+$out["end"] = "ok";
 foreach ($out as $k => $v) { echo $k, "\0", str_replace("\0", "", $v), "\0"; }
 '
 
@@ -649,7 +669,10 @@ load_config() {
 	if ! runuser -u "$reader" -- test -r "$file"; then CFG_MESSAGE="$reader cannot read $file, so it was not read."; return 1; fi
 	# PHP runs as the web-server user, like Deskpro itself: config.php is code, and the audit
 	# gives it no more rights than Deskpro does.
-	runuser -u "$reader" -- php -n -r "$PHP_READ_CONFIG" -- "$file" >"$TMP/config.out" 2>"$TMP/config.err"
+	if ! command -v setsid >/dev/null 2>&1 || ! command -v timeout >/dev/null 2>&1; then CFG_MESSAGE='setsid or timeout is missing, so config.php is not run.'; return 1; fi
+	# Its own session (no controlling terminal: code in config.php cannot push keystrokes into
+	# root's terminal with TIOCSTI), no stdin, and at most 60 seconds.
+	setsid -w runuser -u "$reader" -- timeout 60 php -n -r "$PHP_READ_CONFIG" -- "$file" </dev/null >"$TMP/config.out" 2>"$TMP/config.err"
 	local rc=$?
 	if [ "$rc" -ne 0 ]; then
 		first_line "$TMP/config.err"
@@ -664,6 +687,20 @@ load_config() {
 		fi
 	done <"$TMP/config.out"
 	: >"$TMP/config.out"
+	if [ "${CFG[end]:-}" != ok ]; then
+		CFG=()
+		: >"$TMP/my.cnf"
+		CFG_MESSAGE="PHP stopped before it had read all of $file (does config.php exit or print early?), so nothing from it is trusted."
+		return 1
+	fi
+	for k in db_found db_user db_password_empty dir_data_set debug.enable_debug_trace enable_display_errors enable_request_errorlog trust_proxy_kind; do
+		if [ -z "${CFG[$k]+x}" ]; then
+			CFG=()
+			: >"$TMP/my.cnf"
+			CFG_MESSAGE="PHP's reading of $file is incomplete (no $k), so nothing from it is trusted."
+			return 1
+		fi
+	done
 	CFG_STATUS=ok
 	return 0
 }
@@ -673,6 +710,7 @@ check_config_private() {
 	if [ -L "$file" ]; then set_result WARN "$file is a symbolic link; the audit does not follow it. Check the file it points to by hand."; return; fi
 	info=$(stat -c '%a %U %G' -- "$file" 2>/dev/null) || { set_result FAIL "$file does not exist."; return; }
 	read -r mode owner group <<<"$info"
+	need runuser || return
 	user_exists "$reader" || return
 	if [ $((8#$mode & 8#0004)) -ne 0 ]; then
 		set_result FAIL "$file is readable by every user on the server (mode $mode, owner $owner:$group)."
@@ -695,10 +733,10 @@ check_config_db_user() {
 	user=${CFG[db_user]:-}
 	if [ "$user" = root ]; then
 		set_result FAIL "$file connects to the database as root."
-	elif [ -n "$expected" ] && [ "$user" != "$expected" ]; then
-		set_result WARN "$file connects as $user, not as $expected from the plan (not root)."
 	elif [ "${CFG[db_password_empty]:-}" = 1 ]; then
 		set_result FAIL "$file connects as $user with an empty password."
+	elif [ -n "$expected" ] && [ "$user" != "$expected" ]; then
+		set_result WARN "$file connects as $user, not as $expected from the plan (not root)."
 	else
 		set_result PASS "$file connects as $user (not root) to database ${CFG[db_name]:-} on ${CFG[db_host]:-the default host}; the password is set (not shown)."
 	fi
@@ -1087,8 +1125,10 @@ check_db_grants() {
 	elif command -v mysql >/dev/null 2>&1; then client=mysql
 	else set_result SKIP 'Neither the mariadb nor the mysql client is installed, so the grants cannot be read.'; return; fi
 	[ -s "$TMP/my.cnf" ] || { set_result SKIP 'No database credentials were found in config.php.'; return; }
-	# The credentials come only from the 0600 file: nothing secret on the command line.
-	"$client" --defaults-extra-file="$TMP/my.cnf" --batch --raw --skip-column-names --connect-timeout=10 \
+	# The credentials come only from the 0600 file: nothing secret on the command line. Only that
+	# file (--defaults-file, not -extra-file: root's own ~/.my.cnf is read after an extra file and
+	# would win) and no login-path file.
+	MYSQL_TEST_LOGIN_FILE=/dev/null "$client" --defaults-file="$TMP/my.cnf" --batch --raw --skip-column-names --connect-timeout=10 \
 		-e 'SHOW GRANTS FOR CURRENT_USER()' >"$TMP/grants" 2>"$TMP/grants.err"
 	local rc=$?
 	if [ "$rc" -ne 0 ]; then

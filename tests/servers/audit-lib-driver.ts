@@ -1,0 +1,46 @@
+/**
+ * Runs ONE check function of the audit library (audit-lib.sh) on real files, the way the
+ * generated script does (private temporary directory, removed on exit), and returns the state
+ * and evidence it set. For tests of a single check without building a whole fixture.
+ */
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import lib from '$lib/generators/audit-lib.sh?raw';
+import { shellQuote } from '$lib/generators/escape';
+import { expect } from 'vitest';
+import { bin, run } from './harness';
+
+export interface CheckResult {
+	state: string;
+	evidence: string;
+	/** Everything the run printed, for failure messages. */
+	output: string;
+}
+
+let n = 0;
+
+/** A fresh directory under `parent`, readable by every user (config.php is read as the web user). */
+export function caseDir(parent: string, files: Record<string, string> = {}): string {
+	const d = join(parent, `case ${++n} 'x'`);
+	mkdirSync(d, { mode: 0o755 });
+	chmodSync(d, 0o755);
+	for (const [name, text] of Object.entries(files)) writeFileSync(join(d, name), text, { mode: 0o644 });
+	return d;
+}
+
+/**
+ * `fn args...` inside the library; `wrap` runs the driver under another command (e.g. `script`
+ * for a terminal), given the driver's path.
+ */
+export async function runLibCheck(dir: string, fn: string, args: string[], opts: { wrap?: (driver: string) => [string, string[]] } = {}): Promise<CheckResult> {
+	const driver = join(dir, 'driver.sh');
+	writeFileSync(driver, `${lib}\nmake_tmp\ntrap 'rm -rf -- "$TMP"' EXIT\n${[fn, ...args].map(shellQuote).join(' ')}\nprintf '\\n@@result@@%s\\n%s' "$C_STATE" "$C_EVIDENCE"\n`);
+	const [file, argv] = opts.wrap ? opts.wrap(driver) : [bin('bash'), [driver]];
+	const r = await run(file, argv);
+	expect(r.code, r.stderr).toBe(0);
+	const out = r.stdout.replace(/\r/g, '');
+	const at = out.lastIndexOf('\n@@result@@');
+	expect(at, out + r.stderr).toBeGreaterThanOrEqual(0);
+	const [state = '', ...rest] = out.slice(at + '\n@@result@@'.length).split('\n');
+	return { state, evidence: rest.join('\n').trimEnd(), output: r.stdout + r.stderr };
+}
