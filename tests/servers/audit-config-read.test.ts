@@ -13,7 +13,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { shellQuote } from '$lib/generators/escape';
-import { removeDir, serverDescribe } from './harness';
+import { removeDir, run, serverDescribe } from './harness';
 import { caseDir, runLibCheck } from './audit-lib-driver';
 
 const HEAD = "<?php\n$DP_CONFIG = array('debug' => array(), 'cache' => array());\n";
@@ -81,6 +81,26 @@ serverDescribe(
 			expect(u.state, u.evidence).toBe('PASS');
 			expect(u.evidence).toContain('connects as deskpro');
 			expect((await runLibCheck(sub, 'check_config_debug_off', [cfg, 'nobody'])).state).toBe('PASS');
+		});
+
+		it('an access control list that lets another user read config.php is a FAIL; one for the web user only is fine', async () => {
+			if (!existsSync('/usr/bin/setfacl')) {
+				if (process.env.REQUIRE_SERVERS === '1') throw new Error('REQUIRE_SERVERS=1 but setfacl (package acl) is missing');
+				return console.warn('*** SKIPPED ACL test: setfacl (package acl) is missing ***');
+			}
+			const sub = caseDir(dir, { 'config.php': `${HEAD}${DB}` });
+			const cfg = join(sub, 'config.php');
+			chmodSync(cfg, 0o600);
+			// the web user reads it through the ACL only
+			expect((await run('/usr/bin/setfacl', ['-m', 'u:nobody:r', cfg])).code).toBe(0);
+			const ok = await runLibCheck(sub, 'check_config_private', [cfg, 'nobody']);
+			expect(ok.state, ok.evidence).toBe('PASS');
+			expect(ok.evidence).toContain('with an access control list');
+			// and someone else too: mode 0640 looks private, the ACL says otherwise
+			expect((await run('/usr/bin/setfacl', ['-m', 'u:daemon:r', cfg])).code).toBe(0);
+			const bad = await runLibCheck(sub, 'check_config_private', [cfg, 'nobody']);
+			expect(bad.state, bad.evidence).toBe('FAIL');
+			expect(bad.evidence).toContain('access control list lets user daemon read it');
 		});
 
 		it('an empty password is a FAIL, whoever the account is', async () => {

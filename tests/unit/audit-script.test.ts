@@ -84,6 +84,13 @@ describe('the JSON writer in bash', () => {
 		samples.forEach((s, i) => expect(out[i], JSON.stringify(s)).toBe(JSON.stringify(s)));
 	});
 
+	it('the human lines show no control character, C1 (U+0080-U+009F) included', () => {
+		const driver = `${lib}\nexport LC_ALL=C\nprintable "$1"\nprintf '%s' "$J"\n`;
+		writeFileSync(join(dir, 'driver-printable.sh'), driver);
+		const out = execFileSync('bash', [join(dir, 'driver-printable.sh'), 'a\u009b31mb\u0085c\u001bd\u00e9\u20ac'], { encoding: 'utf8' });
+		expect(out).toBe('a?31mb?c?dé€');
+	});
+
 	it('drops invalid UTF-8 bytes so the result stays valid JSON', () => {
 		const input = join(dir, 'bad.bin');
 		writeFileSync(input, Buffer.from([0x61, 0xff, 0x62, 0xc3, 0x28, 0x63, 0xe2, 0x82, 0xac, 0x00]));
