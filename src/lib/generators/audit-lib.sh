@@ -78,6 +78,10 @@ parse_args() {
 		--outside-source)
 			[ "$#" -ge 2 ] || die '--outside-source needs an address'
 			OUTSIDE_SOURCE=$2
+			# 010.1.2.9: curl may read a leading zero as octal, the allow-list test as decimal
+			if [[ $2 =~ ^[0-9.]+$ && $2 =~ (^|\.)0[0-9] ]]; then
+				die "--outside-source $2: write the IPv4 address without leading zeros"
+			fi
 			shift
 			;;
 		--system-root)
@@ -441,30 +445,59 @@ check_owned_by() {
 	fi
 }
 
+# The user's side of check_not_writable_by: reads NUL-separated paths on standard input, prints
+# each one the user may write to (access(2) for that user, as bash's -w asks it) followed by a
+# NUL, then "tested N" for the N paths read. Paths are data here, never code.
+# shellcheck disable=SC2016 # the user's shell expands these, not this one
+NOT_WRITABLE_TEST='n=0
+while IFS= read -r -d "" p; do
+	n=$((n + 1))
+	if [ -w "$p" ]; then printf "%s\0" "$p"; fi
+done
+printf "tested %s\0" "$n"'
+
 check_not_writable_by() {
-	local root path=$1 user=$2
+	local root path=$1 user=$2 rc urc last='' entry total
 	shift 2
 	real_dir "$path" || { set_result SKIP "$path is not a directory."; return; }
 	root=$J
 	user_exists "$user" || return
 	need runuser find || return
 	prune_args "$root" "$@"
-	# Tested as the user itself: find's -writable asks the kernel (access(2)) for that user.
-	runuser -u "$user" -- find "$root" "${PRUNE[@]}" ! -type l -writable -printf '%p\0' >"$TMP/writable" 2>"$TMP/writable.err"
-	local denied
-	denied=$(grep -c 'Permission denied' "$TMP/writable.err" 2>/dev/null)
+	# Listed as root (the user may not be allowed to list a directory yet reach a file in it),
+	# without following symbolic links; then each entry tested as the user itself.
+	find "$root" "${PRUNE[@]}" ! -type l -print0 >"$TMP/nwb.all" 2>"$TMP/nwb.all.err"
+	rc=$?
+	list_nul "$TMP/nwb.all"
+	total=$LIST_COUNT
+	runuser -u "$user" -- env -u BASH_ENV "${BASH:-bash}" -c "$NOT_WRITABLE_TEST" <"$TMP/nwb.all" >"$TMP/nwb.out" 2>"$TMP/nwb.err"
+	urc=$?
+	# The user's answer: the writable paths, then the "tested N" record (paths start with /).
+	: >"$TMP/writable"
+	while IFS= read -r -d '' entry; do
+		if [[ $entry == /* ]]; then printf '%s\0' "$entry" >>"$TMP/writable"; else last=$entry; fi
+	done <"$TMP/nwb.out"
 	list_nul "$TMP/writable"
+	local incomplete=''
+	if [ "$rc" -ne 0 ]; then
+		first_line "$TMP/nwb.all.err"
+		incomplete="find could not list everything under $root as root: $J"
+	elif [ "$urc" -ne 0 ] || [ "$last" != "tested $total" ]; then
+		first_line "$TMP/nwb.err"
+		local why=${J:-no error message} tested=0
+		[[ $last == 'tested '* ]] && tested=${last#tested }
+		entries "$total"
+		incomplete="the test as $user did not complete (runuser exit code $urc, $tested of $J tested): $why"
+	fi
 	if [ "$LIST_COUNT" -gt 0 ]; then
 		local list=$J
 		entries "$LIST_COUNT"
-		set_result FAIL "$user can write to $J under $root (tested as $user): $list"
-	elif grep -qv 'Permission denied' "$TMP/writable.err" 2>/dev/null; then
-		first_line "$TMP/writable.err"
-		set_result SKIP "The test as $user did not complete: $J"
+		set_result FAIL "$user can write to $J under $root (tested as $user): $list${incomplete:+ (and $incomplete)}"
+	elif [ -n "$incomplete" ]; then
+		set_result SKIP "Not tested: $incomplete"
 	else
-		local extra=''
-		if [ "${denied:-0}" -gt 0 ]; then entries "$denied"; extra="; $J not even readable by $user"; fi
-		set_result PASS "Tested as $user: nothing under $root is writable${PRUNE[*]:+ (data directory excluded)}$extra."
+		entries "$total"
+		set_result PASS "Tested as $user: none of the $J under $root is writable${PRUNE[*]:+ (data directory excluded)}."
 	fi
 }
 
@@ -915,8 +948,59 @@ echo $out;
 if ($err !== "") { fwrite(STDERR, $err); }
 '
 
+# fpm_ini_parse MARKER FILE SETTINGS... -> FPM_GOOD, FPM_BAD ("name=value" each), or status 1
+# and J (why) when the probe's answer is incomplete or malformed. FILE must hold, after
+# anything PHP printed first: the line MARKER, then exactly one line name=VALUE per setting in
+# order (VALUE as var_export prints it: a quoted string without quotes or backslashes inside,
+# or false), then the line MARKER-end. Only then is a value judged; off means '', 0, off, no,
+# false, none or stderr (case-insensitive).
+FPM_GOOD=()
+FPM_BAD=()
+fpm_ini_parse() {
+	local marker=$1 file=$2 lines=() i=0 n s line v
+	shift 2
+	FPM_GOOD=()
+	FPM_BAD=()
+	mapfile -t lines <"$file" 2>/dev/null
+	n=${#lines[@]}
+	while [ "$i" -lt "$n" ] && [ "${lines[$i]%$'\r'}" != "$marker" ]; do i=$((i + 1)); done
+	if [ "$i" -ge "$n" ]; then J='no start marker'; return 1; fi
+	for s in "$@"; do
+		i=$((i + 1))
+		line=${lines[$i]-}
+		line=${line%$'\r'}
+		if [ "$i" -ge "$n" ]; then J="it ends before $s"; return 1; fi
+		if [[ $line != "$s="* ]]; then
+			printable "${line:0:200}"
+			J="expected $s=..., got: ${J:-an empty line}"
+			return 1
+		fi
+		v=${line#"$s="}
+		if [ "$v" != false ] && ! [[ $v =~ ^\'[^\'\\]*\'$ ]]; then
+			printable "${line:0:200}"
+			J="not a value PHP printed: $J"
+			return 1
+		fi
+		v=${v#\'}
+		v=${v%\'}
+		case "${v,,}" in
+		'' | 0 | off | no | false | none | stderr) FPM_GOOD+=("$s=${v:-off}") ;;
+		*) FPM_BAD+=("$s=$v") ;;
+		esac
+	done
+	i=$((i + 1))
+	line=${lines[$i]-}
+	if [ "$i" -ge "$n" ] || [ "${line%$'\r'}" != "$marker-end" ]; then
+		FPM_GOOD=()
+		FPM_BAD=()
+		printable "${line:0:200}"
+		J="no end marker after the settings${J:+, got: $J}"
+		return 1
+	fi
+}
+
 check_fpm_ini_off() {
-	local fpm=$1 runas=$2 probe marker name settings=() s v bad=() good=() body
+	local fpm=$1 runas=$2 probe marker name settings=() s bad=() good=() body
 	shift 2
 	settings=("$@")
 	need php || return
@@ -939,8 +1023,9 @@ check_fpm_ini_off() {
 		printf '<?php\n'
 		printf 'echo "%s\\n";\n' "$marker"
 		for s in "${settings[@]}"; do
-			printf 'echo "%s=", var_export(ini_get("%s"), true), "\\n";\n' "$s" "$s"
+			printf 'echo "%s=" . var_export(ini_get("%s"), true) . "\\n";\n' "$s" "$s"
 		done
+		printf 'echo "%s-end\\n";\n' "$marker"
 	} >"$probe"
 	chmod 0644 -- "$probe"
 	php -n -r "$PHP_FCGI_CLIENT" -- "$fpm" "$probe" >"$TMP/fpm.out" 2>"$TMP/fpm.err"
@@ -955,15 +1040,12 @@ check_fpm_ini_off() {
 		set_result SKIP "PHP-FPM at $fpm did not run the probe ($why). If the pool uses open_basedir, chroot or a private /tmp, check display_errors and expose_php in the pool configuration by hand."
 		return
 	fi
-	for s in "${settings[@]}"; do
-		v=$(printf '%s\n' "$body" | sed -n "s/^$s=//p" | head -n 1)
-		v=${v#\'}
-		v=${v%\'}
-		case "${v,,}" in
-		'' | 0 | off | no | false | none | stderr) good+=("$s=${v:-off}") ;;
-		*) bad+=("$s=$v") ;;
-		esac
-	done
+	if ! fpm_ini_parse "$marker" "$TMP/fpm.out" "${settings[@]}"; then
+		set_result SKIP "PHP-FPM at $fpm ran the probe, but its answer did not finish as expected ($J), so nothing is judged from it. Check ${settings[*]} in the pool configuration by hand (is ini_get among disable_functions?)."
+		return
+	fi
+	bad=("${FPM_BAD[@]}")
+	good=("${FPM_GOOD[@]}")
 	if [ "${#bad[@]}" -gt 0 ]; then
 		join_items ', ' "${bad[@]}"
 		set_result FAIL "As the PHP-FPM pool at $fpm runs PHP: $J (must be off)."
@@ -989,7 +1071,7 @@ http_get() {
 	[ -n "$src" ] && args+=(--interface "$src")
 	: >"$TMP/h.headers"
 	: >"$TMP/h.body"
-	HTTP_CODE=$(curl "${args[@]}" -- "$url" 2>"$TMP/h.err")
+	HTTP_CODE=$(curl -q "${args[@]}" -- "$url" 2>"$TMP/h.err")
 	HTTP_ERROR=''
 	if [ -z "$HTTP_CODE" ] || [ "$HTTP_CODE" = 000 ]; then
 		HTTP_CODE=000
@@ -1087,16 +1169,20 @@ check_http_no_version() {
 	fi
 }
 
-# ipv4_in_cidr ADDR CIDR: true when the IPv4 ADDR lies in the IPv4 CIDR.
+# ipv4_to_int ADDR -> J: the dotted IPv4 ADDR (already checked: four groups of 1-3 digits) as a number.
 ipv4_to_int() {
 	local IFS=. a b c d
 	read -r a b c d <<<"$1"
-	J=$(((a << 24) + (b << 16) + (c << 8) + d))
+	# base 10 always: a leading zero (10.1.2.08) is not octal
+	J=$(((10#$a << 24) + (10#$b << 16) + (10#$c << 8) + 10#$d))
 }
+# ipv4_in_cidr ADDR CIDR: true when the IPv4 ADDR lies in the IPv4 CIDR.
 ipv4_in_cidr() {
 	local addr=$1 net=${2%/*} bits=32 x y mask
 	[[ $2 == */* ]] && bits=${2#*/}
-	[[ $addr =~ ^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$ && $net =~ ^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$ ]] || return 1
+	[[ $addr =~ ^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$ && $net =~ ^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$ && $bits =~ ^[0-9]{1,2}$ ]] || return 1
+	bits=$((10#$bits))
+	[ "$bits" -le 32 ] || return 1
 	ipv4_to_int "$addr"
 	x=$J
 	ipv4_to_int "$net"
