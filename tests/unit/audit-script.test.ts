@@ -98,6 +98,51 @@ describe('the JSON writer in bash', () => {
 		writeFileSync(join(dir, 'driver2.sh'), driver);
 		const out = execFileSync('bash', [join(dir, 'driver2.sh'), input]).toString('utf8').trim();
 		expect(JSON.parse(out)).toBe('ab(c€');
+
+		// Sequences glibc's iconv -c passes through or that look almost valid: above U+10FFFF
+		// (f4 90.., f5.., f6.., f7..), 5- and 6-byte forms, UTF-16 surrogates, an overlong '/'.
+		// Each sits between valid text, which must survive; the bad bytes become '?' or vanish.
+		const bad = [[0xf5, 0x80, 0x80, 0x80], [0xf6, 0x80, 0x80, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xf7, 0xbf, 0xbf, 0xbf], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xfc, 0x84, 0x80, 0x80, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xed, 0xbf, 0xbf], [0xc0, 0xaf], [0xe0, 0x80, 0xaf]];
+		const euro = [0xe2, 0x82, 0xac];
+		const records = bad.flatMap((b) => [0x78, ...b, 0x79, ...euro, ...b, 0x00]);
+		writeFileSync(input, Buffer.from(records));
+		const lines = execFileSync('bash', [join(dir, 'driver2.sh'), input]).toString('latin1').split('\n').slice(0, -1);
+		expect(lines).toHaveLength(bad.length);
+		const strict = new TextDecoder('utf-8', { fatal: true });
+		lines.forEach((line, i) => {
+			const text = strict.decode(Buffer.from(line, 'latin1'));
+			expect(JSON.parse(text), bad[i]!.map((b) => b.toString(16)).join(' ')).toMatch(/^x\?*y€\?*$/);
+		});
+	});
+
+	it('turns any bytes into valid UTF-8 and JSON, leaving valid UTF-8 as it is (property)', () => {
+		const input = join(dir, 'random.bin');
+		const byte = fc.oneof(fc.integer({ min: 1, max: 0x7f }), fc.integer({ min: 0x80, max: 0xff }), fc.constantFrom(0xc2, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0x80, 0xbf));
+		const samples = fc.sample(fc.oneof(fc.array(byte, { maxLength: 24 }), fc.string({ unit: 'binary', maxLength: 12 }).map((t) => [...Buffer.from(t.replace(/\0/g, ''), 'utf8')])), { numRuns: 400, seed: 20261128 });
+		writeFileSync(input, Buffer.concat(samples.map((b) => Buffer.from([...b, 0]))));
+		// with iconv, and without it (an empty PATH: the pure-bash repair alone)
+		const noPath = join(dir, 'empty-path');
+		mkdirSync(noPath, { recursive: true });
+		const withIconv = execFileSync('bash', [join(dir, 'driver2.sh'), input]);
+		const without = execFileSync('/bin/bash', [join(dir, 'driver2.sh'), input], { env: { PATH: noPath } });
+		for (const out of [withIconv, without]) {
+			const lines = out.toString('latin1').split('\n').slice(0, -1);
+			expect(lines).toHaveLength(samples.length);
+			const strict = new TextDecoder('utf-8', { fatal: true });
+			lines.forEach((line, i) => {
+				const raw = Buffer.from(samples[i]!);
+				const text = strict.decode(Buffer.from(line, 'latin1'));
+				const value: unknown = JSON.parse(text);
+				let valid: string | null = null;
+				try {
+					valid = strict.decode(raw);
+				} catch {
+					valid = null;
+				}
+				if (valid !== null) expect(value, raw.toString('hex')).toBe(valid);
+				else expect(typeof value, raw.toString('hex')).toBe('string');
+			});
+		}
 	});
 });
 

@@ -149,11 +149,31 @@ init_json() {
 	done
 }
 
-# A whole string of valid UTF-8 (RFC 3629: no overlongs, surrogates or code points > U+10FFFF),
-# matched byte by byte (LC_ALL=C), so that valid text needs no iconv process.
-UTF8_RE=$'^([\x01-\x7f]|[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf][\x80-\xbf]|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf][\x80-\xbf]|[\xf1-\xf3][\x80-\xbf][\x80-\xbf][\x80-\xbf]|\xf4[\x80-\x8f][\x80-\xbf][\x80-\xbf])*$'
+# One valid UTF-8 character (RFC 3629: no overlongs, surrogates or code points > U+10FFFF),
+# matched byte by byte (LC_ALL=C); UTF8_RE: a whole string of them, so that valid text needs
+# no iconv process.
+UTF8_CHAR=$'([\x01-\x7f]|[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf][\x80-\xbf]|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf][\x80-\xbf]|[\xf1-\xf3][\x80-\xbf][\x80-\xbf][\x80-\xbf]|\xf4[\x80-\x8f][\x80-\xbf][\x80-\xbf])'
+UTF8_RE="^$UTF8_CHAR*\$"
+UTF8_RUN="^$UTF8_CHAR+"
 
-# utf8_clean TEXT -> J: at most MAX_EVIDENCE bytes of valid UTF-8 (invalid bytes dropped).
+# utf8_repair TEXT -> J: TEXT with every byte that is not part of a valid UTF-8 character
+# replaced by '?' (no process; used only for text already known to be invalid).
+utf8_repair() {
+	local s=$1 out=''
+	while [ -n "$s" ]; do
+		if [[ $s =~ $UTF8_RUN ]]; then
+			out+=${BASH_REMATCH[0]}
+			s=${s:${#BASH_REMATCH[0]}}
+			[ -n "$s" ] || break
+		fi
+		out+='?'
+		s=${s:1}
+	done
+	J=$out
+}
+
+# utf8_clean TEXT -> J: at most MAX_EVIDENCE bytes of valid UTF-8 (invalid bytes dropped by
+# iconv; what iconv lets through, e.g. glibc's f5 80 80 80 above U+10FFFF, becomes '?').
 utf8_clean() {
 	local s=$1
 	if [ "${#s}" -gt "$MAX_EVIDENCE" ]; then s="${s:0:$MAX_EVIDENCE} [truncated]"; fi
@@ -161,8 +181,10 @@ utf8_clean() {
 		if command -v iconv >/dev/null 2>&1; then
 			s=$(printf '%s' "$s" | iconv -f UTF-8 -t UTF-8 -c 2>/dev/null; printf x)
 			s=${s%x}
-		else
-			s=${s//[$'\x80'-$'\xff']/?}
+		fi
+		if ! [[ $s =~ $UTF8_RE ]]; then
+			utf8_repair "$s"
+			s=$J
 		fi
 	fi
 	J=$s
