@@ -62,8 +62,11 @@ export type AuditProbe =
 	| { kind: 'http-php-not-run'; url: string; prefix: string }
 	/** The `Server` and `X-Powered-By` headers of `paths` carry no version number. */
 	| { kind: 'http-no-version'; url: string; paths: string[] }
-	/** The grants of the database account in `configPhp`: only `database`, nothing forbidden. */
-	| { kind: 'db-grants'; configPhp: string; reader: string; database: string }
+	/**
+	 * The grants of the database account in `configPhp`: only `database`, nothing forbidden;
+	 * on it only `runtime` privileges (the upgrade account's extra `upgrade` ones: WARN).
+	 */
+	| { kind: 'db-grants'; configPhp: string; reader: string; database: string; runtime: string[]; upgrade: string[] }
 	/**
 	 * `paths` are refused (403) from outside `allowed`. Not provable from the server itself:
 	 * MANUAL with the command to run, unless the script is given an outside source address.

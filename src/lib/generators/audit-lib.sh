@@ -911,22 +911,36 @@ check_config_trust_proxy() {
 }
 
 check_data_dir_location() {
-	local file=$1 reader=$2 webroot=$3 expected=$4 data real_web real_exp
+	local file=$1 reader=$2 webroot=$3 expected=$4 data real real_web lit_web lit real_exp id_data id_left
 	load_config "$file" "$reader" || { set_result SKIP "$CFG_MESSAGE"; return; }
 	real_web=$(realpath -m -- "$webroot")
+	lit_web=$(realpath -m -s -- "$webroot")
 	if [ "${CFG[dir_data_set]:-}" != 1 ]; then
 		set_result FAIL "$file does not set \$DP_CONFIG['dir_data'], so Deskpro uses $webroot/data, inside the web root."
 		return
 	fi
 	data=${CFG[dir_data]:-}
+	if [[ $data != /* ]]; then
+		set_result WARN "dir_data is $data, a relative path: where it points depends on PHP's working directory. Set the absolute path ($expected)."
+		return
+	fi
 	real=$(realpath -e -- "$data" 2>/dev/null)
 	if [ -z "$real" ] || [ ! -d "$real" ]; then
 		set_result FAIL "dir_data is $data, which is not an existing directory."
 		return
 	fi
+	lit=$(realpath -m -s -- "$data")
 	real_exp=$(realpath -m -- "$expected")
+	# a data directory reachable under the web root by its own name (a symbolic link or bind
+	# mount named data/ in the web root) is served like one inside it
+	id_data=$(stat -L -c '%d:%i' -- "$real" 2>/dev/null)
+	id_left=$(stat -L -c '%d:%i' -- "$real_web/data" 2>/dev/null)
 	if inside "$real" "$real_web"; then
 		set_result FAIL "dir_data is $data ($real), inside the web root $real_web."
+	elif inside "$lit" "$lit_web" || inside "$lit" "$real_web"; then
+		set_result FAIL "dir_data is $data: a path inside the web root $webroot (it leads to $real through a symbolic link, and the web server can follow it)."
+	elif [ -n "$id_left" ] && [ "$id_left" = "$id_data" ]; then
+		set_result FAIL "dir_data is $real, but $real_web/data is the same directory (a symbolic link or bind mount), so it is inside the web root after all."
 	elif [ "$real" != "$real_exp" ]; then
 		set_result WARN "dir_data is $data ($real), outside the web root but not $expected as planned."
 	else
@@ -1262,9 +1276,10 @@ check_http_allow_list() {
 
 # ------------------------------------------------------------------ database
 
+# check_db_grants CONFIG_PHP READER DATABASE RUNTIME_PRIVILEGE... -- UPGRADE_PRIVILEGE...
 check_db_grants() {
-	local file=$1 reader=$2 database=$3 client line grants=() bad=() warn=() privs obj dbpart x
-	local re_grant='^GRANT (.+) ON (.+) TO ' re_role='^GRANT [^ ]+ TO '
+	local file=$1 reader=$2 database=$3 client
+	shift 3
 	load_config "$file" "$reader" || { set_result SKIP "$CFG_MESSAGE"; return; }
 	if command -v mariadb >/dev/null 2>&1; then client=mariadb
 	elif command -v mysql >/dev/null 2>&1; then client=mysql
@@ -1281,6 +1296,19 @@ check_db_grants() {
 		set_result SKIP "Could not connect with the credentials from $file: $J"
 		return
 	fi
+	judge_grants "$TMP/grants" "$database" "$@"
+}
+
+# judge_grants GRANTS_FILE DATABASE RUNTIME_PRIVILEGE... -- UPGRADE_PRIVILEGE...: the verdict
+# on SHOW GRANTS output (MariaDB or MySQL), one grant per line.
+judge_grants() {
+	local grants_file=$1 database=$2 line grants=() bad=() warn=() schema=() privs obj dbpart x p
+	local re_grant='^GRANT (.+) ON (.+) TO ' re_role='^GRANT [^ ]+ TO '
+	local -A runtime=() upgrade=()
+	shift 2
+	while [ "$#" -gt 0 ] && [ "$1" != -- ]; do runtime[$1]=1; shift; done
+	[ "$#" -gt 0 ] && shift
+	for x in "$@"; do upgrade[$x]=1; done
 	while IFS= read -r line; do
 		# Never echo a password hash.
 		line=$(printf '%s' "$line" | sed -E "s/(IDENTIFIED (BY PASSWORD|VIA [^ ]+ USING|BY|WITH [^ ]+ AS)) '[^']*'/\\1 '<hidden>'/g")
@@ -1294,7 +1322,10 @@ check_db_grants() {
 			elif [[ $privs == PROXY ]]; then
 				bad+=("PROXY: $line")
 			else
-				dbpart=${obj%%.*}
+				# routine grants name their object as PROCEDURE `db`.`p` / FUNCTION `db`.`f`
+				dbpart=${obj#PROCEDURE }
+				dbpart=${dbpart#FUNCTION }
+				dbpart=${dbpart%%.*}
 				dbpart=${dbpart#\`}
 				dbpart=${dbpart%\`}
 				if [ "${dbpart//\\_/_}" != "$database" ]; then
@@ -1302,30 +1333,55 @@ check_db_grants() {
 				elif [[ $dbpart == *_* && ${dbpart//\\_/} == *_* ]]; then
 					warn+=("$obj is a pattern (an unescaped _ matches any character)")
 				fi
-				for x in FILE SUPER PROCESS; do
-					[[ ",$privs," == *", $x,"* || ",$privs," == *",$x,"* ]] && bad+=("$x on $obj")
+				# each privilege (column lists dropped) against the runtime account's set
+				privs=$(printf '%s' "$privs" | sed -E 's/ ?\([^)]*\)//g')
+				IFS=',' read -r -a x <<<"$privs"
+				for p in "${x[@]}"; do
+					p=${p# }
+					p=${p% }
+					[ -n "$p" ] || continue
+					if [ -n "${runtime[$p]+x}" ]; then continue
+					elif [ -n "${upgrade[$p]+x}" ]; then schema+=("$p")
+					elif [[ $p == 'ALL PRIVILEGES' || $p == ALL || $p == FILE || $p == SUPER || $p == PROCESS || $p == SHUTDOWN ]]; then bad+=("$p on $obj")
+					else warn+=("$p on $obj is more than the runtime account needs")
+					fi
 				done
 			fi
 		elif [[ $line =~ $re_role ]]; then
 			warn+=("a role is granted ($line): its privileges are not listed here")
 		fi
-	done <"$TMP/grants"
+	done <"$grants_file"
 	join_items ' | ' "${grants[@]}"
 	local all=$J
 	if [ "${#bad[@]}" -gt 0 ]; then
 		join_items '; ' "${bad[@]}"
 		set_result FAIL "The database account has forbidden grants: $J. All grants: $all"
-	elif [ "${#warn[@]}" -gt 0 ]; then
+	elif [ "${#warn[@]}" -gt 0 ] || [ "${#schema[@]}" -gt 0 ]; then
+		if [ "${#schema[@]}" -gt 0 ]; then
+			join_items ', ' "${schema[@]}"
+			warn+=("the account can change the schema ($J): is config.php using the upgrade account? Use the runtime account day to day")
+		fi
 		join_items '; ' "${warn[@]}"
 		set_result WARN "$J. All grants: $all"
 	elif [ "${#grants[@]}" -eq 0 ]; then
 		set_result SKIP 'SHOW GRANTS returned nothing.'
 	else
-		set_result PASS "Only $database, no *.* privileges, FILE, SUPER, PROCESS or GRANT OPTION: $all"
+		set_result PASS "Only the runtime rights on $database; no *.* privileges, FILE, SUPER, PROCESS or GRANT OPTION: $all"
 	fi
 }
 
 # ------------------------------------------------------------------ cron
+
+# cron_line_of LINE INSTALL: LINE names INSTALL as a whole path (INSTALL/cron.php, or INSTALL
+# followed by a space, quote, ; & or ) or the end), not a longer one like INSTALL-staging.
+cron_line_of() {
+	local line=$1 install=$2 b
+	[[ $line == *"$install" ]] && return 0
+	for b in /cron.php ' ' "'" '"' ';' '&' ')'; do
+		[[ $line == *"$install$b"* ]] && return 0
+	done
+	return 1
+}
 
 check_cron_user() {
 	local install=$1 expected=$2 f user line rest found=() users=() root=() sr=$SYSTEM_ROOT
@@ -1340,7 +1396,7 @@ check_cron_user() {
 			line=${line%$'\r'}
 			[[ $line =~ ^[[:space:]]*(#|$) ]] && continue
 			[[ $line =~ ^[[:space:]]*[A-Za-z_][A-Za-z0-9_]*[[:space:]]*= ]] && continue
-			[[ $line == *cron.php* && $line == *"$install"* ]] || continue
+			if [[ $line != *cron.php* ]] || ! cron_line_of "$line" "$install"; then continue; fi
 			if [ "$kind" = sys ]; then
 				if [[ $line =~ ^[[:space:]]*@[a-z]+[[:space:]]+([^[:space:]]+) ]]; then user=${BASH_REMATCH[1]}
 				elif [[ $line =~ ^[[:space:]]*[^[:space:]]+[[:space:]]+[^[:space:]]+[[:space:]]+[^[:space:]]+[[:space:]]+[^[:space:]]+[[:space:]]+[^[:space:]]+[[:space:]]+([^[:space:]]+) ]]; then user=${BASH_REMATCH[1]}

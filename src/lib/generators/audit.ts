@@ -63,7 +63,7 @@ function call(p: AuditProbe): string[] {
 		case 'http-no-version':
 			return ['check_http_no_version', p.url, ...p.paths];
 		case 'db-grants':
-			return ['check_db_grants', p.configPhp, p.reader, p.database];
+			return ['check_db_grants', p.configPhp, p.reader, p.database, ...p.runtime, '--', ...p.upgrade];
 		case 'http-allow-list':
 			return ['check_http_allow_list', p.url, ...p.paths, '--', ...p.allowed];
 		case 'cron-user':

@@ -2,6 +2,7 @@
 import { definePractice } from './types';
 import { passwordNotes, serverStepNotes } from './_server-notes';
 import { serverAuditBase } from './_server-audit';
+import { RUNTIME_PRIVILEGES, UPGRADE_PRIVILEGES } from '$lib/generators/mysql';
 
 export const practice = definePractice({
 	id: 'server-database',
@@ -38,9 +39,16 @@ export const practice = definePractice({
 				id: 'server-database.audit.grants',
 				items: ['server-database.runtime', 'server-database.no-root'],
 				title: 'Database account limited to its own database',
-				expected: `SHOW GRANTS for the account in config.php: privileges on \`${env.dbName}\` only; nothing on *.* but USAGE; no FILE, SUPER, PROCESS or GRANT OPTION.`,
+				expected: `SHOW GRANTS for the account in config.php: on \`${env.dbName}\` only the runtime rights (${RUNTIME_PRIVILEGES.join(', ')}); nothing on *.* but USAGE; no ALL PRIVILEGES, FILE, SUPER, PROCESS or GRANT OPTION. The upgrade account's schema rights are a warning: use it only while upgrading.`,
 				remediation: `Create the runtime account with the SQL of the step “Least-privileged database account”, revoke anything broader (REVOKE ALL PRIVILEGES, GRANT OPTION FROM the account), and use it in config.php.`,
-				probe: { kind: 'db-grants', configPhp, reader: env.webUser, database: env.dbName },
+				probe: {
+					kind: 'db-grants',
+					configPhp,
+					reader: env.webUser,
+					database: env.dbName,
+					runtime: [...RUNTIME_PRIVILEGES],
+					upgrade: UPGRADE_PRIVILEGES.filter((x) => !(RUNTIME_PRIVILEGES as readonly string[]).includes(x))
+				},
 				requires: [requires.config]
 			}
 		];
