@@ -1099,10 +1099,25 @@ url_join() {
 	J="$base/${2#/}"
 }
 
-# http_get URL [SOURCE]: HTTP_CODE (000 when no answer), HTTP_ERROR, $TMP/h.headers, $TMP/h.body
-http_get() {
+# url_split URL -> U_SCHEME, U_HOST (lower case, without port), U_PATH (path and query, '/' when
+# empty). False when URL is not http(s)://AUTHORITY[/...].
+url_split() {
+	local re='^(https?)://([^/?#]+)(.*)$' auth
+	[[ $1 =~ $re ]] || return 1
+	U_SCHEME=${BASH_REMATCH[1]}
+	auth=${BASH_REMATCH[2]}
+	U_PATH=${BASH_REMATCH[3]:-/}
+	[[ $U_PATH == /* ]] || U_PATH="/$U_PATH"
+	if [[ $auth == \[* ]]; then U_HOST=${auth%%]*}]; else U_HOST=${auth%%:*}; fi
+	U_HOST=${U_HOST,,}
+}
+
+# http_get1 URL [SOURCE]: one request, no redirect followed. Sets HTTP_CODE (000 when no
+# answer), HTTP_ERROR, $TMP/h.headers, $TMP/h.body. Proxies from the environment (root's
+# https_proxy, all_proxy...) are never used: the answers must come from the helpdesk itself.
+http_get1() {
 	local url=$1 src=${2:-} args=()
-	args=(--silent --show-error --max-time 15 --max-redirs 0 --proto '=http,https' -o "$TMP/h.body" -D "$TMP/h.headers" -w '%{http_code}')
+	args=(--silent --show-error --noproxy '*' --max-time 15 --max-redirs 0 --proto '=http,https' -o "$TMP/h.body" -D "$TMP/h.headers" -w '%{http_code}')
 	[ "$CURL_INSECURE" = 1 ] && args+=(--insecure)
 	[ -n "$src" ] && args+=(--interface "$src")
 	: >"$TMP/h.headers"
@@ -1116,92 +1131,173 @@ http_get() {
 	fi
 }
 
-# header NAME -> J: the value of a response header (last one wins), without CR.
-header() {
-	local want line
-	want="${1,,}:"
+# http_get URL [SOURCE]: http_get1, except that an http:// URL answered with a redirect to the
+# same host and the same path on https:// (what the wizard's own port-80 site does) is judged
+# by the https answer: exactly that one redirect is followed, nothing else. HTTP_FOLLOWED is
+# then set to the redirect's code (checks name it in their evidence).
+http_get() {
+	local url=$1 src=${2:-} host path loc code
+	HTTP_FOLLOWED=''
+	http_get1 "$url" "$src"
+	case "$HTTP_CODE" in 301 | 302 | 303 | 307 | 308) ;; *) return 0 ;; esac
+	url_split "$url" && [ "$U_SCHEME" = http ] || return 0
+	host=$U_HOST
+	path=$U_PATH
+	header Location
+	loc=${HDR_VALUES[0]:-}
+	[ "${#HDR_VALUES[@]}" -eq 1 ] && url_split "$loc" && [ "$U_SCHEME" = https ] && [ "$U_HOST" = "$host" ] && [ "$U_PATH" = "$path" ] || return 0
+	code=$HTTP_CODE
+	http_get1 "$loc" "$src"
+	HTTP_FOLLOWED=$code
+}
+
+# followed_note: evidence suffix when a check's http:// requests were redirected to https.
+followed_note() {
 	J=''
+	[ -n "${HTTP_ANY_FOLLOWED:-}" ] && J=" (The http:// address answered $HTTP_ANY_FOLLOWED to the same host and path on https://; the https answers were judged.)"
+	return 0
+}
+
+# header NAME -> HDR_VALUES (every occurrence, case-insensitive name, without CR) and J (all
+# of them joined with ' | ', empty when absent). A repeated header is never reduced to one.
+header() {
+	local want line v
+	want="${1,,}:"
+	HDR_VALUES=()
 	while IFS= read -r line || [ -n "$line" ]; do
 		line=${line%$'\r'}
 		if [[ ${line,,} == "$want"* ]]; then
-			J=${line#*:}
-			J=${J#"${J%%[! ]*}"}
+			v=${line#*:}
+			v=${v#"${v%%[! ]*}"}
+			HDR_VALUES+=("$v")
 		fi
 	done <"$TMP/h.headers"
+	join_items ' | ' "${HDR_VALUES[@]}"
+}
+
+# front_page_ok BASE: the helpdesk's front page (BASE/) is requested once per run. When it
+# answers 403, nothing (000) or 5xx, the answers do not come from Deskpro (a CDN, WAF or
+# default site refusing everything would make every refusal look right): the check is SKIP
+# and this is false.
+front_page_ok() {
+	local base=$1
+	if [ "${FRONT_BASE-}" != "$base" ]; then
+		url_join "$base" /
+		FRONT_URL=$J
+		http_get "$FRONT_URL"
+		FRONT_BASE=$base
+		FRONT_CODE=$HTTP_CODE
+		FRONT_ERROR=$HTTP_ERROR
+	fi
+	case "$FRONT_CODE" in
+	403 | 000 | 5??)
+		set_result SKIP "The helpdesk's front page $FRONT_URL answered $FRONT_CODE${FRONT_ERROR:+ ($FRONT_ERROR)}, so the answers do not come from Deskpro: nothing is judged from them. Check that the URL reaches the helpdesk from this server (no CDN, WAF or default site in between)."
+		return 1
+		;;
+	esac
+}
+
+# http_judge URL [SOURCE]: http_get, remembering a followed redirect for followed_note.
+http_judge() {
+	http_get "$@"
+	[ -n "$HTTP_FOLLOWED" ] && HTTP_ANY_FOLLOWED=$HTTP_FOLLOWED
+	return 0
 }
 
 check_http_status() {
-	local base=$1 want=$2 p bad=() good=() noanswer=()
+	local base=$1 want=$2 p q qs=() bad=() good=() noanswer=() child
 	shift 2
 	need curl || return
+	front_page_ok "$base" || return
+	HTTP_ANY_FOLLOWED=''
+	# A directory URL alone proves little: a stock server refuses a directory without an index
+	# (403) while serving the files in it. A name inside it that does not exist must be refused
+	# too: a server that does not deny the directory answers 404 or hands it to index.php.
+	child="dp-audit-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n').txt"
 	for p in "$@"; do
-		url_join "$base" "$p"
-		http_get "$J"
-		if [ "$HTTP_CODE" = 000 ]; then
-			noanswer+=("$p ($HTTP_ERROR)")
-		elif [ "$HTTP_CODE" = "$want" ]; then
-			good+=("$p -> $HTTP_CODE")
-		else
-			bad+=("$p -> $HTTP_CODE")
-		fi
+		qs=("$p")
+		[[ $p == */ ]] && qs+=("$p$child")
+		for q in "${qs[@]}"; do
+			url_join "$base" "$q"
+			http_judge "$J"
+			if [ "$HTTP_CODE" = 000 ]; then
+				noanswer+=("$q ($HTTP_ERROR)")
+			elif [ "$HTTP_CODE" = "$want" ]; then
+				good+=("$q -> $HTTP_CODE")
+			else
+				bad+=("$q -> $HTTP_CODE")
+			fi
+		done
 	done
+	followed_note
+	local note=$J
 	if [ "${#bad[@]}" -gt 0 ]; then
 		join_items ', ' "${bad[@]}"
-		set_result FAIL "Expected $want from $base: $J."
+		set_result FAIL "Expected $want from $base: $J.$note"
 	elif [ "${#noanswer[@]}" -gt 0 ]; then
 		join_items ', ' "${noanswer[@]}"
-		set_result SKIP "No answer from $base: $J."
+		set_result SKIP "No answer from $base: $J.$note"
 	else
 		join_items ', ' "${good[@]}"
-		set_result PASS "$base: $J."
+		set_result PASS "$base: $J (a dp-audit-*.txt name does not exist: the whole directory is refused, not only its listing).$note"
 	fi
 }
 
 check_http_php_not_run() {
 	local base=$1 prefix=$2 name path xpb
 	need curl || return
+	front_page_ok "$base" || return
+	HTTP_ANY_FOLLOWED=''
 	name="dp-audit-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n').php"
 	path="${prefix%/}/$name"
 	url_join "$base" "$path"
-	http_get "$J"
+	http_judge "$J"
 	header X-Powered-By
 	xpb=$J
+	followed_note
+	local note=$J
 	if [ "$HTTP_CODE" = 000 ]; then
-		set_result SKIP "No answer for $path: $HTTP_ERROR."
+		set_result SKIP "No answer for $path: $HTTP_ERROR.$note"
 	elif [ "$HTTP_CODE" = 403 ] && [ -z "$xpb" ] && ! grep -qE 'File not found|No input file specified|Primary script unknown' "$TMP/h.body" 2>/dev/null; then
-		set_result PASS "$path (a .php name that does not exist, so nothing could run) -> 403: PHP is never asked to run files under $prefix."
+		set_result PASS "$path (a .php name that does not exist, so nothing could run) -> 403: PHP is never asked to run files under $prefix.$note"
 	elif [ -n "$xpb" ] || grep -qE 'File not found|No input file specified|Primary script unknown' "$TMP/h.body" 2>/dev/null; then
-		set_result FAIL "$path -> $HTTP_CODE and the answer came from PHP${xpb:+ (X-Powered-By: $xpb)}: the web server hands .php files under $prefix to PHP, so an uploaded script would run."
+		set_result FAIL "$path -> $HTTP_CODE and the answer came from PHP${xpb:+ (X-Powered-By: $xpb)}: the web server hands .php files under $prefix to PHP, so an uploaded script would run.$note"
 	else
-		set_result FAIL "$path -> $HTTP_CODE, not 403: .php files under $prefix are not refused, so an uploaded script could run."
+		set_result FAIL "$path -> $HTTP_CODE, not 403: .php files under $prefix are not refused, so an uploaded script could run.$note"
 	fi
 }
 
 check_http_no_version() {
-	local base=$1 p server xpb bad=() seen=() noanswer=()
+	local base=$1 p v server xpb bad=() seen=() noanswer=()
 	shift
 	need curl || return
+	front_page_ok "$base" || return
+	HTTP_ANY_FOLLOWED=''
+	# Every occurrence of each header counts: a second X-Powered-By (e.g. PleskLin after PHP/8.2.7)
+	# must not hide the first.
 	for p in "$@"; do
 		url_join "$base" "$p"
-		http_get "$J"
+		http_judge "$J"
 		if [ "$HTTP_CODE" = 000 ]; then noanswer+=("$p ($HTTP_ERROR)"); continue; fi
 		header Server
 		server=$J
+		for v in "${HDR_VALUES[@]}"; do [[ $v == *[0-9]* ]] && bad+=("$p: Server: $v"); done
 		header X-Powered-By
 		xpb=$J
-		if [[ $server == *[0-9]* ]]; then bad+=("$p: Server: $server"); fi
-		if [[ $xpb == *[0-9]* ]]; then bad+=("$p: X-Powered-By: $xpb"); fi
+		for v in "${HDR_VALUES[@]}"; do [[ $v == *[0-9]* ]] && bad+=("$p: X-Powered-By: $v"); done
 		seen+=("$p -> $HTTP_CODE, Server: ${server:-(none)}, X-Powered-By: ${xpb:-(none)}")
 	done
+	followed_note
+	local note=$J
 	if [ "${#bad[@]}" -gt 0 ]; then
 		join_items '; ' "${bad[@]}"
-		set_result FAIL "Version numbers disclosed: $J."
+		set_result FAIL "Version numbers disclosed: $J.$note"
 	elif [ "${#noanswer[@]}" -gt 0 ]; then
 		join_items ', ' "${noanswer[@]}"
-		set_result SKIP "No answer from $base: $J."
+		set_result SKIP "No answer from $base: $J.$note"
 	else
 		join_items '; ' "${seen[@]}"
-		set_result PASS "No version in the headers: $J."
+		set_result PASS "No version in the headers: $J.$note"
 	fi
 }
 
@@ -1234,6 +1330,8 @@ check_http_allow_list() {
 	[ "$#" -gt 0 ] && shift
 	allowed=("$@")
 	need curl || return
+	front_page_ok "$base" || return
+	HTTP_ANY_FOLLOWED=''
 	join_items ', ' "${allowed[@]}"
 	local allow_text=${J:-(none)}
 	if [ -n "$OUTSIDE_SOURCE" ]; then
@@ -1245,33 +1343,40 @@ check_http_allow_list() {
 		done
 		for p in "${paths[@]}"; do
 			url_join "$base" "$p"
-			http_get "$J" "$OUTSIDE_SOURCE"
+			http_judge "$J" "$OUTSIDE_SOURCE"
 			if [ "$HTTP_CODE" = 000 ]; then noanswer+=("$p ($HTTP_ERROR)")
 			elif [ "$HTTP_CODE" = 403 ]; then good+=("$p -> 403")
 			else bad+=("$p -> $HTTP_CODE"); fi
 		done
+		followed_note
+		local note=$J
 		if [ "${#bad[@]}" -gt 0 ]; then
 			join_items ', ' "${bad[@]}"
-			set_result FAIL "From $OUTSIDE_SOURCE (outside the allow-list $allow_text): $J, not refused."
+			set_result FAIL "From $OUTSIDE_SOURCE (outside the allow-list $allow_text): $J, not refused.$note"
 		elif [ "${#noanswer[@]}" -gt 0 ]; then
 			join_items ', ' "${noanswer[@]}"
-			set_result SKIP "No answer from $OUTSIDE_SOURCE: $J."
+			set_result SKIP "No answer from $OUTSIDE_SOURCE: $J.$note"
 		else
 			join_items ', ' "${good[@]}"
-			set_result PASS "From $OUTSIDE_SOURCE (outside the allow-list $allow_text): $J."
+			set_result PASS "From $OUTSIDE_SOURCE (outside the allow-list $allow_text): $J.$note"
 		fi
 		return
 	fi
 	for p in "${paths[@]}"; do
 		url_join "$base" "$p"
-		http_get "$J"
+		http_judge "$J"
 		local_seen+=("$p -> $HTTP_CODE")
 	done
 	join_items ', ' "${local_seen[@]}"
 	local from_here=$J
 	url_join "$base" "${paths[0]}"
-	cmd="curl -s -o /dev/null -w '%{http_code}\\n' '$J'"
-	set_result MANUAL "A script on the server cannot prove what outside clients get. From this server: $from_here (allow-list: $allow_text). From an address outside the allow-list, run: $cmd (it must print 403). Or re-run this script with --outside-source ADDR, a local address outside the allow-list."
+	if [ -n "$HTTP_ANY_FOLLOWED" ]; then
+		cmd="curl -s -L --max-redirs 1 -o /dev/null -w '%{http_code}\\n' '$J'"
+	else
+		cmd="curl -s -o /dev/null -w '%{http_code}\\n' '$J'"
+	fi
+	followed_note
+	set_result MANUAL "A script on the server cannot prove what outside clients get. From this server: $from_here (allow-list: $allow_text). From an address outside the allow-list, run: $cmd (it must print 403). Or re-run this script with --outside-source ADDR, a local address outside the allow-list.$J"
 }
 
 # ------------------------------------------------------------------ database
