@@ -24,6 +24,14 @@ auditSuite('apache', {
 		expect(conf).toContain(deny);
 		return conf.replace(rule, '"^/(?:app|plugins)(?:/|$)" "-" [F,NC]').replace(deny, '');
 	},
+	breakDirOnly(conf, env) {
+		// data/ no longer among the private directories; only the URL /data/ itself is refused
+		const rule = '"^/(?:data|app|plugins)(?:/|$)" "-" [F,NC]';
+		expect(conf).toContain(rule);
+		const deny = `    <Directory ${apacheDirectory(`${env.installPath}/data`)}>\n        Require all denied\n    </Directory>\n`;
+		expect(conf).toContain(deny);
+		return conf.replace(rule, `${rule.replace('data|', '')}\n    RewriteRule "^/data/?$" "-" [F,NC]`).replace(deny, '');
+	},
 	breakPhpInData(conf, env, fpm) {
 		// .php files under /data/ let through mod_rewrite and handed to PHP-FPM (a later
 		// <FilesMatch> wins over the site's own "no PHP below the web root" one)

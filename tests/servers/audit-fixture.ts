@@ -53,7 +53,8 @@ export interface SiteAnswers {
 }
 
 /** The plan the admin would have: every server answer given in the wizard's own fields. */
-export function sitePlan(a: SiteAnswers): Plan {
+/** The plan of one site; its helpdesk URL is https://127.0.0.1:HTTPS-PORT/ unless `helpdeskUrl` is given. */
+export function sitePlan(a: SiteAnswers, helpdeskUrl = `https://127.0.0.1:${a.httpsPort}/`): Plan {
 	return planWith(
 		{
 			installPath: a.install,
@@ -75,7 +76,7 @@ export function sitePlan(a: SiteAnswers): Plan {
 			dbUser: 'deskpro',
 			dbClientHost: '127.0.0.1'
 		},
-		{ helpdeskUrl: `https://127.0.0.1:${a.httpsPort}/`, webServer: a.webServer }
+		{ helpdeskUrl, webServer: a.webServer }
 	);
 }
 

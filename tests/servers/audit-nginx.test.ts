@@ -23,6 +23,14 @@ auditSuite('nginx', {
 		expect(conf).toContain('(?:data|app|plugins)');
 		return conf.replace('(?:data|app|plugins)', '(?:app|plugins)');
 	},
+	breakDirOnly(conf) {
+		// data/ no longer among the private directories; only the URL /data/ itself answers 403
+		expect(conf).toContain('(?:data|app|plugins)');
+		const at = conf.indexOf('    location ~ /\\.');
+		expect(at).toBeGreaterThan(0);
+		conf = conf.replace('(?:data|app|plugins)', '(?:app|plugins)');
+		return conf.slice(0, at) + '    location = /data/ {\n        return 403;\n    }\n\n' + conf.slice(at);
+	},
 	breakPhpInData(conf, _env, fpm) {
 		// a location that hands .php files under /data/ to PHP-FPM, placed first
 		const fpmLoc = [

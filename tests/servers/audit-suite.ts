@@ -5,10 +5,12 @@
  * FAIL, exit 1. The script leaves the filesystem as it found it and never shows the database
  * password to the process list.
  *
- * One web server, two PHP-FPM pools and one MariaDB per file; four sites (plans) on their own
- * ports: hardened, data/ served, PHP run in data/, and a pool with display_errors on. What
- * differs between web servers is small and given as hooks: the site from the wizard's own
- * generator, the two configuration breaks, and starting the server.
+ * One web server, two PHP-FPM pools and one MariaDB per file; five sites (plans) on their own
+ * ports: hardened, data/ served, only the directory /data/ itself refused (its files served),
+ * PHP run in data/, and a pool with display_errors on. A sixth plan names the hardened site by
+ * its http:// address (the wizard's port-80 redirect). What differs between web servers is
+ * small and given as hooks: the site from the wizard's own generator, the configuration
+ * breaks, and starting the server.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -70,7 +72,9 @@ export const AUDIT_ID = {
 };
 const ID = AUDIT_ID;
 
-export type SiteName = 'hardened' | 'dataServed' | 'phpInData' | 'fpmBad';
+export type SiteName = 'hardened' | 'dataServed' | 'dirOnly' | 'phpInData' | 'fpmBad';
+/** A plan audited: one per site, plus the hardened site by its http:// address. */
+export type PlanName = SiteName | 'hardenedHttp';
 
 export interface Site {
 	name: SiteName;
@@ -89,6 +93,11 @@ export interface AuditSuiteHooks {
 	siteConfig(env: ServerEnv): string;
 	/** Broken: data/ no longer denied, so /data/secret.txt is served (200). */
 	breakDataServed(conf: string, env: ServerEnv): string;
+	/**
+	 * Broken: only the URL of the directory /data/ itself is refused (403), as a stock server
+	 * refuses a directory without an index; names inside it are no longer denied.
+	 */
+	breakDirOnly(conf: string, env: ServerEnv): string;
 	/** Broken: .php files under /data/ are handed to PHP-FPM (the pool at `fpm`). */
 	breakPhpInData(conf: string, env: ServerEnv, fpm: PhpFpm): string;
 	/** Starts the web server with every site; resolves to something that stops it. */
@@ -114,18 +123,18 @@ export function auditSuite(webServer: 'nginx' | 'apache', hooks: AuditSuiteHooks
 			let fpmBad: PhpFpm;
 			let server: { stop(): Promise<void> } | undefined;
 			const users = accountNames(hooks.accountTag);
-			const plans: Record<SiteName, Plan> = {} as never;
+			const plans: Record<PlanName, Plan> = {} as never;
 			let base: Omit<SiteAnswers, 'httpsPort' | 'httpPort' | 'fpm'>;
 			const fixture = (name: string, text: string) => {
 				if (hooks.e2eFixtures) writeFileSync(join(hooks.e2eFixtures, name), text);
 			};
 
-			const scriptFor = (name: SiteName) => {
+			const scriptFor = (name: PlanName) => {
 				const f = join(dir, `audit-${name}.sh`);
 				writeFileSync(f, output(plans[name], 'audit-script'));
 				return f;
 			};
-			const audit = (name: SiteName, extra: string[] = ['--outside-source', '127.0.0.2'], watchProcesses = false, env: NodeJS.ProcessEnv = {}) =>
+			const audit = (name: PlanName, extra: string[] = ['--outside-source', '127.0.0.2'], watchProcesses = false, env: NodeJS.ProcessEnv = {}) =>
 				runAudit(scriptFor(name), ['--insecure', '--system-root', sysroot, ...extra], { cwd, env: { ...process.env, TMPDIR: tmpBase, ...env }, watchProcesses });
 			const expectOnlyFails = (r: AuditRun, ids: string[]) => {
 				expect(r.failed.sort(), describeRun(r)).toEqual([...ids].sort());
@@ -154,6 +163,7 @@ export function auditSuite(webServer: 'nginx' | 'apache', hooks: AuditSuiteHooks
 				const pools: [SiteName, PhpFpm][] = [
 					['hardened', fpm],
 					['dataServed', fpm],
+					['dirOnly', fpm],
 					['phpInData', fpm],
 					['fpmBad', fpmBad]
 				];
@@ -165,10 +175,13 @@ export function auditSuite(webServer: 'nginx' | 'apache', hooks: AuditSuiteHooks
 					expect(env, name).not.toBeNull();
 					let conf = hooks.siteConfig(env!);
 					if (name === 'dataServed') conf = hooks.breakDataServed(conf, env!);
+					if (name === 'dirOnly') conf = hooks.breakDirOnly(conf, env!);
 					if (name === 'phpInData') conf = hooks.breakPhpInData(conf, env!, fpm);
 					const file = join(dir, `${name}.conf`);
 					writeFileSync(file, conf);
 					sites.push({ name, file, httpsPort: answers.httpsPort, httpPort: answers.httpPort });
+					// the same hardened site, named by its http:// address
+					if (name === 'hardened') plans.hardenedHttp = sitePlan(answers, `http://127.0.0.1:${answers.httpPort}/`);
 				}
 				// The wizard's SQL, config.php, move-data and permissions scripts, as root.
 				await applyPlan(plans.hardened, { ...base, fpm: fpm.address, httpsPort: 0, httpPort: 0 }, dir, sysroot);
@@ -190,6 +203,8 @@ export function auditSuite(webServer: 'nginx' | 'apache', hooks: AuditSuiteHooks
 				expect(r.result.checks.map((c) => c.id).sort()).toEqual(Object.values(ID).sort());
 				for (const c of r.result.checks) expect(c.state, `${c.id}: ${c.evidence}`).toBe('PASS');
 				expect(r.code, describeRun(r)).toBe(0);
+				// each private directory and a random name inside it are refused
+				for (const d of ['data', 'app', 'plugins']) expect(evidence(r, ID.denied)).toMatch(new RegExp(`/${d}/ -> 403, /${d}/dp-audit-[0-9a-f]{16}\\.txt -> 403`));
 				// the Server header names the web server, without a version
 				expect(evidence(r, ID.noVersion)).toMatch(/\/ -> 200, Server: /);
 				for (const m of evidence(r, ID.noVersion).matchAll(/Server: ([^,;]*)/g)) expect(m[1]).toMatch(hooks.serverHeader);
@@ -338,6 +353,49 @@ export function auditSuite(webServer: 'nginx' | 'apache', hooks: AuditSuiteHooks
 					writeFileSync(cfg, good);
 					rmSync(inRoot, { recursive: true });
 				}
+			});
+
+			it('only the directory /data/ itself refused (as a stock server refuses a directory without index), its files served: only the denied-paths check FAILs', async () => {
+				const inRoot = join(base.install, 'data');
+				mkdirSync(inRoot);
+				writeFileSync(join(inRoot, 'secret.txt'), FILES['data/secret.txt']!);
+				const ref = statSync(join(base.install, 'config.php'));
+				for (const [p, m] of [[inRoot, 0o750], [join(inRoot, 'secret.txt'), 0o640]] as const) {
+					chownSync(p, ref.uid, ref.gid);
+					chmodSync(p, m);
+				}
+				try {
+					// the break is real: the directory answers 403, a file in it is served
+					expect((await curl(`${siteUrl('dirOnly')}/data/`)).status).toBe(403);
+					const served = await curl(`${siteUrl('dirOnly')}/data/secret.txt`);
+					expect(served.status).toBe(200);
+					expect(served.body).toContain(SECRET_TEXT);
+					const r = await audit('dirOnly');
+					expectOnlyFails(r, [ID.denied]);
+					const ev = evidence(r, ID.denied);
+					expect(ev).toMatch(/^Expected 403 from https:\/\/127\.0\.0\.1:[0-9]+: \/data\/dp-audit-[0-9a-f]{16}\.txt -> (?:200|404)\.$/);
+				} finally {
+					rmSync(inRoot, { recursive: true });
+				}
+			});
+
+			it("an http:// helpdesk URL: the wizard's redirect to the same path on https:// is followed and judged there, every check PASS; root's proxy variables are ignored", async () => {
+				const httpUrl = derivePlan(plans.hardenedHttp).aboutValues.helpdeskUrl;
+				expect(httpUrl).toMatch(/^http:\/\/127\.0\.0\.1:[0-9]+\/$/);
+				// the http port answers only with the redirect
+				const first = await curl(`${httpUrl}data/`);
+				expect(first.status).toBe(301);
+				expect(first.headers).toMatch(new RegExp(`^location: ${siteUrl('hardened')}/data/\r?$`, 'im'));
+				// a proxy nobody answers on: curl would fail with it
+				const proxy = `http://127.0.0.1:${await freePort()}`;
+				const r = await audit('hardenedHttp', undefined, false, { http_proxy: proxy, https_proxy: proxy, HTTPS_PROXY: proxy, all_proxy: proxy, ALL_PROXY: proxy, no_proxy: '', NO_PROXY: '' });
+				for (const c of r.result.checks) expect(c.state, `${c.id}: ${c.evidence}`).toBe('PASS');
+				expect(r.code, describeRun(r)).toBe(0);
+				for (const id of [ID.denied, ID.phpInData, ID.noVersion, ID.allowList]) {
+					expect(evidence(r, id)).toContain('The http:// address answered 301 to the same host and path on https://; the https answers were judged.');
+					expect(evidence(r, id)).not.toContain('-> 301');
+				}
+				expect(evidence(r, ID.denied)).toContain(`${httpUrl.replace(/\/$/, '')}: /data/ -> 403`);
 			});
 
 			it('PHP executed in data/: only the PHP-in-data check FAILs', async () => {
