@@ -1205,7 +1205,7 @@ http_judge() {
 }
 
 check_http_status() {
-	local base=$1 want=$2 p q qs=() bad=() good=() noanswer=() child
+	local base=$1 want=$2 p q qs=() bad=() good=() noanswer=() child kids=0
 	shift 2
 	need curl || return
 	front_page_ok "$base" || return
@@ -1216,7 +1216,7 @@ check_http_status() {
 	child="dp-audit-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n').txt"
 	for p in "$@"; do
 		qs=("$p")
-		[[ $p == */ ]] && qs+=("$p$child")
+		[[ $p == */ ]] && qs+=("$p$child") && kids=$((kids + 1))
 		for q in "${qs[@]}"; do
 			url_join "$base" "$q"
 			http_judge "$J"
@@ -1239,7 +1239,9 @@ check_http_status() {
 		set_result SKIP "No answer from $base: $J.$note"
 	else
 		join_items ', ' "${good[@]}"
-		set_result PASS "$base: $J (a dp-audit-*.txt name does not exist: the whole directory is refused, not only its listing).$note"
+		local why=''
+		[ "$kids" -gt 0 ] && why=' (no dp-audit-*.txt file exists: each directory is refused as a whole, not only its listing)'
+		set_result PASS "$base: $J$why.$note"
 	fi
 }
 
