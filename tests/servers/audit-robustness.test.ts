@@ -204,6 +204,19 @@ serverDescribe(
 			expect(opt.stderr).toContain('--outside-source 10.1.2.08: write the IPv4 address without leading zeros');
 			expect((await drive('parse_args --outside-source 10.1.2.8; C_STATE=$OUTSIDE_SOURCE')).state).toBe('10.1.2.8');
 		});
+
+		it('--outside-source: an interface name is refused; an IPv6 address is never judged against an IPv6 allow-list entry', async () => {
+			const iface = await drive('parse_args --outside-source eth1');
+			expect(iface.code).toBe(3);
+			expect(iface.stderr).toContain('give an IPv4 or IPv6 address of this server');
+			// (the front page and curl are stubbed: the decision comes before any request)
+			const stub = "front_page_ok() { return 0; }; need() { return 0; }; http_judge() { HTTP_CODE=200; }; OUTSIDE_SOURCE='2001:db8::7';";
+			const v6 = await drive(`${stub} check_http_allow_list https://h /admin/ /agent/ -- 192.0.2.0/24 2001:db8::/32`);
+			expect(v6.state, v6.evidence).toBe('SKIP');
+			expect(v6.evidence).toContain('cannot compare');
+			// IPv6 source, IPv4-only allow-list: outside by definition, judged (here: 200 → FAIL)
+			expect((await drive(`${stub} check_http_allow_list https://h /admin/ -- 192.0.2.0/24`)).state).toBe('FAIL');
+		});
 	},
 	{ root: true }
 );
