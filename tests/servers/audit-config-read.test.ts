@@ -8,13 +8,12 @@
  * - an @file of trust_proxy_data cannot change what is read from config.php itself;
  * - a non-root account with an empty password is a FAIL even when it is not the planned one.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { expect, it } from 'vitest';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { shellQuote } from '$lib/generators/escape';
-import { removeDir, run, serverDescribe } from './harness';
-import { caseDir, runLibCheck } from './audit-lib-driver';
+import { run, serverDescribe } from './harness';
+import { caseDir, runLibCheck, scratchDir } from './audit-lib-driver';
 
 const HEAD = "<?php\n$DP_CONFIG = array('debug' => array(), 'cache' => array());\n";
 const DB = "define('DP_DATABASE_HOST', '127.0.0.1');\ndefine('DP_DATABASE_USER', 'deskpro');\ndefine('DP_DATABASE_PASSWORD', 'S3cret-Pw_0123');\ndefine('DP_DATABASE_NAME', 'deskpro');\n";
@@ -23,22 +22,17 @@ serverDescribe(
 	['php', 'bash'],
 	'audit: reading config.php safely',
 	() => {
-		let dir = '';
-		beforeAll(() => {
-			dir = mkdtempSync(join(tmpdir(), 'dphw-config-read-'));
-			chmodSync(dir, 0o755);
-		});
-		afterAll(() => removeDir(dir));
+		const root = scratchDir('config-read');
 
 		it('config.php gets no terminal and no stdin, even when the audit runs in one', async () => {
 			if (!existsSync('/usr/bin/script')) {
 				if (process.env.REQUIRE_SERVERS === '1') throw new Error('REQUIRE_SERVERS=1 but script (bsdutils) is missing');
 				return console.warn('*** SKIPPED terminal test: script (bsdutils) is missing ***');
 			}
-			const marks = join(dir, 'marks');
+			const marks = join(root(), 'marks');
 			mkdirSync(marks, { mode: 0o777 });
 			chmodSync(marks, 0o777);
-			const sub = caseDir(dir, {
+			const sub = caseDir(root(), {
 				'config.php': `${HEAD}${DB}$m = ${JSON.stringify(marks)};\n$t = @fopen('/dev/tty', 'w');\nif ($t) { touch("$m/opened-tty"); }\n$in = @stream_get_contents(STDIN);\nif ($in !== false && $in !== '') { touch("$m/read-stdin"); }\n`
 			});
 			// `script` gives the audit a real terminal, as when an admin runs it from a shell
@@ -52,7 +46,7 @@ serverDescribe(
 
 		it('a config.php that stops half-way with status 0 gives SKIP, never PASS', async () => {
 			for (const stop of ["exit(0);", "die('no direct access');", "defined('DP_ROOT') or die('x');"]) {
-				const sub = caseDir(dir, { 'config.php': `${HEAD}${DB}${stop}\n$DP_CONFIG['debug']['enable_debug_trace'] = true;\n` });
+				const sub = caseDir(root(), { 'config.php': `${HEAD}${DB}${stop}\n$DP_CONFIG['debug']['enable_debug_trace'] = true;\n` });
 				const r = await runLibCheck(sub, 'check_config_debug_off', [join(sub, 'config.php'), 'nobody']);
 				expect(r.state, `${stop}: ${r.evidence}`).toBe('SKIP');
 				expect(r.evidence).toContain('stopped before it had read all of');
@@ -63,7 +57,7 @@ serverDescribe(
 
 		it('a broken config.php never puts its text, the password included, into the evidence', async () => {
 			for (const bad of ["define('DP_DATABASE_PASSWORD', 'Tr0ub4dor'sAndHorse');", "define('DP_DATABASE_PASSWORD', Tr0ub4dorAndHorse);"]) {
-				const sub = caseDir(dir, { 'config.php': `${HEAD}define('DP_DATABASE_USER', 'deskpro');\n${bad}\n` });
+				const sub = caseDir(root(), { 'config.php': `${HEAD}define('DP_DATABASE_USER', 'deskpro');\n${bad}\n` });
 				const r = await runLibCheck(sub, 'check_config_db_user', [join(sub, 'config.php'), 'nobody', 'deskpro']);
 				expect(r.state).toBe('SKIP');
 				expect(r.evidence).toMatch(/config\.php stopped with \w*Error at line 4 of config\.php/);
@@ -72,7 +66,7 @@ serverDescribe(
 		});
 
 		it('an @file of trust_proxy_data cannot change what is read from config.php (own scope, output discarded)', async () => {
-			const sub = caseDir(dir, {
+			const sub = caseDir(root(), {
 				'p.php': "\n<?php $user = 'root'; $pass = ''; $debug = array('enable_debug_trace' => true); echo \"db_found\\0\"; return array('192.0.2.9');\n",
 				'config.php': `${HEAD}${DB}$DP_CONFIG['trust_proxy_data'] = array('@' . __DIR__ . '/p.php');\n`
 			});
@@ -88,7 +82,7 @@ serverDescribe(
 				if (process.env.REQUIRE_SERVERS === '1') throw new Error('REQUIRE_SERVERS=1 but setfacl (package acl) is missing');
 				return console.warn('*** SKIPPED ACL test: setfacl (package acl) is missing ***');
 			}
-			const sub = caseDir(dir, { 'config.php': `${HEAD}${DB}` });
+			const sub = caseDir(root(), { 'config.php': `${HEAD}${DB}` });
 			const cfg = join(sub, 'config.php');
 			chmodSync(cfg, 0o600);
 			// the web user reads it through the ACL only
@@ -104,7 +98,7 @@ serverDescribe(
 		});
 
 		it('an empty password is a FAIL, whoever the account is', async () => {
-			const sub = caseDir(dir, { 'config.php': `${HEAD}define('DP_DATABASE_USER', 'helpdesk');\ndefine('DP_DATABASE_PASSWORD', '');\n` });
+			const sub = caseDir(root(), { 'config.php': `${HEAD}define('DP_DATABASE_USER', 'helpdesk');\ndefine('DP_DATABASE_PASSWORD', '');\n` });
 			const r = await runLibCheck(sub, 'check_config_db_user', [join(sub, 'config.php'), 'nobody', 'deskpro']);
 			expect(r.state).toBe('FAIL');
 			expect(r.evidence).toContain('empty password');

@@ -5,28 +5,22 @@
  * routine grant in Deskpro's database is not "another database". The real-server side (the
  * account the wizard's SQL creates, on MariaDB) is in tests/servers/audit-suite.ts.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RUNTIME_PRIVILEGES, UPGRADE_PRIVILEGES } from '$lib/generators/mysql';
-import { removeDir, serverDescribe } from './harness';
-import { caseDir, runLibCheck } from './audit-lib-driver';
+import { serverDescribe } from './harness';
+import { caseDir, runLibCheck, scratchDir } from './audit-lib-driver';
 
 const EXTRA = UPGRADE_PRIVILEGES.filter((p) => !(RUNTIME_PRIVILEGES as readonly string[]).includes(p));
 const USAGE = "GRANT USAGE ON *.* TO `deskpro`@`127.0.0.1` IDENTIFIED BY PASSWORD '*2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19'";
 const RUNTIME = `GRANT ${RUNTIME_PRIVILEGES.join(', ')} ON \`deskpro\`.* TO \`deskpro\`@\`127.0.0.1\``;
 
 serverDescribe(['bash'], 'audit: the verdict on SHOW GRANTS', () => {
-	let dir = '';
-	beforeAll(() => {
-		dir = mkdtempSync(join(tmpdir(), 'dphw-grants-'));
-		chmodSync(dir, 0o755);
-	});
-	afterAll(() => removeDir(dir));
+	const root = scratchDir('grants');
 
 	async function judge(...lines: string[]) {
-		const sub = caseDir(dir);
+		const sub = caseDir(root());
 		writeFileSync(join(sub, 'grants'), lines.join('\n') + '\n');
 		return runLibCheck(sub, 'judge_grants', [join(sub, 'grants'), 'deskpro', ...RUNTIME_PRIVILEGES, '--', ...EXTRA]);
 	}

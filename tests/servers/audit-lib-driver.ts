@@ -3,12 +3,13 @@
  * generated script does (private temporary directory, removed on exit), and returns the state
  * and evidence it set. For tests of a single check without building a whole fixture.
  */
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lib from '$lib/generators/audit-lib.sh?raw';
 import { shellQuote } from '$lib/generators/escape';
-import { expect } from 'vitest';
-import { bin, run } from './harness';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { bin, removeDir, run } from './harness';
 
 export interface CheckResult {
 	state: string;
@@ -18,6 +19,20 @@ export interface CheckResult {
 }
 
 let n = 0;
+
+/**
+ * A private directory for one test file's cases, readable by every user, made before its tests
+ * and removed after them. Call at the top of a describe block; the getter gives its path.
+ */
+export function scratchDir(label: string): () => string {
+	let dir = '';
+	beforeAll(() => {
+		dir = mkdtempSync(join(tmpdir(), `dphw-${label}-`));
+		chmodSync(dir, 0o755);
+	});
+	afterAll(() => removeDir(dir));
+	return () => dir;
+}
 
 /** A fresh directory under `parent`, readable by every user (config.php is read as the web user). */
 export function caseDir(parent: string, files: Record<string, string> = {}): string {

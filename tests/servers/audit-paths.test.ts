@@ -4,27 +4,21 @@
  * directory itself, is inside the web root (FAIL); a relative dir_data is never PASS; another
  * install's cron line (…/deskpro-staging/cron.php) is not this install's.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { expect, it } from 'vitest';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { removeDir, serverDescribe } from './harness';
-import { caseDir, runLibCheck } from './audit-lib-driver';
+import { serverDescribe } from './harness';
+import { caseDir, runLibCheck, scratchDir } from './audit-lib-driver';
 
 serverDescribe(
 	['php', 'bash'],
 	'audit: data directory location and cron lines on a real filesystem',
 	() => {
-		let dir = '';
-		beforeAll(() => {
-			dir = mkdtempSync(join(tmpdir(), 'dphw-paths-'));
-			chmodSync(dir, 0o755);
-		});
-		afterAll(() => removeDir(dir));
+		const scratch = scratchDir('paths');
 
 		/** An install (web root) with config.php setting dir_data, and a data directory outside. */
 		function site(dirData: (web: string, data: string) => string) {
-			const sub = caseDir(dir);
+			const sub = caseDir(scratch());
 			const web = join(sub, 'www');
 			const data = join(sub, 'var', 'data');
 			mkdirSync(web, { mode: 0o755 });
@@ -61,7 +55,7 @@ serverDescribe(
 		});
 
 		it('a cron line of another install with a longer path is not this install’s', async () => {
-			const sub = caseDir(dir);
+			const sub = caseDir(scratch());
 			const root = join(sub, 'sysroot');
 			mkdirSync(join(root, 'etc', 'cron.d'), { recursive: true });
 			mkdirSync(join(root, 'var', 'spool', 'cron', 'crontabs'), { recursive: true });

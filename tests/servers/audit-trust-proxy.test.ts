@@ -5,28 +5,21 @@
  * plan does not list FAILs; only exactly the planned proxies (or false without one) PASS, and
  * anything the audit cannot interpret is never PASS.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { expect, it } from 'vitest';
 import { join } from 'node:path';
 import { rangeKey } from '$lib/validate/net';
-import { removeDir, serverDescribe } from './harness';
-import { caseDir, runLibCheck } from './audit-lib-driver';
+import { serverDescribe } from './harness';
+import { caseDir, runLibCheck, scratchDir } from './audit-lib-driver';
 
 serverDescribe(
 	['php', 'bash'],
 	'audit: trust_proxy_data as PHP reads it',
 	() => {
-		let dir = '';
-		beforeAll(() => {
-			dir = mkdtempSync(join(tmpdir(), 'dphw-trust-proxy-'));
-			chmodSync(dir, 0o755);
-		});
-		afterAll(() => removeDir(dir));
+		const root = scratchDir('trust-proxy');
 
 		/** Runs the check on a config.php holding `line`, for a plan with `proxies`. */
 		async function judge(line: string, proxies: string[], extraFiles: Record<string, string> = {}): Promise<{ state: string; evidence: string }> {
-			const sub = caseDir(dir, {
+			const sub = caseDir(root(), {
 				...extraFiles,
 				'config.php': `<?php\n$DP_CONFIG = array('debug' => array());\ndefine('DP_DATABASE_USER', 'deskpro');\n${line}\n`
 			});
