@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { newPlan } from '$lib/plan/schema';
 import { derivePlan } from '$lib/plan/derive';
 import { readPlanText, writePlanText } from '$lib/plan/io';
+import { nginxConfig } from '$lib/generators/nginx';
+import { apacheConfig } from '$lib/generators/apache';
 import { SERVER_ENV_STEP_ID } from '$lib/practices/_server-env';
 import {
 	checkDbPassword,
@@ -95,6 +97,17 @@ describe('server environment step', () => {
 		expect(env.applicability.applies).toBe(true);
 		const ws = d.practices.find((p) => p.practice.id === 'server-web-config')!;
 		expect(ws.notes.some((n) => /Server environment step first/.test(n.text))).toBe(false);
+	});
+
+	it('writes host names without the DNS root dot, whether typed or taken from the helpdesk URL (found by the property test, seed 550930727)', () => {
+		const fromUrl = downloadPlan();
+		(fromUrl.answers.about as Record<string, unknown>).helpdeskUrl = 'https://Support.Example.com./';
+		const a = derivePlan(fromUrl).server;
+		expect(a?.names).toEqual(['support.example.com']);
+		expect(nginxConfig(a!)).toContain('server_name support.example.com;');
+		expect(apacheConfig(a!)).toContain('ServerName support.example.com');
+		const typed = derivePlan(downloadPlan({ serverNames: ['A.example.com.', 'a.example.com'] })).server;
+		expect(typed?.names).toEqual(['a.example.com']);
 	});
 
 	it('refuses a data directory inside the web root and a root owner', () => {

@@ -266,10 +266,13 @@ export interface ServerEnv extends ServerEnvValues {
 	proxies: string[];
 }
 
+/** A host name as the server configs write it: lower-case, without the DNS root dot (`a.example.` → `a.example`). */
+const serverNameForm = (h: string) => h.trim().toLowerCase().replace(/\.$/, '');
+
 function urlHost(url: string): string | null {
 	try {
 		const h = new URL(url.trim()).hostname;
-		return h && !h.startsWith('[') && checkServerName(h) === null ? h.toLowerCase() : null;
+		return h && !h.startsWith('[') && checkServerName(h) === null ? serverNameForm(h) : null;
 	} catch {
 		return null;
 	}
@@ -325,7 +328,7 @@ export function refineServerEnv(v: ServerEnvValues, about: AboutValues): FieldEr
 
 /** The generators' view of checked values. */
 export function toServerEnv(v: ServerEnvValues, about: AboutValues): ServerEnv {
-	const names = listEntries(v.serverNames).map((n) => n.toLowerCase());
+	const names = listEntries(v.serverNames).map(serverNameForm);
 	const host = urlHost(about.helpdeskUrl);
 	return {
 		...v,
