@@ -391,7 +391,7 @@ echo json_encode($out, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
 				}
 			}
 		}
-		const back = await run(bin('bash'), [reader, ...readable]);
+		const back = await run(bin('bash'), [reader, ...readable], { timeout: 240_000 });
 		expect(back.code, back.stderr).toBe(0);
 		const records = back.stdout.split('\x1e');
 		accepted.forEach((a, i) => {
@@ -464,7 +464,7 @@ echo json_encode($out, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
 			}
 		}
 		expect(cases.length).toBeGreaterThan(RUNS / 20);
-		const back = await run(bin('bash'), [reader, ...cases.map((c) => c.f)]);
+		const back = await run(bin('bash'), [reader, ...cases.map((c) => c.f)], { timeout: 240_000 });
 		expect(back.code, back.stderr).toBe(0);
 		const scripts = back.stdout.split('\x1e');
 		cases.forEach((c, i) => {
