@@ -133,6 +133,11 @@ function outsideQuotes(text: string): string {
 	return out;
 }
 
+/** A case whose value lands only inside quoted strings of the nginx and Apache files. */
+function onlyInQuotes(a: Accepted): boolean {
+	return ['installPath', 'tlsCertificate', 'dataPath', 'dbPassword', 'dbName'].includes(a.c.field) || (a.c.field === 'phpFpm' && /^(unix:)?\//.test(a.env.phpFpm));
+}
+
 const SLOW = { timeout: 300_000 };
 
 serverDescribe(['nginx', 'apache2', 'php', 'xmllint', 'bash', 'shellcheck', 'mariadbd', 'mariadb-install-db', 'mariadb', 'mariadb-admin', 'openssl'], 'hostile inputs: refused with a message, or inert in every generated file', () => {
@@ -219,8 +224,7 @@ serverDescribe(['nginx', 'apache2', 'php', 'xmllint', 'bash', 'shellcheck', 'mar
 			const f = join(d, `c${a.i}.conf`);
 			writeFileSync(f, testable);
 			files.push(f);
-			const quotedOnly = ['installPath', 'tlsCertificate', 'dataPath', 'dbPassword', 'dbName'].includes(a.c.field) || (a.c.field === 'phpFpm' && /^(unix:)?\//.test(a.env.phpFpm));
-			if (quotedOnly) {
+			if (onlyInQuotes(a)) {
 				expect(outsideQuotes(text), JSON.stringify(a.c)).toBe(baseline);
 			}
 		}
@@ -251,8 +255,7 @@ serverDescribe(['nginx', 'apache2', 'php', 'xmllint', 'bash', 'shellcheck', 'mar
 				writeFileSync(f, testable);
 				files.push(f);
 			}
-			const quotedOnly = ['installPath', 'tlsCertificate', 'dataPath', 'dbPassword', 'dbName'].includes(a.c.field) || (a.c.field === 'phpFpm' && /^(unix:)?\//.test(a.env.phpFpm));
-			if (quotedOnly) {
+			if (onlyInQuotes(a)) {
 				expect(outsideQuotes(text), JSON.stringify(a.c)).toBe(baseline);
 			}
 		}
