@@ -21,7 +21,8 @@ import { configPhp } from '$lib/generators/config-php';
 import { mysqlSetup } from '$lib/generators/mysql';
 import { moveDataScript, permissionsScript } from '$lib/generators/permissions';
 import { iisWebConfig, windowsPermissionsScript } from '$lib/generators/iis';
-import { postChecksScript, baseUrl } from '$lib/generators/post-checks';
+import { postChecksScript } from '$lib/generators/post-checks';
+import { helpdeskBaseUrl } from '$lib/validate/net';
 import type { ServerEnv } from '$lib/practices/_server-env';
 import {
 	apacheMainConf,
@@ -400,7 +401,7 @@ echo json_encode($out, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
 		accepted.forEach((a, i) => {
 			const perms = records[2 * i]!.split('\0').slice(0, 6);
 			expect(perms, JSON.stringify(a.c)).toEqual([a.env.installPath, a.env.dataPath, a.env.ownerUser, a.env.webUser, a.env.webGroup, a.env.cronUser]);
-			expect(records[2 * i + 1]!.split('\0')[0], JSON.stringify(a.c)).toBe(baseUrl(a.helpdeskUrl));
+			expect(records[2 * i + 1]!.split('\0')[0], JSON.stringify(a.c)).toBe(helpdeskBaseUrl(a.helpdeskUrl));
 		});
 		for (const f of files) {
 			const n = await run(bin('bash'), ['-n', f]);
