@@ -43,19 +43,42 @@ export function caseDir(parent: string, files: Record<string, string> = {}): str
 	return d;
 }
 
+export interface LibRun extends CheckResult {
+	code: number;
+	stderr: string;
+}
+
+let driverN = 0;
+
 /**
- * `fn args...` inside the library; `wrap` runs the driver under another command (e.g. `script`
- * for a terminal), given the driver's path.
+ * Runs `code` (bash) after the library, under the script's own settings (set -u, pipefail, C
+ * locale, umask 077, its PATH; `path` is put first, `home` becomes HOME), with its private
+ * temporary directory; returns the state and evidence the code set, its exit code and output.
+ * `wrap` runs the driver under another command (e.g. `script` for a terminal).
  */
-export async function runLibCheck(dir: string, fn: string, args: string[], opts: { wrap?: (driver: string) => [string, string[]] } = {}): Promise<CheckResult> {
-	const driver = join(dir, 'driver.sh');
-	writeFileSync(driver, `${lib}\nmake_tmp\ntrap 'rm -rf -- "$TMP"' EXIT\n${[fn, ...args].map(shellQuote).join(' ')}\nprintf '\\n@@result@@%s\\n%s' "$C_STATE" "$C_EVIDENCE"\n`);
+export async function runLib(dir: string, code: string, opts: { wrap?: (driver: string) => [string, string[]]; path?: string; home?: string } = {}): Promise<LibRun> {
+	const driver = join(dir, `driver-${++driverN}.sh`);
+	const pre = [
+		'set -u -o pipefail',
+		'export LC_ALL=C',
+		'umask 077',
+		`PATH=${opts.path ? `${shellQuote(opts.path)}:` : ''}/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`,
+		'export PATH',
+		opts.home ? `export HOME=${shellQuote(opts.home)}` : ''
+	].join('\n');
+	writeFileSync(driver, `${pre}\n${lib}\ninit_json\nmake_tmp\ntrap 'rm -rf -- "$TMP"' EXIT\n${code}\nprintf '\\n@@result@@%s\\n%s' "$C_STATE" "$C_EVIDENCE"\n`);
 	const [file, argv] = opts.wrap ? opts.wrap(driver) : [bin('bash'), [driver]];
 	const r = await run(file, argv);
-	expect(r.code, r.stderr).toBe(0);
 	const out = r.stdout.replace(/\r/g, '');
 	const at = out.lastIndexOf('\n@@result@@');
-	expect(at, out + r.stderr).toBeGreaterThanOrEqual(0);
-	const [state = '', ...rest] = out.slice(at + '\n@@result@@'.length).split('\n');
-	return { state, evidence: rest.join('\n').trimEnd(), output: r.stdout + r.stderr };
+	const [state = '', ...rest] = at < 0 ? [] : out.slice(at + '\n@@result@@'.length).split('\n');
+	return { state, evidence: rest.join('\n').trimEnd(), output: r.stdout + r.stderr, stderr: r.stderr, code: r.code };
+}
+
+/** One check function `fn args...` of the library (see runLib); it must run to the end. */
+export async function runLibCheck(dir: string, fn: string, args: string[], opts: { wrap?: (driver: string) => [string, string[]] } = {}): Promise<CheckResult> {
+	const r = await runLib(dir, [fn, ...args].map(shellQuote).join(' '), opts);
+	expect(r.code, r.stderr).toBe(0);
+	expect(r.output, 'the driver did not reach its end').toContain('@@result@@');
+	return { state: r.state, evidence: r.evidence, output: r.output };
 }

@@ -12,9 +12,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chmodSync, chownSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import lib from '$lib/generators/audit-lib.sh?raw';
 import { shellQuote } from '$lib/generators/escape';
 import { bin, removeDir, run, serverDescribe, tempDir } from './harness';
+import { runLib } from './audit-lib-driver';
 
 serverDescribe(
 	['bash', 'php', 'curl'],
@@ -31,22 +31,8 @@ serverDescribe(
 		afterAll(() => removeDir(dir));
 
 		let n = 0;
-		/** Runs `call` (one line of bash) after the library; prints C_STATE and C_EVIDENCE. */
-		async function drive(call: string, opts: { path?: string; home?: string } = {}): Promise<{ state: string; evidence: string; stderr: string; code: number }> {
-			const driver = join(dir, `driver-${++n}.sh`);
-			const pre = [
-				'set -u -o pipefail',
-				'export LC_ALL=C',
-				'umask 077',
-				`PATH=${opts.path ? `${shellQuote(opts.path)}:` : ''}/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`,
-				'export PATH',
-				opts.home ? `export HOME=${shellQuote(opts.home)}` : ''
-			].join('\n');
-			writeFileSync(driver, `${pre}\n${lib}\ninit_json\nmake_tmp\ntrap 'rm -rf -- "$TMP"' EXIT\n${call}\nprintf '%s\\n%s\\n' "$C_STATE" "$C_EVIDENCE"\n`);
-			const r = await run(bin('bash'), [driver]);
-			const [state = '', ...rest] = r.stdout.trimEnd().split('\n');
-			return { state, evidence: rest.join('\n'), stderr: r.stderr, code: r.code };
-		}
+		/** Runs `call` (one line of bash) after the library, as the script runs it. */
+		const drive = (call: string, opts: { path?: string; home?: string } = {}) => runLib(dir, call, opts);
 
 		/** A fresh install tree owned by root, readable by everyone. */
 		function tree(label: string): string {
