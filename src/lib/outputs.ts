@@ -17,8 +17,11 @@ import { iisWebConfig, windowsPermissionsScript } from './generators/iis';
 import { postChecksScript } from './generators/post-checks';
 import { checkHelpdeskUrl } from './validate/net';
 import { hasDbPasswords } from './practices/_server-env';
+import type { DockerEnv } from './practices/_docker-env';
+import { composeFile, configEnv, runScript, secretsScript, COMPOSE_FILENAME, CONFIG_ENV_FILENAME, RUN_SCRIPT_FILENAME, SECRETS_SCRIPT_FILENAME } from './generators/docker-compose';
+import { dockerDbScript, DB_SCRIPT_FILENAME } from './generators/docker-db';
 
-export type OutputLanguage = 'nginx' | 'apache' | 'xml' | 'php' | 'sql' | 'bash' | 'powershell' | 'text' | 'markdown' | 'json';
+export type OutputLanguage = 'nginx' | 'apache' | 'xml' | 'php' | 'sql' | 'bash' | 'powershell' | 'text' | 'markdown' | 'json' | 'yaml' | 'env' | 'nftables';
 
 export interface OutputFile {
 	/** Stable id, e.g. `nginx`, `config-php`. */
@@ -154,6 +157,65 @@ const serverOutputs: ServerOutputSpec[] = [
 	}
 ];
 
+/** One generated file for Deskpro On-Premise (Docker): when it applies and how it is made. */
+interface DockerOutputSpec extends Omit<OutputFile, 'text'> {
+	when?: (env: DockerEnv) => boolean;
+	generate: (env: DockerEnv, ctx: PracticeContext) => string;
+}
+
+/** The Docker host's files, in apply order. */
+const dockerOutputs: DockerOutputSpec[] = [
+	{
+		id: 'docker-secrets',
+		practiceId: 'docker-compose',
+		filename: SECRETS_SCRIPT_FILENAME,
+		language: 'bash',
+		description: 'Bash (run as root first): creates each secret file from the host’s random generator, root-owned 0600, never overwriting one.',
+		applyOrder: 5,
+		generate: (env) => secretsScript(env)
+	},
+	{
+		id: 'docker-config-env',
+		practiceId: 'docker-compose',
+		filename: CONFIG_ENV_FILENAME,
+		installAs: 'config.env in the project directory (root-owned, 0600)',
+		language: 'env',
+		description: 'config.env: database and search settings, the real-IP settings of the arrival path, debug and test switches off, secrets only as *_FILE paths.',
+		applyOrder: 6,
+		generate: (env) => configEnv(env)
+	},
+	{
+		id: 'docker-database',
+		practiceId: 'docker-database',
+		filename: DB_SCRIPT_FILENAME,
+		language: 'bash',
+		description: 'Bash: prints (or, for the compose MySQL, applies) the SQL for the web container’s data-only account and the tasks container’s migration account, passwords read from the secret files.',
+		applyOrder: 12,
+		generate: (env) => dockerDbScript(env)
+	},
+	{
+		id: 'docker-compose',
+		practiceId: 'docker-compose',
+		filename: COMPOSE_FILENAME,
+		installAs: 'docker-compose.yml in the project directory',
+		language: 'yaml',
+		description: 'Compose project: pinned image, only the planned ports, secrets as files, no-new-privileges, restart policy, log export; MySQL and Elasticsearch (with authentication) never published.',
+		applyOrder: 10,
+		when: (env) => env.runMode === 'compose',
+		generate: (env) => composeFile(env)
+	},
+	{
+		id: 'docker-run',
+		practiceId: 'docker-compose',
+		filename: RUN_SCRIPT_FILENAME,
+		language: 'bash',
+		description: 'Bash: the docker run commands for the web and tasks containers, with the same hardening as the Compose project.',
+		applyOrder: 10,
+		when: (env) => env.runMode === 'run',
+		generate: (env) => runScript(env)
+	}
+];
+
 /**
  * The audit script: one when the plan declares audit checks (Deskpro Download on Linux) and no
  * server step that declares checks has invalid inputs.
@@ -177,7 +239,7 @@ function auditOutput(plan: Plan, derived: DerivedPlan): OutputFile | null {
  * need Deskpro Download and a valid Server environment step.
  */
 export function outputsFor(plan: Plan, derived: DerivedPlan = derivePlan(plan)): OutputFile[] {
-	const ctx: PracticeContext = { about: derived.aboutValues, server: derived.server };
+	const ctx: PracticeContext = { about: derived.aboutValues, server: derived.server, docker: derived.docker };
 	const out: OutputFile[] = [];
 	if (ctx.server && ctx.about.deployment === 'download') {
 		const env = ctx.server;
@@ -186,6 +248,13 @@ export function outputsFor(plan: Plan, derived: DerivedPlan = derivePlan(plan)):
 			const step = derived.practices.find((p) => p.practice.id === spec.practiceId);
 			if (step && !step.applicability.applies) continue;
 			out.push({ ...spec, text: generate({ env, ctx }) });
+		}
+	}
+	if (ctx.docker && ctx.about.deployment === 'onprem-docker') {
+		const env = ctx.docker;
+		for (const { when, generate, ...spec } of dockerOutputs) {
+			if (when && !when(env)) continue;
+			out.push({ ...spec, text: generate(env, ctx) });
 		}
 	}
 	const audit = auditOutput(plan, derived);

@@ -31,6 +31,14 @@ const CANDIDATES: Record<string, string[]> = {
 	openssl: ['/usr/bin/openssl'],
 	bash: ['/bin/bash', '/usr/bin/bash'],
 	useradd: ['/usr/sbin/useradd'],
+	dockerd: ['/usr/sbin/dockerd', '/usr/bin/dockerd'],
+	docker: ['/usr/bin/docker', '/usr/local/bin/docker'],
+	'docker-compose': ['/usr/bin/docker-compose'],
+	busybox: ['/bin/busybox', '/usr/bin/busybox'],
+	nft: ['/usr/sbin/nft'],
+	iptables: ['/usr/sbin/iptables'],
+	ip: ['/usr/sbin/ip', '/sbin/ip', '/bin/ip'],
+	nsenter: ['/usr/bin/nsenter'],
 	userdel: ['/usr/sbin/userdel']
 };
 export type BinaryName = keyof typeof CANDIDATES;

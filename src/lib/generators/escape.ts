@@ -114,6 +114,25 @@ export function regexLiteral(v: string): string {
 	return v.replace(/[\\^$.|?*+()[\]{}/-]/g, (c) => `\\${c}`);
 }
 
+/**
+ * YAML (Docker Compose): a double-quoted scalar. `\\` and `"` are escaped; `$` is doubled because
+ * Compose interpolates `${VAR}` and `$VAR` in every value of the file; control characters are
+ * refused.
+ */
+export function yamlString(v: string): string {
+	refuse('a YAML string', v, /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/, 'control characters');
+	return `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '$$$$')}"`;
+}
+
+/**
+ * A value in a Docker env file (`--env-file`, Compose `env_file`): written bare, because Docker
+ * and Compose read quotes differently (Docker keeps them, Compose removes them). So only
+ * characters that mean the same to both are allowed: no quotes, spaces, `$`, `#` or backslash.
+ */
+export function envFileValue(v: string): string {
+	return token('a Docker env file value', v, /^[A-Za-z0-9._:/@+,=%-]{0,2000}$/);
+}
+
 /** A bare token that must match `re` exactly (CIDRs, host names, header names, ports). */
 export function token(target: string, v: string, re: RegExp): string {
 	if (!re.test(v)) throw new UnsafeValueError(target, v, `does not match ${re}`);

@@ -10,6 +10,7 @@ import { practices } from '$lib/practices';
 import { evaluateApplicability, type ApplicabilityResult } from '$lib/practices/applicability';
 import type { AboutValues, ChecklistItemDef, Note, Practice, PracticeContext, SettingRow } from '$lib/practices/types';
 import { refineServerEnv, serverEnvFields, SERVER_ENV_STEP_ID, toServerEnv, type ServerEnv } from '$lib/practices/_server-env';
+import { dockerEnvFields, DOCKER_ENV_STEP_ID, refineDockerEnv, toDockerEnv, type DockerEnv } from '$lib/practices/_docker-env';
 import type { PlannedCheck } from '$lib/audit/types';
 import { auditStatus, expectDigest, type AuditStatus, type ItemAudit } from '$lib/audit/plan-checks';
 
@@ -59,6 +60,8 @@ export interface DerivedPlan {
 	aboutValues: AboutValues;
 	/** The checked server environment (Deskpro Download), or null while invalid / not applicable. */
 	server: ServerEnv | null;
+	/** The checked Docker environment (Deskpro On-Premise), or null while invalid / not applicable. */
+	docker: DockerEnv | null;
 	practices: DerivedPractice[];
 	progress: Progress;
 	audit: DerivedAudit;
@@ -119,10 +122,17 @@ export function deriveServerEnv(plan: Plan, about: AboutValues, opts: { ignoreSe
 	return c.values ? toServerEnv(c.values, about) : null;
 }
 
+/** The Docker environment (Deskpro On-Premise), or null while it is invalid or does not apply. */
+export function deriveDockerEnv(plan: Plan, about: AboutValues): DockerEnv | null {
+	if (about.deployment !== 'onprem-docker') return null;
+	const c = checkStepFields(dockerEnvFields, plan.answers[DOCKER_ENV_STEP_ID] as Record<string, unknown>, about, (v) => refineDockerEnv(v, about));
+	return c.values ? toDockerEnv(c.values, about) : null;
+}
+
 export function derivePlan(plan: Plan): DerivedPlan {
 	const about = checkFields(aboutFields, plan.answers[ABOUT_STEP_ID] as Record<string, unknown>);
 	const aboutValues: AboutValues = about.lenient;
-	const ctx: PracticeContext = { about: aboutValues, server: deriveServerEnv(plan, aboutValues) };
+	const ctx: PracticeContext = { about: aboutValues, server: deriveServerEnv(plan, aboutValues), docker: deriveDockerEnv(plan, aboutValues) };
 	// The audit's view: the same answers, without the never-saved secrets.
 	const auditCtx: PracticeContext = { ...ctx, server: ctx.server ?? deriveServerEnv(plan, aboutValues, { ignoreSecrets: true }) };
 	const base = practices.map((practice) => derivePractice(plan, practice, ctx, auditCtx));
@@ -131,7 +141,7 @@ export function derivePlan(plan: Plan): DerivedPlan {
 	const status = auditStatus(checks, digest, plan.audit);
 	const derived = status.items.size ? base.map((d) => applyAudit(plan, d, status.items)) : base;
 	const audit: DerivedAudit = { ...status, checks, expectDigest: digest, blockedBy: base.filter((d) => d.auditBlocked).map((d) => d.practice) };
-	return { about, aboutValues, server: ctx.server, practices: derived, progress: countProgress(derived.flatMap((d) => d.items)), audit };
+	return { about, aboutValues, server: ctx.server, docker: ctx.docker ?? null, practices: derived, progress: countProgress(derived.flatMap((d) => d.items)), audit };
 }
 
 /**

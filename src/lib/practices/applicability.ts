@@ -20,6 +20,8 @@ export function evaluateApplicability(a: Applicability | undefined, about: About
 	if (!a) return { applies: true };
 	const dep = about.deployment as Deployment;
 	if (a.deployments && !a.deployments.includes(dep)) {
+		const because = a.notCoveredBecause?.[dep];
+		if (because) return { applies: false, reason: `Not covered for ${deploymentLabels[dep]}, because ${because}` };
 		return {
 			applies: false,
 			reason: `Applies only to ${join(a.deployments.map((d) => deploymentLabels[d]))}; this helpdesk is ${deploymentLabels[dep] ?? dep}.`

@@ -20,7 +20,7 @@ export const practice = definePractice({
 		{ standard: 'OWASP ASVS 5.0', id: '13.2.3 (L2)', text: 'No default credentials.' },
 		{ standard: 'OWASP Cheat Sheet', id: 'Database Security', text: 'Never connect as root; keep the credentials file outside the web root or unreadable to others.' }
 	],
-	appliesTo: { deployments: ['download'] },
+	appliesTo: { deployments: ['download'], notCoveredBecause: { 'onprem-docker': 'the container builds its configuration from environment variables; the Docker equivalent (debug and test switches off, secrets as files, trusted proxy header) is config.env on the step “Docker Compose and secrets”.' } },
 	notes: (_v, ctx) => [
 		...serverStepNotes(ctx),
 		...passwordNotes(ctx),

@@ -18,7 +18,7 @@ export const practice = definePractice({
 		{ standard: 'OWASP ASVS 5.0', id: '5.3.1 (L1)', text: 'Uploaded files in a public folder are never executed as code (ASVS 4.0.3 12.4.1: store them outside the web root).' },
 		{ standard: 'OWASP Cheat Sheet', id: 'File Upload', text: 'Store uploaded files outside the web root, or on a separate host.' }
 	],
-	appliesTo: { deployments: ['download'] },
+	appliesTo: { deployments: ['download'], notCoveredBecause: { 'onprem-docker': 'the image keeps its data under /srv/deskpro/INSTANCE_DATA, outside any web root, and the database holds attachments by default (DESKPRO_STORAGE_TYPE=db).' } },
 	notes: (_v, ctx) => [
 		...serverStepNotes(ctx),
 		...(ctx.about.os === 'windows'

@@ -21,7 +21,7 @@ export const practice = definePractice({
 		{ standard: 'OWASP ASVS 5.0', id: '13.2.2 (L2)', text: 'Least privilege for back-end accounts.' },
 		{ standard: 'OWASP Cheat Sheet', id: 'Database Security', text: 'One account per application, connecting only from allowed hosts.' }
 	],
-	appliesTo: { deployments: ['download'] },
+	appliesTo: { deployments: ['download'], notCoveredBecause: { 'onprem-docker': 'the Docker plan has its own database step, “Docker database account”, with the migration account for the tasks container.' } },
 	notes: (_v, ctx) => [...serverStepNotes(ctx), ...passwordNotes(ctx)],
 	fields: {},
 	settings: () => [],

@@ -20,7 +20,7 @@ export const practice = definePractice({
 		{ standard: 'OWASP ASVS 5.0', id: '13.2.2 (L2)', text: 'Back-end accounts (such as the database account) use least privilege.' },
 		{ standard: 'OWASP ASVS 5.0', id: '8.4.2 (L3)', text: 'Administrative interfaces use several layers of security; network location is never the sole factor.' }
 	],
-	appliesTo: { deployments: ['download'] },
+	appliesTo: { deployments: ['download'], notCoveredBecause: { 'onprem-docker': 'its inputs (web root, PHP-FPM, config.php) do not exist in the container: the step “Docker environment” asks the Docker equivalents.' } },
 	notes: (values, ctx) => {
 		const notes: { kind: 'info' | 'warning' | 'disagreement' | 'unknown'; text: string }[] = [
 			{

@@ -19,7 +19,7 @@ export const practice = definePractice({
 		{ standard: 'CIS NGINX', id: '2.3.1', text: 'Configuration files owned by root.' },
 		{ standard: 'OWASP ASVS 5.0', id: '5.3.1 (L1)', text: 'Uploaded files stored in a public folder are never executed as server-side code.' }
 	],
-	appliesTo: { deployments: ['download'] },
+	appliesTo: { deployments: ['download'], notCoveredBecause: { 'onprem-docker': 'the image’s entrypoint copies and re-owns Deskpro’s files at every boot; what the host still owns (secret and key files root-owned 0600) is on the step “Docker Compose and secrets”.' } },
 	notes: (_v, ctx) => [
 		...serverStepNotes(ctx),
 		{

@@ -14,7 +14,7 @@ export const practice = definePractice({
 		'Run them from a machine outside the allowed networks too: /admin/ and /agent/ must then answer 403 as well.'
 	],
 	standards: [{ standard: 'OWASP ASVS 5.0', id: '13.4.1 (L1)', text: 'No source-control metadata or similar files served.' }],
-	appliesTo: { deployments: ['download'] },
+	appliesTo: { deployments: ['download'], notCoveredBecause: { 'onprem-docker': 'the Docker audit script requests the staff paths and a spoofed X-Forwarded-For through the front proxy instead.' } },
 	notes: (_v, ctx) => serverStepNotes(ctx),
 	fields: {},
 	settings: () => [],

@@ -27,7 +27,7 @@ export const practice = definePractice({
 		{ standard: 'OWASP ASVS 5.0', id: '13.4.6 (L3)', text: 'No version disclosure in headers.' },
 		{ standard: 'OWASP ASVS 5.0', id: '8.4.2 (L3)', text: 'Network location is never the sole factor: keep 2FA for agents and admins.' }
 	],
-	appliesTo: { deployments: ['download'] },
+	appliesTo: { deployments: ['download'], notCoveredBecause: { 'onprem-docker': 'the container’s own nginx serves Deskpro; the staff-interface limits, TLS and header handling are on the step “Front proxy and firewall”.' } },
 	notes: (_v, ctx) => serverStepNotes(ctx),
 	fields: {},
 	settings: () => [],

@@ -1,5 +1,6 @@
 import type { FieldErrors, Fields, Values } from '$lib/plan/fields';
 import type { ServerEnv } from './_server-env';
+import type { DockerEnv } from './_docker-env';
 import type { AuditCheckDef } from '$lib/audit/types';
 
 export type Deployment = 'cloud' | 'download' | 'onprem-docker';
@@ -9,6 +10,11 @@ export type WebServer = 'nginx' | 'apache' | 'iis';
 /** Where a practice applies. Absent keys mean "any". Data, evaluated in one place. */
 export interface Applicability {
 	deployments?: Deployment[];
+	/**
+	 * Why this practice has no equivalent for a deployment it does not apply to (shown as
+	 * "Not covered for …, because …" instead of a bare "not applicable").
+	 */
+	notCoveredBecause?: Partial<Record<Deployment, string>>;
 	os?: OperatingSystem[];
 	webServers?: WebServer[];
 }
@@ -63,6 +69,8 @@ export interface PracticeContext {
 	 * or null while any of its fields is invalid.
 	 */
 	server: ServerEnv | null;
+	/** The checked values of the "Docker environment" step (Deskpro On-Premise), or null. */
+	docker?: DockerEnv | null;
 }
 
 export interface AboutValues {
