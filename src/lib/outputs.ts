@@ -20,6 +20,8 @@ import { hasDbPasswords } from './practices/_server-env';
 import type { DockerEnv } from './practices/_docker-env';
 import { composeFile, configEnv, runScript, secretsScript, COMPOSE_FILENAME, CONFIG_ENV_FILENAME, RUN_SCRIPT_FILENAME, SECRETS_SCRIPT_FILENAME } from './generators/docker-compose';
 import { dockerDbScript, DB_SCRIPT_FILENAME } from './generators/docker-db';
+import { apacheProxyConfig, nginxProxyConfig, APACHE_PROXY_FILENAME, NGINX_PROXY_FILENAME } from './generators/docker-proxy';
+import { nftRules, ufwRules, NFT_FILENAME, UFW_FILENAME } from './generators/docker-firewall';
 
 export type OutputLanguage = 'nginx' | 'apache' | 'xml' | 'php' | 'sql' | 'bash' | 'powershell' | 'text' | 'markdown' | 'json' | 'yaml' | 'env' | 'nftables';
 
@@ -213,6 +215,49 @@ const dockerOutputs: DockerOutputSpec[] = [
 		applyOrder: 10,
 		when: (env) => env.runMode === 'run',
 		generate: (env) => runScript(env)
+	},
+	{
+		id: 'docker-proxy-nginx',
+		practiceId: 'docker-proxy',
+		filename: NGINX_PROXY_FILENAME,
+		installAs: '/etc/nginx/sites-available/deskpro-proxy.conf',
+		language: 'nginx',
+		description: 'nginx front proxy: Mozilla intermediate TLS, HSTS, X-Forwarded-For set to the client address, staff interfaces only from your networks.',
+		applyOrder: 40,
+		when: (env) => env.arrival === 'proxy' && env.frontProxy === 'nginx',
+		generate: (env) => nginxProxyConfig(env)
+	},
+	{
+		id: 'docker-proxy-apache',
+		practiceId: 'docker-proxy',
+		filename: APACHE_PROXY_FILENAME,
+		installAs: '/etc/apache2/sites-available/deskpro-proxy.conf',
+		language: 'apache',
+		description: 'Apache front proxy: Mozilla intermediate TLS, HSTS, X-Forwarded-For set to the client address, staff interfaces only from your networks.',
+		applyOrder: 40,
+		when: (env) => env.arrival === 'proxy' && env.frontProxy === 'apache',
+		generate: (env) => apacheProxyConfig(env)
+	},
+	{
+		id: 'docker-nftables',
+		practiceId: 'docker-proxy',
+		filename: NFT_FILENAME,
+		installAs: '/etc/nftables.d/deskpro-docker.nft',
+		language: 'nftables',
+		description: 'nftables: only the proxy reaches the container’s published ports (filtered before Docker’s DNAT, which ufw never sees); loopback addresses only from lo.',
+		applyOrder: 30,
+		when: (env) => env.arrival !== 'direct',
+		generate: (env) => nftRules(env)
+	},
+	{
+		id: 'docker-ufw',
+		practiceId: 'docker-proxy',
+		filename: UFW_FILENAME,
+		language: 'text',
+		description: 'The ufw equivalent: why ufw alone misses Docker’s ports, and the DOCKER-USER block for /etc/ufw/after.rules.',
+		applyOrder: 31,
+		when: (env) => env.arrival !== 'direct',
+		generate: (env) => ufwRules(env)
 	}
 ];
 

@@ -157,7 +157,8 @@ export async function buildStandIn(d: PrivateDocker, tags: string[]): Promise<vo
 	chmodSync(join(root, 'bin', 'busybox'), 0o755);
 	for (const l of ['sh', 'httpd', 'env', 'grep', 'sort', 'echo', 'cat', 'printf']) symlinkSync('busybox', join(root, 'bin', l));
 	writeFileSync(join(root, 'www', 'cgi-bin', 'index.cgi'), ECHO_CGI, { mode: 0o755 });
-	writeFileSync(join(root, 'entry'), '#!/bin/sh\nexec /bin/httpd -f -p 80 -h /www\n', { mode: 0o755 });
+	// The ports Deskpro's image listens on: 80, 443, 9080, 9443 and the status port 10001.
+	writeFileSync(join(root, 'entry'), '#!/bin/sh\nfor p in 443 9080 9443 10001; do /bin/httpd -p $p -h /www; done\nexec /bin/httpd -f -p 80 -h /www\n', { mode: 0o755 });
 	const tar = await run('/bin/tar', ['-C', root, '-cf', join(d.dir, 'rootfs.tar'), '.']);
 	if (tar.code !== 0) throw new Error(`tar: ${tar.stderr}`);
 	const [first, ...rest] = tags;
@@ -167,6 +168,69 @@ export async function buildStandIn(d: PrivateDocker, tags: string[]): Promise<vo
 		const r = await d.docker(['tag', first!, t]);
 		if (r.code !== 0) throw new Error(`docker tag: ${r.stderr}`);
 	}
+}
+
+/** A daemon (nginx, Apache) started inside the namespace with its own start and stop commands. */
+export interface NsDaemon {
+	stop(): Promise<void>;
+	errorLog(): string;
+}
+
+export async function startNginxIn(ns: Netns, prefix: string, conf: string): Promise<NsDaemon> {
+	const args = ['-c', conf, '-p', prefix, '-e', join(prefix, 'error.log')];
+	const t = await ns.exec(bin('nginx'), ['-t', '-q', ...args]);
+	if (t.code !== 0) throw new Error(`nginx -t failed:\n${t.stderr}`);
+	const r = await ns.exec(bin('nginx'), args);
+	if (r.code !== 0) throw new Error(`nginx failed to start:\n${r.stderr}`);
+	const pid = join(prefix, 'nginx.pid');
+	await waitFor('nginx pid', () => existsSync(pid));
+	return {
+		errorLog: () => (existsSync(join(prefix, 'error.log')) ? readFileSync(join(prefix, 'error.log'), 'utf8') : ''),
+		stop: async () => {
+			await ns.exec(bin('nginx'), [...args, '-s', 'quit']);
+			await waitFor('nginx to stop', () => !existsSync(pid), 10_000).catch(() => undefined);
+		}
+	};
+}
+
+export async function startApacheIn(ns: Netns, prefix: string, conf: string): Promise<NsDaemon> {
+	const t = await ns.exec(bin('apache2'), ['-t', '-f', conf]);
+	if (t.code !== 0) throw new Error(`apache2 -t failed:\n${t.stderr}`);
+	const r = await ns.exec(bin('apache2'), ['-f', conf, '-k', 'start']);
+	if (r.code !== 0) throw new Error(`apache2 failed to start:\n${r.stderr}`);
+	const pid = join(prefix, 'apache.pid');
+	await waitFor('apache pid', () => existsSync(pid));
+	return {
+		errorLog: () => (existsSync(join(prefix, 'error.log')) ? readFileSync(join(prefix, 'error.log'), 'utf8') : ''),
+		stop: async () => {
+			await ns.exec(bin('apache2'), ['-f', conf, '-k', 'stop']);
+			await waitFor('apache to stop', () => !existsSync(pid), 10_000).catch(() => undefined);
+		}
+	};
+}
+
+export interface NsAnswer {
+	status: number;
+	headers: string;
+	body: string;
+}
+
+/** One curl request from inside the namespace; `host` resolves to `to` (default 127.0.0.1). Status 0: no answer. */
+export async function nsCurl(ns: Netns, url: string, opts: { from?: string; headers?: Record<string, string>; to?: string; maxTime?: number; extra?: string[] } = {}): Promise<NsAnswer> {
+	const u = new URL(url);
+	const port = u.port || (u.protocol === 'https:' ? '443' : '80');
+	const args = ['-sk', '--noproxy', '*', '--max-time', String(opts.maxTime ?? 10), '--path-as-is', '-D', '-', '-o', '-', '-w', '\n%{http_code}'];
+	if (!/^[0-9.]+$/.test(u.hostname)) args.push('--resolve', `${u.hostname}:${port}:${opts.to ?? '127.0.0.1'}`);
+	if (opts.from) args.push('--interface', opts.from);
+	for (const [k, v] of Object.entries(opts.headers ?? {})) args.push('-H', `${k}: ${v}`);
+	args.push(...(opts.extra ?? []), url);
+	const r = await ns.exec(bin('curl'), args, { timeout: (opts.maxTime ?? 10) * 1000 + 5000 });
+	const out = r.stdout;
+	const nl = out.lastIndexOf('\n');
+	const status = r.code === 0 ? Number(out.slice(nl + 1)) : 0;
+	const rest = out.slice(0, Math.max(nl, 0));
+	const split = rest.indexOf('\r\n\r\n');
+	return { status, headers: split >= 0 ? rest.slice(0, split) : '', body: split >= 0 ? rest.slice(split + 4) : rest };
 }
 
 /** Parses the stand-in's answer. */
@@ -183,4 +247,20 @@ export function echoed(body: string): { remote: string; path: string; headers: R
 		}
 	}
 	return { remote, path, headers };
+}
+
+/**
+ * Starts the web and tasks containers of a plan the way an admin would with plain docker run:
+ * the generated secrets script, config.env and run script (external database and search).
+ */
+export async function startPlanned(d: PrivateDocker, env: import('$lib/practices/_docker-env').DockerEnv, scratch: string): Promise<void> {
+	const { configEnv, runScript, secretsScript } = await import('$lib/generators/docker-compose');
+	mkdirSync(env.projectDir, { recursive: true });
+	writeFileSync(join(env.projectDir, 'config.env'), configEnv(env));
+	writeFileSync(join(scratch, 'secrets.sh'), secretsScript(env));
+	const s = await run(bin('bash'), [join(scratch, 'secrets.sh')]);
+	if (s.code !== 0) throw new Error(`secrets script: ${s.stderr}`);
+	writeFileSync(join(scratch, 'run.sh'), runScript(env));
+	const r = await run(bin('bash'), [join(scratch, 'run.sh')], { env: d.env, timeout: 120_000 });
+	if (r.code !== 0) throw new Error(`run script: ${r.stderr}`);
 }

@@ -282,6 +282,7 @@ const APACHE_MODULES = [
 	'alias',
 	'proxy',
 	'proxy_fcgi',
+	'proxy_http',
 	'rewrite',
 	'headers',
 	'remoteip',

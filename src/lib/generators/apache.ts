@@ -34,7 +34,7 @@ function indent(lines: string[], n = 1): string[] {
 	return lines.map((l) => (l === '' ? '' : pad + l));
 }
 
-function section(open: string, close: string, body: string[]): string[] {
+export function section(open: string, close: string, body: string[]): string[] {
 	return [`<${open}>`, ...indent(body), `</${close}>`];
 }
 

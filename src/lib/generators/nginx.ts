@@ -85,12 +85,12 @@ function fastcgi(env: ServerEnv, script: 'split' | 'index'): string[] {
 	];
 }
 
-function indent(lines: string[], n = 1): string[] {
+export function indent(lines: string[], n = 1): string[] {
 	const pad = '    '.repeat(n);
 	return lines.map((l) => (l === '' ? '' : pad + l));
 }
 
-function block(head: string, body: string[]): string[] {
+export function block(head: string, body: string[]): string[] {
 	return [`${head} {`, ...indent(body), '}'];
 }
 
