@@ -8,7 +8,8 @@
 # a second one (mode 0711, random file name) removed right after; both are removed on exit.
 # It never writes to the current directory; it does not follow
 # symbolic links out of the install; the database password never appears on a command line
-# or in the environment (it goes into a 0600 --defaults-file in that directory).
+# or in the environment. Nothing PHP or the web server prints is ever copied into a file a
+# root process reads as configuration, and the database client runs as the web-server user.
 # Exit codes: 0 every check PASS (or N/A), 1 a check FAILed, 2 no FAIL but WARN, SKIP or
 # MANUAL, 3 or more the script itself could not run.
 # ---------------------------------------------------------------------------------------------
@@ -582,25 +583,36 @@ check_writable_by() {
 
 # ------------------------------------------------------------------ config.php (read by PHP)
 
-# The PHP that reads config.php, as the web-server user. It prints NUL-separated key/value
-# pairs; the database password only ever appears inside the my.cnf text, which the shell
-# writes into a 0600 file with its builtin printf (no command line, no environment).
+# The PHP that reads config.php, as the web-server user. config.php is code that user may
+# control, and it runs in this same process: everything PHP prints is treated as hostile by the
+# shell (parse_config_answer). Here, only what makes a forged answer harder:
+# - the one-time token root sends on stdin is read before config.php runs and kept out of its
+#   scope (config.php runs inside its own function); the answer must start and end with it, so
+#   a config.php that exits early and prints its own answer is refused;
+# - everything config.php prints goes into an output buffer it cannot flush, clean or remove
+#   (flags 0), which throws it away, also on exit();
+# - the answer is plain scalars, NUL-separated; the database password is one of them, and the
+#   shell, not PHP, writes the my.cnf that the database client reads.
+# A config.php the web user can change can still lie about its own values (it is their code):
+# that is why the audit also checks that config.php is not writable by that user.
 # shellcheck disable=SC2016
 PHP_READ_CONFIG='
 error_reporting(E_ALL);
 ini_set("display_errors", "stderr");
-$__file = $argv[1];
-$__out = array();
-ob_start();
-try {
+$__main = function ($__file) {
+$nonce = trim((string) stream_get_contents(STDIN));
+ob_start(function ($s) { return ""; }, 0, 0);
+$read = function ($__file) {
 	include $__file;
+	return array(isset($DP_CONFIG) ? $DP_CONFIG : null);
+};
+try {
+	list($DP_CONFIG) = $read($__file);
 } catch (Throwable $e) {
-	ob_end_clean();
 	// only the class and line: the message can quote the text of config.php, the password included
 	fwrite(STDERR, "config.php stopped with " . get_class($e) . " at line " . $e->getLine() . " of " . basename($e->getFile()) . "\n");
 	exit(2);
 }
-ob_end_clean();
 if (!isset($DP_CONFIG) || !is_array($DP_CONFIG)) { $DP_CONFIG = array(); }
 $db = (isset($DP_CONFIG["db"]) && is_array($DP_CONFIG["db"])) ? $DP_CONFIG["db"] : array();
 $pick = function ($key, $const) use ($db) {
@@ -682,7 +694,6 @@ $out = array(
 	"db_host" => (string) $host,
 	"db_user" => (string) $user,
 	"db_name" => (string) $name,
-	"db_password_empty" => ($pass === null || $pass === "" ? "1" : "0"),
 	"dir_data_set" => (isset($DP_CONFIG["dir_data"]) && is_string($DP_CONFIG["dir_data"]) ? "1" : "0"),
 	"dir_data" => (isset($DP_CONFIG["dir_data"]) && is_string($DP_CONFIG["dir_data"]) ? $DP_CONFIG["dir_data"] : ""),
 	"debug.enable_debug_trace" => $flag(isset($debug["enable_debug_trace"]) ? $debug["enable_debug_trace"] : null),
@@ -691,32 +702,153 @@ $out = array(
 	"trust_proxy_kind" => $tp_kind,
 	"trust_proxy_list" => implode("\n", $tp_lines),
 );
-$q = function ($v) {
-	return "\"" . strtr((string) $v, array("\\" => "\\\\", "\"" => "\\\"", "\n" => "\\n", "\r" => "\\r", "\t" => "\\t")) . "\"";
+$out["db_password"] = (string) $pass;
+$w = function ($t) { fwrite(STDOUT, $t . "\0"); };
+$w("begin " . $nonce);
+foreach ($out as $k => $v) { $w($k); $w(str_replace("\0", "", $v)); }
+$w("end " . $nonce);
 };
-$cnf = "[client]\nuser=" . $q($user) . "\npassword=" . $q($pass) . "\n";
-if ($host !== null && strpos($host, "unix_socket:") === 0) {
-	$cnf .= "host=localhost\nsocket=" . $q(substr($host, 12)) . "\n";
-} elseif ($host !== null && preg_match("/^\\[([0-9a-fA-F:.]+)\\](?::([0-9]+))?$/", $host, $m)) {
-	$cnf .= "host=" . $q($m[1]) . "\nprotocol=TCP\n" . (isset($m[2]) && $m[2] !== "" ? "port=" . $m[2] . "\n" : "");
-} elseif ($host !== null && preg_match("/^([^:]+):([0-9]+)$/", $host, $m)) {
-	$cnf .= "host=" . $q($m[1]) . "\nport=" . $m[2] . "\nprotocol=TCP\n";
-} elseif ($host !== null && $host !== "") {
-	$cnf .= "host=" . $q($host) . "\n";
-}
-$out["mycnf"] = $cnf;
-// proves PHP got to the end: config.php can exit or die half-way with status 0
-$out["end"] = "ok";
-foreach ($out as $k => $v) { echo $k, "\0", str_replace("\0", "", $v), "\0"; }
+$__main($argv[1]);
 '
+
+# The keys PHP's answer must hold, each exactly once: the longest value (bytes: LC_ALL=C) and
+# the characters each may have (a bash regular expression). Nothing else is accepted.
+CFG_FLAG_RE='^[01]$'
+CFG_NO_CTRL=$'^[^\x01-\x1f\x7f]*$'
+CFG_RULES=(
+	db_found 1 "$CFG_FLAG_RE"
+	db_host 255 '^[][A-Za-z0-9._:/@+-]*$'
+	db_user 80 '^[A-Za-z0-9_.@%+$-]*$'
+	db_name 64 '^[A-Za-z0-9_$-]*$'
+	db_password 256 "$CFG_NO_CTRL"
+	dir_data_set 1 "$CFG_FLAG_RE"
+	dir_data 4096 "$CFG_NO_CTRL"
+	debug.enable_debug_trace 1 "$CFG_FLAG_RE"
+	enable_display_errors 1 "$CFG_FLAG_RE"
+	enable_request_errorlog 1 "$CFG_FLAG_RE"
+	trust_proxy_kind 5 '^(unset|off|all|list|other)$'
+	trust_proxy_list 65536 $'^[^\x01-\x08\x0b-\x1f\x7f]*$'
+)
+# one trust_proxy_data entry: the range key (or ?), a tab, the entry as shown (controls already ?)
+CFG_TP_LINE_RE=$'^(\\?|[0-9a-f]{8}/[0-9]{1,2}|[0-9a-f]{32}/[0-9]{1,3})\t[^\x01-\x1f\x7f]{0,600}$'
+
+# parse_config_answer FILE TOKEN SOURCE: reads PHP's NUL-separated answer into CFG, or sets
+# CFG_MESSAGE and returns 1. The answer must be exactly: "begin TOKEN", then each key of
+# CFG_RULES once with a value of its class, then "end TOKEN", and nothing after it (no byte
+# outside these fields, nothing printed before or after). C1 controls in dir_data are refused too.
+parse_config_answer() {
+	local file=$1 token=$2 source=$3 size used=0 i k v re t line
+	local toks=()
+	local -A rule=() max=()
+	CFG=()
+	for ((i = 0; i < ${#CFG_RULES[@]}; i += 3)); do
+		max[${CFG_RULES[$i]}]=${CFG_RULES[$((i + 1))]}
+		rule[${CFG_RULES[$i]}]=${CFG_RULES[$((i + 2))]}
+	done
+	size=$(stat -c %s -- "$file" 2>/dev/null) || size=-1
+	if [ "$size" -lt 0 ] || [ "$size" -gt 200000 ]; then
+		CFG_MESSAGE="PHP's answer for $source is missing or too long, so nothing from it is trusted."
+		return 1
+	fi
+	mapfile -d '' -t toks <"$file"
+	for t in "${toks[@]}"; do used=$((used + ${#t} + 1)); done
+	if [ "${#toks[@]}" -lt 2 ] || [ "${toks[0]}" != "begin $token" ] || [ "${toks[-1]}" != "end $token" ] || [ "$used" -ne "$size" ]; then
+		CFG_MESSAGE="PHP stopped before it had read all of $source (does config.php exit or print early?), so nothing from it is trusted."
+		return 1
+	fi
+	if [ "${#toks[@]}" -ne $((2 + 2 * ${#CFG_RULES[@]} / 3)) ]; then
+		CFG_MESSAGE="PHP's answer for $source does not hold exactly the expected values (did config.php print its own?), so nothing from it is trusted."
+		return 1
+	fi
+	for ((i = 1; i < ${#toks[@]} - 1; i += 2)); do
+		k=${toks[$i]}
+		v=${toks[$((i + 1))]}
+		if [ -z "${rule[$k]+x}" ] || [ -n "${CFG[$k]+x}" ]; then
+			printable "${k:0:60}"
+			CFG=()
+			CFG_MESSAGE="PHP's answer for $source has an unexpected or repeated key ($J), so nothing from it is trusted."
+			return 1
+		fi
+		re=${rule[$k]}
+		if [ "${#v}" -gt "${max[$k]}" ] || ! [[ $v =~ $re ]] || { [ "$k" = dir_data ] && [[ $v == *$'\xc2'[$'\x80'-$'\x9f']* ]]; }; then
+			CFG=()
+			CFG_MESSAGE="In $source, the value of $k is not one the audit accepts (too long, or a character outside those allowed for it), so nothing from it is trusted."
+			return 1
+		fi
+		if [ "$k" = trust_proxy_list ] && [ -n "$v" ]; then
+			while IFS= read -r line; do
+				if ! [[ $line =~ $CFG_TP_LINE_RE ]]; then
+					CFG=()
+					CFG_MESSAGE="PHP's answer for $source has a trust_proxy_data entry of an unexpected form, so nothing from it is trusted."
+					return 1
+				fi
+			done <<<"$v"
+		fi
+		CFG[$k]=$v
+	done
+	if [ -z "${CFG[db_password]}" ]; then CFG[db_password_empty]=1; else CFG[db_password_empty]=0; fi
+	return 0
+}
+
+# cnf_quote TEXT -> J: TEXT as a double-quoted option-file value (TEXT has no control characters).
+cnf_quote() {
+	local s=$1 bs=\\ q='"'
+	s=${s//"$bs"/"$bs$bs"}
+	s=${s//"$q"/"$bs$q"}
+	J="$q$s$q"
+}
+
+# write_mycnf: the client options, written by the shell from the validated values only (user,
+# password, host, port, socket, protocol), into the 0600 $TMP/my.cnf. Nothing PHP printed is
+# copied into it as text. An empty file and CNF_MESSAGE when there is nothing usable.
+CNF_MESSAGE=''
+write_mycnf() {
+	local h=${CFG[db_host]:-} text host='' port='' socket='' tcp=0
+	: >"$TMP/my.cnf"
+	CNF_MESSAGE='No database credentials were found in config.php.'
+	[ "${CFG[db_found]:-}" = 1 ] && [ -n "${CFG[db_user]:-}" ] || return 0
+	if [[ $h == unix_socket:* ]]; then
+		socket=${h#unix_socket:}
+		host=localhost
+		[[ $socket =~ ^/[A-Za-z0-9._/+-]{1,250}$ ]] || socket=''
+		[ -n "$socket" ] || { CNF_MESSAGE="The database socket in config.php ($h) is not a path the audit accepts."; return 0; }
+	elif [[ $h =~ ^\[([0-9A-Fa-f:.]{2,45})\](:([0-9]{1,5}))?$ ]]; then
+		host=${BASH_REMATCH[1]}
+		port=${BASH_REMATCH[3]}
+		tcp=1
+	elif [[ $h =~ ^([A-Za-z0-9._-]{1,253}):([0-9]{1,5})$ ]]; then
+		host=${BASH_REMATCH[1]}
+		port=${BASH_REMATCH[2]}
+		tcp=1
+	elif [[ $h =~ ^[A-Za-z0-9._-]{1,253}$ ]]; then
+		host=$h
+	elif [ -n "$h" ]; then
+		CNF_MESSAGE="The database host in config.php ($h) is not a host name, address or socket the audit accepts."
+		return 0
+	fi
+	if [ -n "$port" ] && { [ "$((10#$port))" -lt 1 ] || [ "$((10#$port))" -gt 65535 ]; }; then
+		CNF_MESSAGE="The database port in config.php ($port) is not a port number."
+		return 0
+	fi
+	cnf_quote "${CFG[db_user]}"
+	text="[client]"$'\n'"user=$J"$'\n'
+	cnf_quote "${CFG[db_password]}"
+	text+="password=$J"$'\n'
+	if [ -n "$host" ]; then cnf_quote "$host"; text+="host=$J"$'\n'; fi
+	if [ -n "$socket" ]; then cnf_quote "$socket"; text+="socket=$J"$'\n'; fi
+	if [ -n "$port" ]; then text+="port=$((10#$port))"$'\n'; fi
+	if [ "$tcp" = 1 ]; then text+='protocol=TCP'$'\n'; fi
+	(umask 077 && printf '%s' "$text" >"$TMP/my.cnf")
+}
 
 # load_config CONFIG_PHP READER: runs once per file; sets CFG[...] and CFG_STATUS ok|error.
 load_config() {
-	local file=$1 reader=$2 dir real k v
+	local file=$1 reader=$2 dir real token rc
 	if [ "$CFG_FILE" = "$file" ]; then [ "$CFG_STATUS" = ok ]; return; fi
 	CFG_FILE=$file
 	CFG_STATUS=error
 	CFG=()
+	: >"$TMP/my.cnf"
 	if [ -L "$file" ]; then
 		real=$(realpath -e -- "$file" 2>/dev/null)
 		dir=$(realpath -e -- "$(dirname -- "$file")" 2>/dev/null)
@@ -731,37 +863,26 @@ load_config() {
 	# PHP runs as the web-server user, like Deskpro itself: config.php is code, and the audit
 	# gives it no more rights than Deskpro does.
 	if ! command -v setsid >/dev/null 2>&1 || ! command -v timeout >/dev/null 2>&1; then CFG_MESSAGE='setsid or timeout is missing, so config.php is not run.'; return 1; fi
+	token=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+	[[ $token =~ ^[0-9a-f]{32}$ ]] || { CFG_MESSAGE='Could not read /dev/urandom, so config.php is not run.'; return 1; }
 	# Its own session (no controlling terminal: code in config.php cannot push keystrokes into
-	# root's terminal with TIOCSTI), no stdin, and at most 60 seconds.
-	setsid -w runuser -u "$reader" -- timeout 60 php -n -r "$PHP_READ_CONFIG" -- "$file" </dev/null >"$TMP/config.out" 2>"$TMP/config.err"
-	local rc=$?
+	# root's terminal with TIOCSTI), only the token on stdin (read before config.php runs), and
+	# at most 60 seconds.
+	printf '%s\n' "$token" | setsid -w runuser -u "$reader" -- timeout 60 php -n -r "$PHP_READ_CONFIG" -- "$file" >"$TMP/config.out" 2>"$TMP/config.err"
+	rc=${PIPESTATUS[1]}
 	if [ "$rc" -ne 0 ]; then
+		: >"$TMP/config.out"
 		first_line "$TMP/config.err"
 		CFG_MESSAGE="PHP could not read $file (exit $rc): $J"
 		return 1
 	fi
-	while IFS= read -r -d '' k && IFS= read -r -d '' v; do
-		if [ "$k" = mycnf ]; then
-			(umask 077 && printf '%s' "$v" >"$TMP/my.cnf")
-		else
-			CFG[$k]=$v
-		fi
-	done <"$TMP/config.out"
-	: >"$TMP/config.out"
-	if [ "${CFG[end]:-}" != ok ]; then
+	if ! parse_config_answer "$TMP/config.out" "$token" "$file"; then
+		: >"$TMP/config.out"
 		CFG=()
-		: >"$TMP/my.cnf"
-		CFG_MESSAGE="PHP stopped before it had read all of $file (does config.php exit or print early?), so nothing from it is trusted."
 		return 1
 	fi
-	for k in db_found db_user db_password_empty dir_data_set debug.enable_debug_trace enable_display_errors enable_request_errorlog trust_proxy_kind; do
-		if [ -z "${CFG[$k]+x}" ]; then
-			CFG=()
-			: >"$TMP/my.cnf"
-			CFG_MESSAGE="PHP's reading of $file is incomplete (no $k), so nothing from it is trusted."
-			return 1
-		fi
-	done
+	: >"$TMP/config.out"
+	write_mycnf
 	CFG_STATUS=ok
 	return 0
 }
@@ -1397,15 +1518,16 @@ check_db_grants() {
 	local file=$1 reader=$2 database=$3 client
 	shift 3
 	load_config "$file" "$reader" || { set_result SKIP "$CFG_MESSAGE"; return; }
-	if command -v mariadb >/dev/null 2>&1; then client=mariadb
-	elif command -v mysql >/dev/null 2>&1; then client=mysql
+	if command -v mariadb >/dev/null 2>&1; then client=$(command -v mariadb)
+	elif command -v mysql >/dev/null 2>&1; then client=$(command -v mysql)
 	else set_result SKIP 'Neither the mariadb nor the mysql client is installed, so the grants cannot be read.'; return; fi
-	[ -s "$TMP/my.cnf" ] || { set_result SKIP 'No database credentials were found in config.php.'; return; }
-	# The credentials come only from the 0600 file: nothing secret on the command line. Only that
-	# file (--defaults-file, not -extra-file: root's own ~/.my.cnf is read after an extra file and
-	# would win) and no login-path file.
-	MYSQL_TEST_LOGIN_FILE=/dev/null "$client" --defaults-file="$TMP/my.cnf" --batch --raw --skip-column-names --connect-timeout=10 \
-		-e 'SHOW GRANTS FOR CURRENT_USER()' >"$TMP/grants" 2>"$TMP/grants.err"
+	[ -s "$TMP/my.cnf" ] || { set_result SKIP "$CNF_MESSAGE"; return; }
+	# The client runs as the reader account, like Deskpro, never as root: whatever config.php
+	# says, a client library bug or plugin cannot run code with more rights than the web user
+	# already has. The options reach it on stdin (no command line, no environment); it keeps
+	# them in its own 0600 file only while it runs. Only that file (--defaults-file: root's and
+	# the user's own option files are not read) and no login-path file.
+	setsid -w runuser -u "$reader" -- timeout 60 sh -c "$DB_AS_READER" sh "$client" <"$TMP/my.cnf" >"$TMP/grants" 2>"$TMP/grants.err"
 	local rc=$?
 	if [ "$rc" -ne 0 ]; then
 		first_line "$TMP/grants.err"
@@ -1414,6 +1536,19 @@ check_db_grants() {
 	fi
 	judge_grants "$TMP/grants" "$database" "$@"
 }
+
+# The reader's side of check_db_grants (sh, as the reader account): the options from stdin into
+# a private file, SHOW GRANTS with only that file, the file removed.
+# shellcheck disable=SC2016 # the reader's shell expands these
+DB_AS_READER='umask 077
+base=/dev/shm
+if [ ! -d "$base" ] || [ -L "$base" ] || [ ! -w "$base" ]; then base=/tmp; fi
+f=$(mktemp "$base/deskpro-audit-db.XXXXXXXXXX") || exit 97
+if ! cat >"$f"; then rm -f -- "$f"; exit 97; fi
+MYSQL_TEST_LOGIN_FILE=/dev/null "$1" --defaults-file="$f" --batch --raw --skip-column-names --connect-timeout=10 -e "SHOW GRANTS FOR CURRENT_USER()"
+rc=$?
+rm -f -- "$f"
+exit "$rc"'
 
 # judge_grants GRANTS_FILE DATABASE RUNTIME_PRIVILEGE... -- UPGRADE_PRIVILEGE...: the verdict
 # on SHOW GRANTS output (MariaDB or MySQL), one grant per line.

@@ -83,7 +83,7 @@ serverDescribe(
 
 		it('forged mycnf printed by a shutdown function after the reader’s own answer: no code runs as root', async () => {
 			const r = await attack(
-				`<?php\n$DP_CONFIG = array('debug' => array());\ndefine('DP_DATABASE_HOST', '127.0.0.1:${db.port}');\ndefine('DP_DATABASE_USER', 'deskpro');\ndefine('DP_DATABASE_PASSWORD', 'pw');\ndefine('DP_DATABASE_NAME', 'deskpro');\nregister_shutdown_function(function () { while (ob_get_level()) { @ob_end_clean(); } fwrite(STDOUT, ${forged()}); });\n`
+				`<?php\n$DP_CONFIG = array('debug' => array());\ndefine('DP_DATABASE_HOST', '127.0.0.1:${db.port}');\ndefine('DP_DATABASE_USER', 'deskpro');\ndefine('DP_DATABASE_PASSWORD', 'pw');\ndefine('DP_DATABASE_NAME', 'deskpro');\nregister_shutdown_function(function () { for ($i = 0; $i < 9 && ob_get_level(); $i++) { @ob_end_clean(); } fwrite(STDOUT, ${forged()}); });\n`
 			);
 			expect(rootMarks(), `the attacker's library ran as root: ${r.grants.evidence}`).toEqual([]);
 			expect(r.user.state, r.user.evidence).toMatch(/^(SKIP|FAIL|WARN)$/);
