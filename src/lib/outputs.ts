@@ -22,6 +22,7 @@ import { composeFile, configEnv, runScript, secretsScript, COMPOSE_FILENAME, CON
 import { dockerDbScript, DB_SCRIPT_FILENAME } from './generators/docker-db';
 import { apacheProxyConfig, nginxProxyConfig, APACHE_PROXY_FILENAME, NGINX_PROXY_FILENAME } from './generators/docker-proxy';
 import { nftRules, ufwRules, NFT_FILENAME, UFW_FILENAME } from './generators/docker-firewall';
+import { fileRank } from './apply-order';
 
 export type OutputLanguage = 'nginx' | 'apache' | 'xml' | 'php' | 'sql' | 'bash' | 'powershell' | 'text' | 'markdown' | 'json' | 'yaml' | 'env' | 'nftables';
 
@@ -37,7 +38,7 @@ export interface OutputFile {
 	language: OutputLanguage;
 	/** One line: what the file is. */
 	description: string;
-	/** Order in which to apply it (ascending), for the bundle README. */
+	/** Order in which to apply it (ascending): its place in the one apply order (`apply-order.ts`). */
 	applyOrder: number;
 	text: string;
 	/** True when the text holds a secret (e.g. a generated database password). */
@@ -51,7 +52,7 @@ export interface ServerOutputInput {
 }
 
 /** One generated file for Deskpro Download: when it applies and how it is made. */
-interface ServerOutputSpec extends Omit<OutputFile, 'text'> {
+interface ServerOutputSpec extends Omit<OutputFile, 'text' | 'applyOrder'> {
 	/** Absent = always (for Deskpro Download with a valid server environment). */
 	when?: (ctx: PracticeContext) => boolean;
 	generate: (input: ServerOutputInput) => string;
@@ -69,7 +70,6 @@ const serverOutputs: ServerOutputSpec[] = [
 		installAs: '/etc/nginx/sites-available/deskpro.conf',
 		language: 'nginx',
 		description: 'nginx site: front controller, 403 for private paths, /admin/ and /agent/ limited to your networks.',
-		applyOrder: 40,
 		when: linuxWith('nginx'),
 		generate: ({ env }) => nginxConfig(env)
 	},
@@ -80,7 +80,6 @@ const serverOutputs: ServerOutputSpec[] = [
 		installAs: '/etc/apache2/sites-available/deskpro.conf',
 		language: 'apache',
 		description: 'Apache 2.4 virtual host: front controller, 403 for private paths, /admin/ and /agent/ limited to your networks.',
-		applyOrder: 40,
 		when: linuxWith('apache'),
 		generate: ({ env }) => apacheConfig(env)
 	},
@@ -90,7 +89,6 @@ const serverOutputs: ServerOutputSpec[] = [
 		filename: 'config.deskpro-hardening.php',
 		language: 'php',
 		description: 'config.php block: least-privileged database account, dir_data, trusted proxies only, debugging off.',
-		applyOrder: 30,
 		containsSecret: true,
 		when: (ctx) => !!ctx.server && hasDbPasswords(ctx.server),
 		generate: ({ env, ctx }) => configPhp(env, ctx.about)
@@ -101,7 +99,6 @@ const serverOutputs: ServerOutputSpec[] = [
 		filename: 'deskpro-database.sql',
 		language: 'sql',
 		description: 'SQL: runtime account limited to Deskpro’s database from the application host, and the upgrade account.',
-		applyOrder: 10,
 		containsSecret: true,
 		when: (ctx) => !!ctx.server && hasDbPasswords(ctx.server),
 		generate: ({ env }) => mysqlSetup(env)
@@ -112,7 +109,6 @@ const serverOutputs: ServerOutputSpec[] = [
 		filename: 'deskpro-move-data.sh',
 		language: 'bash',
 		description: 'Bash (run as root, --dry-run first): pause cron, move data/ out of the web root, fix its ownership, resume cron.',
-		applyOrder: 20,
 		when: linux,
 		generate: ({ env }) => moveDataScript(env)
 	},
@@ -122,7 +118,6 @@ const serverOutputs: ServerOutputSpec[] = [
 		filename: 'deskpro-permissions.sh',
 		language: 'bash',
 		description: 'Bash (run as root, --dry-run first): dedicated owner, app read-only for the web server, data/ group-writable, never 0777.',
-		applyOrder: 35,
 		when: linux,
 		generate: ({ env }) => permissionsScript(env)
 	},
@@ -133,7 +128,6 @@ const serverOutputs: ServerOutputSpec[] = [
 		installAs: 'web.config in the install directory',
 		language: 'xml',
 		description: 'IIS web.config: hidden segments, URL Rewrite front controller, /admin/ and /agent/ limited with ipSecurity. Not tested on a real IIS by the wizard’s test suite.',
-		applyOrder: 40,
 		when: (ctx) => ctx.about.os === 'windows',
 		generate: ({ env }) => iisWebConfig(env)
 	},
@@ -143,7 +137,6 @@ const serverOutputs: ServerOutputSpec[] = [
 		filename: 'deskpro-permissions.ps1',
 		language: 'powershell',
 		description: 'PowerShell (elevated, -DryRun first): move data/ out of the web root and set NTFS permissions with icacls. Not tested on a real Windows server by the wizard’s test suite.',
-		applyOrder: 20,
 		when: (ctx) => ctx.about.os === 'windows',
 		generate: ({ env }) => windowsPermissionsScript(env)
 	},
@@ -153,7 +146,6 @@ const serverOutputs: ServerOutputSpec[] = [
 		filename: 'deskpro-checks.sh',
 		language: 'bash',
 		description: 'Bash + curl: every sensitive path must answer 403; with --outside (run from outside your networks) /admin/ and /agent/ too.',
-		applyOrder: 50,
 		when: (ctx) => checkHelpdeskUrl(ctx.about.helpdeskUrl) === null,
 		generate: ({ ctx }) => postChecksScript(ctx.about.helpdeskUrl)
 	}
@@ -274,7 +266,7 @@ function auditOutput(plan: Plan, derived: DerivedPlan): OutputFile | null {
 		filename: AUDIT_SCRIPT_FILENAME,
 		language: 'bash',
 		description: 'Read-only audit: checks the server against this plan and prints a result to import into the wizard.',
-		applyOrder: 1000,
+		applyOrder: fileRank('audit-script'),
 		text: auditScript({ planId: plan.planId, checks: a.checks, expectDigest: a.expectDigest })
 	};
 }
@@ -292,7 +284,7 @@ export function outputsFor(plan: Plan, derived: DerivedPlan = derivePlan(plan)):
 			if (when && !when(ctx)) continue;
 			const step = derived.practices.find((p) => p.practice.id === spec.practiceId);
 			if (step && !step.applicability.applies) continue;
-			out.push({ ...spec, text: generate({ env, ctx }) });
+			out.push({ ...spec, applyOrder: fileRank(spec.id), text: generate({ env, ctx }) });
 		}
 	}
 	if (ctx.docker && ctx.about.deployment === 'onprem-docker') {

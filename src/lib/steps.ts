@@ -1,6 +1,7 @@
 /** The wizard's route order: about, every practice, the server audit, summary. */
 import { ABOUT_STEP_ID } from './plan/about';
-import { practices } from './practices';
+import { practiceById, practices } from './practices';
+import { stepBefore } from './apply-order';
 
 export interface StepRef {
 	id: string;
@@ -28,4 +29,15 @@ export function stepLabel(id: string): string | undefined {
 	const counted = steps.filter((s) => s.id !== summaryStep.id);
 	const i = counted.findIndex((s) => s.id === id);
 	return i < 0 ? undefined : `Step ${i + 1} of ${counted.length}`;
+}
+
+/** A step's title, for messages that name it ("step “Move data/ out of the web root”"). */
+export function stepTitle(id: string): string {
+	return practiceById.get(id)?.title ?? id;
+}
+
+/** The title of the step applied before `id` in the one apply order (see `apply-order.ts`), or null. */
+export function previousStepTitle(id: string): string | null {
+	const b = stepBefore(id);
+	return b ? stepTitle(b) : null;
 }

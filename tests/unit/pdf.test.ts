@@ -2,6 +2,7 @@
  * The PDF checklist, rendered in node with jsPDF and the committed fonts, then read back with
  * poppler (`pdftotext`, `pdftoppm`, `pdffonts`). Set PDF_OUT=dir to keep the files for a look.
  */
+import { derivePlan } from '$lib/plan/derive';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
@@ -123,7 +124,7 @@ describe.skipIf(!poppler)('PDF checklist', () => {
 		plan.checklist[first]!.note = long;
 		const unbroken = 'https://support.example.com/' + 'a'.repeat(300) + '/ZZZ';
 		const second = Object.keys(plan.checklist)[1]!;
-		plan.checklist[second] = { state: 'skipped', reason: unbroken, note: '' };
+		plan.checklist[second] = { ...plan.checklist[second]!, state: 'skipped', reason: unbroken, note: '', digest: derivePlan(plan).practices.flatMap((p) => p.items).find((i) => i.id === second)!.digest };
 		const { file } = render('long', plan);
 		const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
 		expect(pages).toBeGreaterThan(2);

@@ -160,7 +160,7 @@ describe('applicability reasons', () => {
 		const p = newPlan();
 		const d0 = derivePlan(p).practices.find((x) => x.practice.id === 'review-logs')!;
 		expect(d0.status).toBe('todo');
-		for (const i of d0.items) if (!i.locked) p.checklist[i.id] = { state: 'done', reason: '', note: '' };
+		for (const i of d0.items) if (!i.locked) p.checklist[i.id] = { state: 'done', reason: '', note: '', digest: i.digest };
 		const d1 = derivePlan(p).practices.find((x) => x.practice.id === 'review-logs')!;
 		expect(d1.status).toBe('done');
 		expect(d1.items.find((i) => i.id === 'review-logs.error-logs')?.state).toBe('na');

@@ -3,7 +3,7 @@
  * tickets. Pure: report in, text out. Every user value goes through the Markdown escaper.
  */
 import { escapeMarkdown as md, escapeMarkdownCell as cell, escapeMarkdownLines } from './escape';
-import { person, STATE_LABELS, type Report, type ReportItem } from './report';
+import { CHANGED_NOTE, person, STATE_LABELS, type Report, type ReportItem } from './report';
 
 const NO_SECRETS = 'This document contains no passwords or other secrets.';
 
@@ -25,7 +25,8 @@ export function reportMarkdown(r: Report): string {
 
 	push('## Summary', '');
 	const p = r.progress;
-	push(`${p.done} done, ${p.skipped} skipped, ${p.na} not applicable and ${p.open} open, of ${p.total} checklist items.`, '');
+	const changed = p.changed ? `, ${p.changed} changed since ticked (not confirmed again)` : '';
+	push(`${p.done} done, ${p.skipped} skipped, ${p.na} not applicable and ${p.open} open${changed}, of ${p.total} checklist items.`, '');
 	push('| Practice | Done | Skipped | Not applicable | Open | Total |', '|---|--:|--:|--:|--:|--:|');
 	for (const x of r.practices) {
 		const q = x.progress;
@@ -80,6 +81,7 @@ function itemLines(it: ReportItem): string[] {
 	const lines = [`- ${box} **${STATE_LABELS[it.state]}:** ${md(it.text)}`];
 	const indent = '  ';
 	if (it.detail) lines[0] += ` — ${md(it.detail)}`;
+	if (it.state === 'changed') lines.push(`${indent}*${md(CHANGED_NOTE)}*`);
 	if (it.reason) lines.push(`${indent}*Reason:* ${escapeMarkdownLines(it.reason, indent)}`);
 	if (it.note) lines.push(`${indent}*Note:* ${escapeMarkdownLines(it.note, indent)}`);
 	if (it.audit) lines.push(`${indent}${escapeMarkdownLines(it.audit, indent)}`);

@@ -10,6 +10,10 @@
 import type { ServerEnv } from '$lib/practices/_server-env';
 import { shellQuote } from './escape';
 import { dirDataLine } from './config-php';
+import { stepTitle } from '$lib/steps';
+
+/** `(step "<title>")` as part of a double-quoted bash string: the title goes in as a quoted word. */
+const stepRef = (id: string) => `(step "${shellQuote(`“${stepTitle(id)}”`)}")`;
 
 /** Modes the permissions script promises (checked by the tests with stat). */
 export const MODES = {
@@ -115,10 +119,10 @@ export function permissionsScript(env: ServerEnv): string {
 		'if [ ! -d "$INSTALL_DIR" ] || [ -L "$INSTALL_DIR" ]; then die "$INSTALL_DIR is not a directory"; fi',
 		'[ -f "$INSTALL_DIR/index.php" ] || die "$INSTALL_DIR does not look like a Deskpro install (no index.php)"',
 		'if [ ! -d "$DATA_DIR" ] || [ -L "$DATA_DIR" ]; then',
-		'	die "data directory $DATA_DIR does not exist: move data/ out of the web root first (previous step)"',
+		`	die "data directory $DATA_DIR does not exist: move data/ out of the web root first ${stepRef('server-data-dir')}"`,
 		'fi',
 		'if [ -e "$INSTALL_DIR/data" ]; then',
-		'	die "$INSTALL_DIR/data still exists: move data/ out of the web root first (previous step)"',
+		`	die "$INSTALL_DIR/data still exists: move data/ out of the web root first ${stepRef('server-data-dir')}"`,
 		'fi',
 		FIX_FUNCTIONS,
 		'say "== Application files: $INSTALL_DIR"',
@@ -231,7 +235,7 @@ export function moveDataScript(env: ServerEnv): string {
 		'	resume_cron',
 		'	say "done"',
 		'else',
-		'	say "NEXT: add this line to $INSTALL_DIR/config.php, then run this script again to resume cron:"',
+		`	say "NEXT: add this line to $INSTALL_DIR/config.php ${stepRef('server-config-php')}, then run this script again to resume cron:"`,
 		'	say "  $CONFIG_LINE"',
 		'fi',
 		'[ "$DRY_RUN" = 1 ] && say "(dry run: nothing was changed)"',

@@ -4,9 +4,9 @@
  * copy of the plan with every secret field set back to its default, so no export built from it
  * can ever contain a secret, whatever the admin opted into for the JSON file.
  */
-import type { Plan, ItemStateName } from '$lib/plan/schema';
+import type { Plan } from '$lib/plan/schema';
 import { withoutSecrets } from '$lib/plan/io';
-import { countProgress, derivePlan, type Progress } from '$lib/plan/derive';
+import { countProgress, derivePlan, type Progress, type ShownState } from '$lib/plan/derive';
 import { checkFields, type Values } from '$lib/plan/fields';
 import { signoffFields, SIGNOFF_STEP_ID } from '$lib/plan/signoff';
 import { deploymentLabels, osLabels, webServerLabels } from '$lib/practices/applicability';
@@ -14,13 +14,15 @@ import type { Deployment, OperatingSystem, SettingRow, StandardRef, WebServer } 
 import { outputsFor } from '$lib/outputs';
 import { auditSummaryText, itemAuditText } from '$lib/audit/format';
 
-export const STATE_LABELS: Record<ItemStateName, string> = { done: 'Done', skipped: 'Skipped', na: 'Not applicable', open: 'Open' };
+export const STATE_LABELS: Record<ShownState, string> = { done: 'Done', skipped: 'Skipped', na: 'Not applicable', open: 'Open', changed: 'Changed since ticked' };
+/** Said of an item in the `changed` state, wherever it is listed. */
+export const CHANGED_NOTE = 'Changed since it was ticked: the answers it was generated from are different now; not confirmed again.';
 
 export interface ReportItem {
 	id: string;
 	text: string;
 	detail?: string;
-	state: ItemStateName;
+	state: ShownState;
 	/** Why it was skipped or does not apply ('' when none). */
 	reason: string;
 	note: string;

@@ -10,8 +10,8 @@
  * "Page n of N" on every page. Text is wrapped; blocks and table rows continue on the next page.
  */
 import type { jsPDF } from 'jspdf';
-import { person, STATE_LABELS, type Report, type ReportItem } from '$lib/generators/report';
-import type { ItemStateName } from '$lib/plan/schema';
+import { CHANGED_NOTE, person, STATE_LABELS, type Report, type ReportItem } from '$lib/generators/report';
+import type { ShownState } from '$lib/plan/derive';
 import { speedUpSubsetting } from './fast-subset';
 
 export type PageFormat = 'a4' | 'letter';
@@ -35,10 +35,11 @@ const C = {
 	done: [22, 101, 52] as RGB,
 	skipped: [146, 64, 14] as RGB,
 	na: [100, 110, 122] as RGB,
-	open: [185, 28, 28] as RGB
+	open: [185, 28, 28] as RGB,
+	changed: [126, 34, 206] as RGB
 };
-const STATE_COLOR: Record<ItemStateName, RGB> = { done: C.done, skipped: C.skipped, na: C.na, open: C.open };
-const STATE_FILL: Record<ItemStateName, RGB> = { done: [22, 101, 52], skipped: [217, 119, 6], na: [156, 163, 175], open: [220, 38, 38] };
+const STATE_COLOR: Record<ShownState, RGB> = { done: C.done, skipped: C.skipped, na: C.na, open: C.open, changed: C.changed };
+const STATE_FILL: Record<ShownState, RGB> = { done: [22, 101, 52], skipped: [217, 119, 6], na: [156, 163, 175], open: [220, 38, 38], changed: [147, 51, 234] };
 
 const M = { left: 56, right: 56, top: 56, bottom: 70 };
 const LINE = 1.32;
@@ -274,7 +275,7 @@ class Writer {
 	}
 
 	/** A 9 pt box, ticked when `ticked`. */
-	box(x: number, top: number, ticked: boolean, state: ItemStateName) {
+	box(x: number, top: number, ticked: boolean, state: ShownState) {
 		const s = 9;
 		this.doc.setLineWidth(0.9);
 		this.doc.setDrawColor(...(ticked ? C.done : C.muted));
@@ -359,7 +360,8 @@ function cover(wr: Writer, r: Report) {
 	doc.rect(x0, wr.y, bw, 12, 'S');
 	wr.y += 22;
 	let lx = x0;
-	for (const s of ['done', 'skipped', 'na', 'open'] as const) {
+	for (const s of ['done', 'skipped', 'na', 'open', 'changed'] as const) {
+		if (s === 'changed' && p.changed === 0) continue;
 		doc.setFillColor(...STATE_FILL[s]);
 		doc.rect(lx, wr.y + 1, 8, 8, 'F');
 		wr.font(10);
@@ -377,7 +379,8 @@ function cover(wr: Writer, r: Report) {
 function summary(wr: Writer, r: Report) {
 	wr.heading('Summary', 16);
 	const p = r.progress;
-	wr.para(`${p.done} done, ${p.skipped} skipped, ${p.na} not applicable and ${p.open} open, of ${p.total} checklist items.`, { after: 10 });
+	const changed = p.changed ? `, ${p.changed} changed since ticked (not confirmed again)` : '';
+	wr.para(`${p.done} done, ${p.skipped} skipped, ${p.na} not applicable and ${p.open} open${changed}, of ${p.total} checklist items.`, { after: 10 });
 	const rows = r.practices.map((x) => [`${x.number}. ${x.title}${x.applies ? '' : ' (not applicable)'}`, ...counts(x.progress)]);
 	rows.push(['Total', ...counts(p)]);
 	const num = (title: string): Column => ({ title, width: 0.11, align: 'right' });
@@ -399,6 +402,7 @@ function item(wr: Writer, it: ReportItem) {
 	const main = wr.lines(it.detail ? `${it.text} — ${it.detail}` : it.text, textW);
 	wr.font(9);
 	const extra: { label: string; lines: string[] }[] = [];
+	if (it.state === 'changed') extra.push({ label: '', lines: wr.lines(CHANGED_NOTE, textW) });
 	if (it.reason) extra.push({ label: 'Reason: ', lines: wr.lines(`Reason: ${it.reason}`, textW) });
 	if (it.note) extra.push({ label: 'Note: ', lines: wr.lines(`Note: ${it.note}`, textW) });
 	// the audit text names itself ("Verified by audit on…", "Audit found a problem on…")
@@ -409,7 +413,7 @@ function item(wr: Writer, it: ReportItem) {
 	else wr.ensure(lh * 2);
 	wr.box(M.left, wr.y + 1.2, it.state === 'done', it.state);
 	wr.font(8.5, true, STATE_COLOR[it.state]);
-	wr.textAt(STATE_LABELS[it.state].toUpperCase().replace('NOT APPLICABLE', 'N/A'), labelX, wr.y + 1.2, 8.5);
+	wr.textAt((it.state === 'changed' ? 'CHANGED' : STATE_LABELS[it.state].toUpperCase().replace('NOT APPLICABLE', 'N/A')), labelX, wr.y + 1.2, 8.5);
 	wr.font(size);
 	wr.flow(main, textX, size);
 	for (const e of extra) {

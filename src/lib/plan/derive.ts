@@ -6,6 +6,7 @@
 import { checkFields, defaults, type Checked, type Fields, type Values } from './fields';
 import { aboutFields, ABOUT_STEP_ID } from './about';
 import type { ItemState, ItemStateName, Plan } from './schema';
+import { attestDigest, publicValues } from './attest';
 import { practices } from '$lib/practices';
 import { evaluateApplicability, type ApplicabilityResult } from '$lib/practices/applicability';
 import type { AboutValues, ChecklistItemDef, Note, Practice, PracticeContext, SettingRow } from '$lib/practices/types';
@@ -14,10 +15,27 @@ import { dockerEnvFields, DOCKER_ENV_STEP_ID, refineDockerEnv, toDockerEnv, type
 import type { PlannedCheck } from '$lib/audit/types';
 import { auditStatus, expectDigest, type AuditStatus, type ItemAudit } from '$lib/audit/plan-checks';
 
+/**
+ * The state an item is shown in: the stored states plus `changed` (ticked done or skipped, but
+ * its content changed since: neither done nor open until the admin confirms it again).
+ */
+export type ShownState = ItemStateName | 'changed';
+export const SHOWN_STATES: readonly ShownState[] = ['done', 'skipped', 'changed', 'na', 'open'];
+
 export interface DerivedItem extends ChecklistItemDef {
 	practiceId: string;
-	/** The effective state: `na` whenever the practice does not apply. */
-	state: ItemStateName;
+	/**
+	 * The effective state: `na` whenever the practice does not apply; `changed` when the tick's
+	 * attested digest differs from `digest`; `open` for a done tick while the step's answers are
+	 * invalid (`blocked`) and for a skip without a reason (`needsReason`).
+	 */
+	state: ShownState;
+	/** The digest of the item's current content (what a tick now would attest). */
+	digest: string;
+	/** Why the item cannot be Done now (the step's answers are invalid), or undefined. */
+	blocked?: string;
+	/** Skipped by hand without a reason: counted as open until a reason is given. */
+	needsReason: boolean;
 	reason: string;
 	note: string;
 	at?: string;
@@ -51,6 +69,8 @@ export interface Progress {
 	skipped: number;
 	na: number;
 	open: number;
+	/** Ticked, but the content changed since (see `ShownState`). */
+	changed: number;
 	/** done + skipped + na over total, 0–1. */
 	ratio: number;
 }
@@ -78,12 +98,15 @@ export interface DerivedAudit extends AuditStatus {
 
 const EMPTY: ItemState = { state: 'open', reason: '', note: '' };
 
-export function countProgress(items: readonly { state: ItemStateName }[]): Progress {
-	const p = { total: items.length, done: 0, skipped: 0, na: 0, open: 0, ratio: 0 };
-	for (const i of items) p[i.state === 'open' ? 'open' : i.state]++;
-	p.ratio = p.total === 0 ? 1 : (p.total - p.open) / p.total;
+export function countProgress(items: readonly { state: ShownState }[]): Progress {
+	const p = { total: items.length, done: 0, skipped: 0, na: 0, open: 0, changed: 0, ratio: 0 };
+	for (const i of items) p[i.state]++;
+	p.ratio = p.total === 0 ? 1 : (p.total - p.open - p.changed) / p.total;
 	return p;
 }
+
+/** Items still to settle: open or changed since ticked. */
+export const unsettled = (p: Progress) => p.open + p.changed;
 
 /**
  * Checks a step's stored answers: only the fields that apply to this helpdesk (the others keep
@@ -155,7 +178,8 @@ function applyAudit(plan: Plan, d: DerivedPractice, verdicts: Map<string, ItemAu
 		const audit = verdicts.get(i.id);
 		if (!audit || i.locked) return i;
 		changed = true;
-		const state: ItemStateName = audit.verdict === 'verified' ? 'done' : audit.verdict === 'failed' && i.state === 'done' ? 'open' : i.state;
+		const state: ShownState =
+			audit.verdict === 'verified' && !i.blocked ? 'done' : audit.verdict === 'failed' && (i.state === 'done' || i.state === 'changed') ? 'open' : i.state;
 		return { ...i, audit, state };
 	});
 	return changed ? { ...d, items, status: stepStatus(plan, d.applicability, d.checked.ok, items) } : d;
@@ -167,11 +191,29 @@ function stepStatus(plan: Plan, applicability: ApplicabilityResult, ok: boolean,
 		? 'na'
 		: !ok
 			? 'invalid'
-			: progress.open === 0
+			: unsettled(progress) === 0
 				? 'done'
 				: progress.open === progress.total - items.filter((i) => i.locked).length && !items.some((i) => !i.locked && (plan.checklist[i.id] || i.audit))
 					? 'todo'
 					: 'in-progress';
+}
+
+/** The state shown for a stored tick, given the current digest and whether Done is possible. */
+export function shownState(s: ItemState, digest: string, blocked: string | undefined): { state: ShownState; needsReason: boolean } {
+	if (s.state === 'done' || s.state === 'skipped') {
+		if (s.digest !== digest) return { state: 'changed', needsReason: false };
+		if (s.state === 'done' && blocked) return { state: 'open', needsReason: false };
+		if (s.state === 'skipped' && s.reason.trim() === '') return { state: 'open', needsReason: true };
+	}
+	return { state: s.state, needsReason: false };
+}
+
+const isServerPractice = (p: Practice) => p.id.startsWith('server-');
+
+/** What a server step's items are generated from besides their own answers (secrets left out). */
+function serverAttested(plan: Plan, about: AboutValues): Record<string, unknown> {
+	const c = checkStepFields(serverEnvFields, plan.answers[SERVER_ENV_STEP_ID] as Record<string, unknown>, about);
+	return { os: about.os, webServer: about.webServer, env: publicValues(serverEnvFields, c.lenient as Record<string, unknown>) };
 }
 
 function derivePractice(plan: Plan, practice: Practice, ctx: PracticeContext, auditCtx: PracticeContext): DerivedPractice {
@@ -185,12 +227,22 @@ function derivePractice(plan: Plan, practice: Practice, ctx: PracticeContext, au
 	);
 	const settings = checked.values ? practice.settings(checked.values, ctx) : [];
 	const defs = practice.checklist(checked.lenient, ctx);
+	const values = publicValues(practice.fields, checked.lenient as Record<string, unknown>);
+	const server = isServerPractice(practice) ? serverAttested(plan, ctx.about) : undefined;
+	// A server step's items depend on the server environment too: while it is invalid (secrets
+	// aside, they are never saved) nothing on the step can be Done.
+	const blocked = !checked.ok
+		? 'The answers of this step are invalid: correct them before marking an item done.'
+		: server && practice.id !== SERVER_ENV_STEP_ID && !auditCtx.server
+			? 'The Server environment step has invalid answers: correct them before marking an item done.'
+			: undefined;
 	const items: DerivedItem[] = defs.map((d) => {
 		const s = plan.checklist[d.id] ?? EMPTY;
-		if (!applicability.applies)
-			return { ...d, practiceId: practice.id, state: 'na', manualState: s.state, reason: applicability.reason, note: s.note, at: s.at, locked: true };
-		if (d.notApplicable) return { ...d, practiceId: practice.id, state: 'na', manualState: s.state, reason: d.notApplicable, note: s.note, at: s.at, locked: true };
-		return { ...d, practiceId: practice.id, state: s.state, manualState: s.state, reason: s.reason, note: s.note, at: s.at, locked: false };
+		const digest = attestDigest({ text: d.text, detail: d.detail, values, server });
+		const base = { ...d, practiceId: practice.id, manualState: s.state, note: s.note, at: s.at, digest, needsReason: false };
+		if (!applicability.applies) return { ...base, state: 'na', reason: applicability.reason, locked: true };
+		if (d.notApplicable) return { ...base, state: 'na', reason: d.notApplicable, locked: true };
+		return { ...base, ...shownState(s, digest, blocked), reason: s.reason, blocked, locked: false };
 	});
 	const notes = typeof practice.notes === 'function' ? practice.notes(checked.values, ctx) : (practice.notes ?? []);
 	const status = stepStatus(plan, applicability, checked.ok, items);

@@ -34,6 +34,8 @@ export interface TextField extends FieldBase<string> {
 	width?: 'short' | 'medium' | 'long';
 	/** Offers a "Generate" button that fills the field with this function's result. */
 	generate?: () => string;
+	/** The most characters the check accepts: the input's maxlength and counter use the same number. */
+	maxLength?: number;
 }
 export interface IntField extends FieldBase<number> {
 	kind: 'int';
@@ -99,7 +101,7 @@ export function text(o: Opt<TextField> & { validate?: (v: string) => string | nu
 				if (msg) ctx.issues.push({ code: 'custom', message: msg, input: v });
 			})
 		);
-	return { kind: 'text', ...rest, check };
+	return { kind: 'text', ...rest, maxLength, check };
 }
 
 export function int(o: Omit<IntField, 'kind' | 'check'>): IntField {

@@ -1,10 +1,13 @@
 /**
  * Reading and writing plans as text: the one path used by localStorage and by JSON
- * import/export. Reading = JSON.parse → migrate → PlanSchema; any failure gives a message
- * and no plan. Writing leaves out secret fields unless the admin opted in.
+ * import/export. Reading = JSON.parse → migrate → PlanSchema. A text that is not a plan at all
+ * gives a message and no plan; a plan with some bad values is salvaged value by value (each one
+ * left out is reported with its original text), never discarded whole. Writing leaves out
+ * secret fields unless the admin opted in.
  */
 import { migrate } from './migrate';
-import { PLAN_VERSION, PlanSchema, type Plan } from './schema';
+import { newPlanId, PLAN_VERSION, PlanSchema, type Plan } from './schema';
+import { derivePlan } from './derive';
 import { aboutFields, ABOUT_STEP_ID } from './about';
 import { signoffFields, SIGNOFF_STEP_ID } from './signoff';
 import { practices } from '$lib/practices';
@@ -13,7 +16,22 @@ import type { Fields } from './fields';
 /** Refuse larger inputs before parsing them. */
 export const MAX_PLAN_BYTES = 2_000_000;
 
-export type ReadResult = { ok: true; plan: Plan; migratedFrom: number | null } | { ok: false; message: string };
+/** A value left out while reading a plan: where it was, why, and its original text (to copy). */
+export interface DroppedValue {
+	path: string;
+	problem: string;
+	text: string;
+}
+
+export type ReadResult = { ok: true; plan: Plan; migratedFrom: number | null; dropped: DroppedValue[] } | { ok: false; message: string };
+
+/** Top-level values a plan cannot do without; a bad one is replaced by a fresh value (and reported). */
+const FRESH: Record<string, () => unknown> = {
+	planId: () => newPlanId(),
+	createdAt: () => new Date().toISOString(),
+	updatedAt: () => new Date().toISOString()
+};
+const MAX_SALVAGE = 2000;
 
 export function readPlanText(text: string): ReadResult {
 	if (text.length > MAX_PLAN_BYTES) {
@@ -44,13 +62,52 @@ export function readPlanText(text: string): ReadResult {
 export function readPlanJson(json: unknown): ReadResult {
 	const m = migrate(json);
 	if (!m.ok) return m;
-	const r = PlanSchema.safeParse(m.value);
-	if (!r.success) {
+	// Salvage value by value: each failing value is left out (its default takes its place) and
+	// reported; the rest of the plan is kept.
+	const value = JSON.parse(JSON.stringify(m.value)) as Record<string, unknown>;
+	const dropped: DroppedValue[] = [];
+	for (let n = 0; n <= MAX_SALVAGE; n++) {
+		const r = PlanSchema.safeParse(value);
+		if (r.success) {
+			const plan = m.from < 3 ? attestMigratedTicks(r.data) : r.data;
+			return { ok: true, plan, migratedFrom: m.from === PLAN_VERSION ? null : m.from, dropped };
+		}
 		const issue = r.error.issues[0];
-		const where = issue?.path.length ? ` at ${issue.path.map(String).join('.')}` : '';
-		return { ok: false, message: `The plan does not match the expected format${where}: ${describeIssue(issue)}.` };
+		const path = (issue?.path ?? []).map(String);
+		const where = path.length ? ` at ${path.join('.')}` : '';
+		const fail = { ok: false as const, message: `The plan does not match the expected format${where}: ${describeIssue(issue)}.` };
+		if (!path.length || path[0] === 'kind' || path[0] === 'version' || n === MAX_SALVAGE) return fail;
+		// the deepest existing container on the path, and the key in it
+		let parent: Record<string, unknown> = value;
+		let i = 0;
+		for (; i < path.length - 1; i++) {
+			const next = parent[path[i]!];
+			if (!next || typeof next !== 'object') break;
+			parent = next as Record<string, unknown>;
+		}
+		const key = path[i]!;
+		const old = parent[key];
+		dropped.push({ path: path.slice(0, i + 1).join('.'), problem: describeIssue(issue), text: typeof old === 'string' ? old : (JSON.stringify(old) ?? 'undefined') });
+		if (parent === value && key in FRESH) value[key] = FRESH[key]!();
+		else if (Array.isArray(parent)) parent.splice(Number(key), 1);
+		else if (key in parent) delete parent[key];
+		else return fail;
 	}
-	return { ok: true, plan: r.data, migratedFrom: m.from === PLAN_VERSION ? null : m.from };
+	return { ok: false, message: 'The plan could not be read.' };
+}
+
+/**
+ * Ticks saved before plan version 3 carry no digest: they attested the content the plan shows
+ * today, so each gets the digest of its current content.
+ */
+function attestMigratedTicks(plan: Plan): Plan {
+	const d = derivePlan(plan);
+	for (const p of d.practices)
+		for (const it of p.items) {
+			const s = plan.checklist[it.id];
+			if (s && (s.state === 'done' || s.state === 'skipped') && s.digest === undefined) s.digest = it.digest;
+		}
+	return plan;
 }
 
 type Issue = { code?: string; message?: string; maximum?: unknown; minimum?: unknown; values?: unknown[]; expected?: unknown; origin?: unknown; format?: unknown };
@@ -88,6 +145,20 @@ export function withoutSecrets(plan: Plan): Plan {
 		for (const [k, f] of Object.entries(fields)) if (f.secret) answers[k] = f.default;
 	}
 	return copy;
+}
+
+/**
+ * `incoming` with the secret fields (never saved unless opted in) of `local` where `incoming`
+ * has only their default: another tab's saved plan must not wipe the passwords generated here.
+ */
+export function keepLocalSecrets(incoming: Plan, local: Plan): Plan {
+	for (const [stepId, fields] of stepFields()) {
+		const a = incoming.answers[stepId] as Record<string, unknown> | undefined;
+		const b = local.answers[stepId] as Record<string, unknown> | undefined;
+		if (!a || !b) continue;
+		for (const [k, f] of Object.entries(fields)) if (f.secret && a[k] === f.default && b[k] !== undefined) a[k] = b[k];
+	}
+	return incoming;
 }
 
 /** Serialises a plan; secrets only when the admin has opted in (`plan.keepSecrets`). */

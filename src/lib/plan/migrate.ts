@@ -4,7 +4,10 @@
  *
  * Version 1 was the first prototype's shape (`helpdesk` + `practices` answers and a flat
  * list of ticked item ids). Version 2 keeps answers per step (with `about` as a step) and
- * a state, reason and note per checklist item.
+ * a state, reason and note per checklist item. Version 3 binds each done/skipped tick to a digest
+ * of what it attested; the shape only gains an optional `digest`, which `readPlanJson` fills in
+ * for migrated ticks from their current content (a tick made before version 3 attested exactly
+ * what the plan says today).
  */
 import { PLAN_KIND, PLAN_VERSION } from './schema';
 
@@ -36,7 +39,8 @@ const steps: Record<number, (old: Json) => Json> = {
 			},
 			checklist
 		};
-	}
+	},
+	2: (v2) => ({ ...v2, version: 3 })
 };
 
 export type MigrateResult = { ok: true; value: Json; from: number } | { ok: false; message: string };

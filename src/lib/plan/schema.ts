@@ -11,18 +11,33 @@ import { practices } from '$lib/practices';
 import { AuditRecordSchema } from '$lib/audit/result';
 
 export const PLAN_KIND = 'deskpro-hardening-plan';
-export const PLAN_VERSION = 2;
+export const PLAN_VERSION = 3;
 
 export const ITEM_STATES = ['open', 'done', 'skipped', 'na'] as const;
 export type ItemStateName = (typeof ITEM_STATES)[number];
 
+/**
+ * The limits of a checklist item's free text: the one definition used by the saved-plan schema
+ * and by the fields (maxlength and counter) in `ChecklistItem.svelte`.
+ */
+export const ITEM_TEXT_LIMITS = { reason: 20_000, note: 20_000 } as const;
+
+/** Length of an attestation digest (hex), see `attestDigest` in `derive.ts`. */
+export const DIGEST_PATTERN = /^[0-9a-f]{16,64}$/;
+
 export const ItemStateSchema = z.object({
 	state: z._default(z.enum(ITEM_STATES), 'open'),
 	/** Why it was skipped or is not applicable. */
-	reason: z._default(z.string().check(z.maxLength(2000)), ''),
-	note: z._default(z.string().check(z.maxLength(5000)), ''),
+	reason: z._default(z.string().check(z.maxLength(ITEM_TEXT_LIMITS.reason)), ''),
+	note: z._default(z.string().check(z.maxLength(ITEM_TEXT_LIMITS.note)), ''),
 	/** ISO date-time of the last change. */
-	at: z.optional(z.string().check(z.maxLength(40)))
+	at: z.optional(z.string().check(z.maxLength(40))),
+	/**
+	 * What a done/skipped tick attested: the digest of the item's text and the values it was
+	 * generated from when the admin ticked it (version 3). A different current digest means
+	 * "changed since you ticked it".
+	 */
+	digest: z.optional(z.string().check(z.regex(DIGEST_PATTERN)))
 });
 export type ItemState = z.infer<typeof ItemStateSchema>;
 

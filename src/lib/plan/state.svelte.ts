@@ -3,12 +3,12 @@
  * everything derived from it. Components read `wizard.plan` / `wizard.derived` and change the
  * plan only through the functions below.
  */
-import { newPlan, type ItemState, type Plan } from './schema';
-import { derivePlan } from './derive';
-import { loadPlan, savePlan, type LoadNotice } from './storage';
+import { newPlan, type ItemState, type ItemStateName, type Plan } from './schema';
+import { derivePlan, type DerivedItem } from './derive';
+import { deleteKeptOriginal, loadPlan, savePlan, STORAGE_KEY, type LoadNotice } from './storage';
 import { outputsFor } from '$lib/outputs';
 import type { AuditRecord } from '$lib/audit/result';
-import { checkImportFile, readPlanText, type ReadResult } from './io';
+import { checkImportFile, keepLocalSecrets, readPlanText, type ReadResult } from './io';
 
 function storage(): Storage | null {
 	try {
@@ -42,6 +42,49 @@ class Wizard {
 		this.saveError = savePlan(storage(), this.plan);
 	}
 
+	/** Set when another tab changed the saved plan and this one took it over. */
+	syncNotice = $state<string | null>(null);
+
+	/**
+	 * Keeps this tab in step with the others: when another tab saves the plan (the `storage`
+	 * event), this tab takes the saved plan over, keeping its own never-saved secrets. Saved
+	 * text that cannot be read is ignored here (this tab's plan is saved over it on the next
+	 * change, and the other tab still has its copy). Returns the function that stops listening.
+	 */
+	listen(): () => void {
+		if (typeof window === 'undefined') return () => {};
+		const onStorage = (e: StorageEvent) => {
+			if (e.key !== STORAGE_KEY && e.key !== null) return;
+			if (e.newValue === null) {
+				// cleared in another tab ("Start a new plan" or site data cleared): follow it
+				this.plan = newPlan();
+				this.previous = null;
+				this.syncNotice = 'Another tab started a new plan; this tab shows it too.';
+				return;
+			}
+			const r = readPlanText(e.newValue);
+			if (!r.ok) return;
+			this.plan = keepLocalSecrets(r.plan, $state.snapshot(this.plan) as Plan);
+			this.syncNotice = 'Changes made in another tab were loaded here.';
+		};
+		window.addEventListener('storage', onStorage);
+		return () => window.removeEventListener('storage', onStorage);
+	}
+
+	/** Deletes the kept original text of saved progress that could not be fully read. */
+	deleteKeptOriginal() {
+		deleteKeptOriginal(storage());
+		this.notice = null;
+	}
+
+	/** Starts a new, empty plan (the caller has offered to download the current one first). */
+	startNew() {
+		this.plan = newPlan();
+		this.previous = null;
+		this.notice = null;
+		this.save();
+	}
+
 	private touch() {
 		this.plan.updatedAt = new Date().toISOString();
 	}
@@ -62,10 +105,49 @@ class Wizard {
 		this.touch();
 	}
 
-	setItem(itemId: string, patch: Partial<ItemState>) {
-		const cur = this.plan.checklist[itemId] ?? { state: 'open', reason: '', note: '' };
-		this.plan.checklist[itemId] = { ...cur, ...patch, at: new Date().toISOString() };
+	/** The derived checklist item with this id, or undefined. */
+	item(itemId: string): DerivedItem | undefined {
+		for (const p of this.derived.practices) for (const i of p.items) if (i.id === itemId) return i;
+		return undefined;
+	}
+
+	/**
+	 * Changes a checklist item. Setting a state attests the item's current content: done and
+	 * skipped store its digest (see `attest.ts`). Done is refused (returns the reason) while the
+	 * step's answers are invalid; a note or reason alone never re-attests.
+	 */
+	setItem(itemId: string, patch: Partial<Omit<ItemState, 'digest' | 'at'>>): string | null {
+		const cur: ItemState = this.plan.checklist[itemId] ?? { state: 'open', reason: '', note: '' };
+		const next: ItemState = { ...cur, ...patch, at: new Date().toISOString() };
+		if (patch.state !== undefined) {
+			const d = this.item(itemId);
+			if (d?.locked) return 'This item does not apply to your helpdesk.';
+			if (patch.state === 'done' && d?.blocked) return d.blocked;
+			if (patch.state === 'done' || patch.state === 'skipped') next.digest = d?.digest;
+			else delete next.digest;
+		}
+		if (next.digest === undefined) delete next.digest;
+		this.plan.checklist[itemId] = next;
 		this.touch();
+		return null;
+	}
+
+	/**
+	 * Marks several items at once (e.g. "Mark all N items done"), each attesting its current
+	 * content; items that do not apply, or cannot be Done now, are left as they are.
+	 * Returns the ids that were changed.
+	 */
+	markItems(ids: readonly string[], state: ItemStateName): string[] {
+		const changed: string[] = [];
+		for (const id of ids) if (this.setItem(id, { state }) === null) changed.push(id);
+		return changed;
+	}
+
+	/** Confirms a "changed since you ticked it" item again in its ticked state (done or skipped). */
+	confirmItem(itemId: string): string | null {
+		const s = this.plan.checklist[itemId];
+		if (!s || (s.state !== 'done' && s.state !== 'skipped')) return null;
+		return this.setItem(itemId, { state: s.state });
 	}
 
 	/** Keeps an imported audit result (already checked against this plan), or removes it. */

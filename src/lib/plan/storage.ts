@@ -1,19 +1,25 @@
 /**
- * localStorage persistence. Unreadable or invalid saved data never crashes the page: it is
- * moved aside (so saving the fresh plan does not destroy it) and reported with its raw text.
+ * localStorage persistence. Saved data never crashes the page and is never lost:
+ * - a plan with some bad values is salvaged value by value (see `readPlanJson`); what was left
+ *   out is reported with its original text, and the original saved text is kept aside;
+ * - saved data that is not a plan at all is kept aside too, and a fresh plan is started.
+ * The kept original stays (and is offered for download, as a plan file the wizard can load)
+ * until the admin deletes it.
  */
 import { newPlan, type Plan } from './schema';
-import { readPlanText, writePlanText } from './io';
+import { readPlanText, writePlanText, type DroppedValue } from './io';
 
 import { STORAGE_KEY, UNREADABLE_KEY } from './storage-key';
 
 export { STORAGE_KEY, UNREADABLE_KEY };
 
 export interface LoadNotice {
-	kind: 'unreadable' | 'migrated';
+	kind: 'unreadable' | 'salvaged' | 'migrated' | 'kept';
 	message: string;
-	/** The raw saved text, offered for download. */
+	/** The original saved text kept aside (until the admin deletes it), offered for download. */
 	raw?: string;
+	/** Values left out while loading, each with its original text. */
+	dropped?: DroppedValue[];
 }
 
 export interface LoadResult {
@@ -23,38 +29,82 @@ export interface LoadResult {
 
 type KV = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
+/** Keeps the original saved text aside, unless an earlier original is still kept (never overwritten). */
+function keepOriginal(store: KV | null, raw: string): string {
+	try {
+		const kept = store?.getItem(UNREADABLE_KEY) ?? null;
+		if (kept !== null) return kept;
+		store?.setItem(UNREADABLE_KEY, raw);
+	} catch {
+		/* the notice still carries the text for this session */
+	}
+	return raw;
+}
+
 export function loadPlan(store: KV | null): LoadResult {
 	let raw: string | null = null;
+	let kept: string | null = null;
 	try {
 		raw = store?.getItem(STORAGE_KEY) ?? null;
+		kept = store?.getItem(UNREADABLE_KEY) ?? null;
 	} catch {
 		return { plan: newPlan(), notice: { kind: 'unreadable', message: 'This browser does not allow the wizard to read saved progress (storage is blocked). Your answers will not be kept after you close the tab.' } };
 	}
-	if (raw === null) return { plan: newPlan(), notice: null };
+	const keptNotice = (): LoadNotice | null =>
+		kept === null
+			? null
+			: {
+					kind: 'kept',
+					message:
+						'The original text of saved progress that could not be fully read is kept in this browser. Download it (a plan file: load it with "Load progress" to compare), then delete it when you no longer need it.',
+					raw: kept
+				};
+	if (raw === null) return { plan: newPlan(), notice: keptNotice() };
 	const r = readPlanText(raw);
 	if (r.ok) {
-		return {
-			plan: r.plan,
-			notice: r.migratedFrom !== null ? { kind: 'migrated', message: `Your saved progress was upgraded from plan version ${r.migratedFrom}.` } : null
-		};
+		if (r.dropped.length) {
+			const original = keepOriginal(store, raw);
+			const list = r.dropped.map((d) => `${d.path} (${d.problem})`).join('; ');
+			return {
+				plan: r.plan,
+				notice: {
+					kind: 'salvaged',
+					message: `Some saved values could not be read and were left out; the rest of your progress was kept. Left out: ${list}. Their text is below, and the original saved text is kept until you delete it.`,
+					raw: original,
+					dropped: r.dropped
+				}
+			};
+		}
+		if (r.migratedFrom !== null) return { plan: r.plan, notice: { kind: 'migrated', message: `Your saved progress was upgraded from plan version ${r.migratedFrom}.`, raw: kept ?? undefined } };
+		return { plan: r.plan, notice: keptNotice() };
 	}
+	const original = keepOriginal(store, raw);
 	try {
-		store?.setItem(UNREADABLE_KEY, raw);
 		store?.removeItem(STORAGE_KEY);
 	} catch {
 		/* keep going with a fresh plan */
 	}
 	return {
 		plan: newPlan(),
-		notice: { kind: 'unreadable', message: `Your saved progress could not be read and a fresh plan was started. ${r.message}`, raw }
+		notice: { kind: 'unreadable', message: `Your saved progress could not be read and a fresh plan was started. ${r.message} The saved text is kept until you delete it.`, raw: original }
 	};
 }
 
-/** Saves the plan; returns an error message when the browser refuses. */
+/** Deletes the kept original text (the admin's decision). */
+export function deleteKeptOriginal(store: KV | null): void {
+	try {
+		store?.removeItem(UNREADABLE_KEY);
+	} catch {
+		/* nothing kept */
+	}
+}
+
+/** Saves the plan; returns an error message when the browser refuses. Unchanged text is not written again. */
 export function savePlan(store: KV | null, plan: Plan): string | null {
 	if (!store) return null;
 	try {
-		store.setItem(STORAGE_KEY, writePlanText(plan));
+		const text = writePlanText(plan);
+		if (store.getItem(STORAGE_KEY) !== text) store.setItem(STORAGE_KEY, text);
 		return null;
 	} catch (e) {
 		return `Progress could not be saved in this browser: ${(e as Error).message}`;
