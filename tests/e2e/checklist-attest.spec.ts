@@ -73,7 +73,8 @@ test('changing an answer after ticking flips the item to "changed" in the UI, th
 	// the step list does not count it as settled
 	await expect(stepList(page).getByRole('link', { name: /Agent password policy/ })).not.toContainText('1/3');
 
-	await openStep(page, /Summary/);
+	await stepList(page).getByRole('link', { name: /Summary/ }).click();
+	await expect(page.getByRole('button', { name: /Download Markdown/ })).toBeEnabled();
 	const md = (await download(page, /Download Markdown/)).toString('utf8');
 	expect(md).toMatch(/Changed since ticked.*minimum length 20/);
 	expect(md).not.toMatch(/\[x\][^\n]*minimum length 20/);
