@@ -4,7 +4,8 @@
  * once at the top, and used only as "$VAR" below.
  *
  * Both scripts take --dry-run (print what would change, change nothing), are idempotent (a second
- * run changes nothing) and never follow symlinks. Proven in tests/servers/permissions.test.ts
+ * run changes nothing) and never follow symlinks, not even when the web server swaps a directory
+ * for one while they run (see SAFE_WALK; attack test in tests/servers/attacks/). Proven in tests/servers/permissions.test.ts
  * (run as root on a fake install with real users) with bash -n and shellcheck.
  */
 import type { ServerEnv } from '$lib/practices/_server-env';
@@ -63,40 +64,97 @@ getent group -- "$WEB_GROUP" >/dev/null 2>&1 || die "web-server group $WEB_GROUP
 id -u -- "$CRON_USER" >/dev/null 2>&1 || die "cron user $CRON_USER does not exist"
 [ "$(id -u -- "$OWNER")" != 0 ] || die "the owner account must not be root"
 [ "$OWNER" != "$WEB_USER" ] || die "the owner account must not be the web-server user"
+[ "$OWNER" != "$CRON_USER" ] || die "the cron user must not be the owner account: cron runs Deskpro's PHP, which could then change the application"
 `;
 
-const FIX_FUNCTIONS = String.raw`
-# Gives every entry under $1 (the directory itself included, symlinks not followed) owner
-# $OWNER and group $WEB_GROUP, and lists what changed.
-fix_owner() {
-	local dir=$1 n
-	n=$(find "$dir" \( ! -user "$OWNER" -o ! -group "$WEB_GROUP" \) -printf x | wc -c)
-	if [ "$n" = 0 ]; then
-		say "ok: everything under $dir is owned by $OWNER:$WEB_GROUP"
-		return
-	fi
-	say "$n entries under $dir are not owned by $OWNER:$WEB_GROUP"
-	if [ "$DRY_RUN" = 1 ]; then
-		find "$dir" \( ! -user "$OWNER" -o ! -group "$WEB_GROUP" \) -printf '  would chown %u:%g %p\n' | head -n 50
-	else
-		find "$dir" \( ! -user "$OWNER" -o ! -group "$WEB_GROUP" \) -exec chown -h -- "$OWNER:$WEB_GROUP" {} +
-	fi
+/**
+ * The walk over a tree the web server can write (issue #12). No path name below the tree is
+ * used while anyone but root can change it: `chown -R -h` and `chmod -R` walk with directory
+ * file descriptors (fts) and never follow a symlink; everything else waits until the tree is
+ * locked (root-owned, no group or other rights), so that a directory swapped for a symlink by
+ * the web server can never send root's chown/chmod out of the tree. Shared by both scripts.
+ */
+const SAFE_WALK = String.raw`
+# safe_parents DIR: neither the web-server user nor the cron user (both run Deskpro's PHP) can
+# replace DIR or any directory above it. A directory they can write is accepted only when it
+# has the sticky bit (like /tmp) and neither it nor the entry on the path belongs to them.
+safe_parents() {
+	local path=$1 cur child u mode
+	[ "$(id -u)" = 0 ] || { say "(not root: the directories above $path were not checked)"; return 0; }
+	child=$path
+	cur=$(dirname -- "$path")
+	while :; do
+		if [ -e "$cur" ]; then
+			for u in "$WEB_USER" "$CRON_USER"; do
+				[ "$(stat -c %U -- "$cur")" != "$u" ] || die "$cur belongs to $u, which runs Deskpro's PHP: it could replace $path while this script works on it. Give $cur to root, then run this again."
+				if runuser -u "$u" -- test -w "$cur"; then
+					mode=$(stat -c %a -- "$cur")
+					if [ $((8#$mode & 8#1000)) -eq 0 ] || { [ -e "$child" ] && [ "$(stat -c %U -- "$child")" = "$u" ]; }; then
+						die "$u can write to $cur, so it could replace $path with a symlink while this script works on it, and root would change files elsewhere. Make $cur writable by root only, then run this again."
+					fi
+				fi
+			done
+		fi
+		[ "$cur" != / ] || break
+		child=$cur
+		cur=$(dirname -- "$cur")
+	done
 }
 
-# Sets mode $3 on every entry of type $2 (d or f) under $1 whose mode differs.
-fix_mode() {
-	local dir=$1 type=$2 mode=$3 n
-	n=$(find "$dir" -type "$type" ! -perm "$mode" -printf x | wc -c)
-	if [ "$n" = 0 ]; then
-		say "ok: every $( [ "$type" = d ] && echo directory || echo file ) under $dir has mode $mode"
-		return
-	fi
-	say "$n $( [ "$type" = d ] && echo directories || echo files ) under $dir need mode $mode"
+# secure_tree DIR DIR_MODE FILE_MODE: owner $OWNER, group $WEB_GROUP, DIR_MODE on directories and
+# FILE_MODE on files under DIR (itself included), safe while the web server changes DIR's contents:
+#  1. chown -R -h root:root and chmod -R go= walk with directory file descriptors, never follow a
+#     symlink, and chmod locks each directory before its entries are read: afterwards no one but
+#     root can add, remove or rename anything in the tree (repeated until that holds);
+#  2. files get FILE_MODE by path name: nothing can be swapped any more;
+#  3. chown -R -h to $OWNER:$WEB_GROUP (directories stay 0700: still closed to the web server);
+#  4. directories get DIR_MODE deepest first, so a directory opens to the web server only after
+#     everything below it is done, while every directory above it is still locked.
+# The web server cannot use the tree while this runs (seconds for a large data directory).
+secure_tree() {
+	local dir
+	dir=$(realpath -e -- "$1") || die "$1 does not exist"
+	lock_tree "$dir"
+	find "$dir" -type f -exec chmod -- "$3" {} +
+	chown -R -h -- "$OWNER:$WEB_GROUP" "$dir"
+	find "$dir" -depth -type d -exec chmod -- "$2" {} +
+}
+
+# lock_tree DIR: step 1 of secure_tree.
+lock_tree() {
+	local dir=$1
+	if [ ! -d "$dir" ] || [ -L "$dir" ]; then die "$dir is not a directory"; fi
+	safe_parents "$dir"
+	[ "$(cat /proc/sys/fs/protected_hardlinks 2>/dev/null)" = 1 ] || die "fs.protected_hardlinks is not 1: the web server could hard-link files of other users into $dir. Run: sysctl -w fs.protected_hardlinks=1"
+	say "locking $dir (root only) while it is changed"
+	for _ in 1 2 3; do
+		chown -R -h -- root:root "$dir"
+		chmod -R -- go= "$dir"
+		if [ -z "$(find "$dir" -type d \( ! -user root -o -perm /0077 \) -print -quit)" ]; then return 0; fi
+	done
+	die "$dir could not be locked: something keeps changing it"
+}
+`;
+
+const FIX_TREE = String.raw`
+# fix_tree DIR DIR_MODE FILE_MODE: says what differs from the promised owner and modes; with
+# --dry-run lists it, otherwise applies them with secure_tree (nothing at all when all is right).
+fix_tree() {
+	local dir=$1 dmode=$2 fmode=$3 n_own n_dir n_file
+	n_own=$(find "$dir" \( ! -user "$OWNER" -o ! -group "$WEB_GROUP" \) -printf x | wc -c)
+	n_dir=$(find "$dir" -type d ! -perm "$dmode" -printf x | wc -c)
+	n_file=$(find "$dir" -type f ! -perm "$fmode" -printf x | wc -c)
+	if [ "$n_own" = 0 ]; then say "ok: everything under $dir is owned by $OWNER:$WEB_GROUP"; else say "$n_own entries under $dir are not owned by $OWNER:$WEB_GROUP"; fi
+	if [ "$n_dir" = 0 ]; then say "ok: every directory under $dir has mode $dmode"; else say "$n_dir directories under $dir need mode $dmode"; fi
+	if [ "$n_file" = 0 ]; then say "ok: every file under $dir has mode $fmode"; else say "$n_file files under $dir need mode $fmode"; fi
+	[ "$n_own$n_dir$n_file" != 000 ] || return 0
 	if [ "$DRY_RUN" = 1 ]; then
-		find "$dir" -type "$type" ! -perm "$mode" -printf "  would chmod %m -> $mode %p\n" | head -n 50
-	else
-		find "$dir" -type "$type" ! -perm "$mode" -exec chmod -- "$mode" {} +
+		find "$dir" \( ! -user "$OWNER" -o ! -group "$WEB_GROUP" \) -printf '  would chown %u:%g %p\n' | head -n 50
+		find "$dir" -type d ! -perm "$dmode" -printf "  would chmod %m -> $dmode %p\n" | head -n 50
+		find "$dir" -type f ! -perm "$fmode" -printf "  would chmod %m -> $fmode %p\n" | head -n 50
+		return 0
 	fi
+	secure_tree "$dir" "$dmode" "$fmode"
 }
 `;
 
@@ -124,16 +182,13 @@ export function permissionsScript(env: ServerEnv): string {
 		'if [ -e "$INSTALL_DIR/data" ]; then',
 		`	die "$INSTALL_DIR/data still exists: move data/ out of the web root first ${stepRef('server-data-dir')}"`,
 		'fi',
-		FIX_FUNCTIONS,
+		SAFE_WALK,
+		FIX_TREE,
 		'say "== Application files: $INSTALL_DIR"',
-		'fix_owner "$INSTALL_DIR"',
-		`fix_mode "$INSTALL_DIR" d ${MODES.appDir}`,
-		`fix_mode "$INSTALL_DIR" f ${MODES.appFile}`,
+		`fix_tree "$INSTALL_DIR" ${MODES.appDir} ${MODES.appFile}`,
 		'',
 		'say "== Data directory: $DATA_DIR"',
-		'fix_owner "$DATA_DIR"',
-		`fix_mode "$DATA_DIR" d ${MODES.dataDir}`,
-		`fix_mode "$DATA_DIR" f ${MODES.dataFile}`,
+		`fix_tree "$DATA_DIR" ${MODES.dataDir} ${MODES.dataFile}`,
 		'',
 		'say "== Cron user"',
 		'if id -nG -- "$CRON_USER" | tr \' \' \'\\n\' | grep -qxF -- "$WEB_GROUP"; then',
@@ -172,6 +227,7 @@ export function moveDataScript(env: ServerEnv): string {
 		`PAUSE_MARK=${shellQuote(CRON_PAUSE_MARK)}`,
 		'OLD_DATA="$INSTALL_DIR/data"',
 		COMMON,
+		SAFE_WALK,
 		'[ -f "$INSTALL_DIR/index.php" ] || die "$INSTALL_DIR does not look like a Deskpro install (no index.php)"',
 		'',
 		'# Cron: the cron.php lines of the cron user\'s crontab are commented out while data/ moves.',
@@ -211,8 +267,17 @@ export function moveDataScript(env: ServerEnv): string {
 		'	pause_cron',
 		'	say "moving $OLD_DATA to $DATA_DIR"',
 		'	act mkdir -p -- "$(dirname -- "$DATA_DIR")"',
+		'	[ "$DRY_RUN" = 1 ] || safe_parents "$DATA_DIR"',
 		'	if [ -d "$DATA_DIR" ]; then act rmdir -- "$DATA_DIR"; fi',
+		'	# One rename on the same file system: atomic, and it never follows a symlink. Across file',
+		'	# systems mv copies file by file, so the tree is locked first (root only) for the copy.',
+		'	if [ "$DRY_RUN" = 0 ] && [ "$(stat -c %d -- "$OLD_DATA")" != "$(stat -c %d -- "$(dirname -- "$DATA_DIR")")" ]; then',
+		'		lock_tree "$OLD_DATA"',
+		'	fi',
 		'	act mv -T -- "$OLD_DATA" "$DATA_DIR"',
+		'	if [ "$DRY_RUN" = 0 ] && { [ -L "$DATA_DIR" ] || [ ! -d "$DATA_DIR" ]; }; then',
+		'		die "$OLD_DATA was replaced (by a symlink?) while it was moved: $DATA_DIR is not a directory. Nothing else was changed; look at what $DATA_DIR is before anything else"',
+		'	fi',
 		'elif [ -e "$OLD_DATA" ] || [ -L "$OLD_DATA" ]; then',
 		'	die "$OLD_DATA is not a plain directory (a symlink?): move it by hand"',
 		'elif [ -d "$DATA_DIR" ]; then',
@@ -224,9 +289,7 @@ export function moveDataScript(env: ServerEnv): string {
 		'if [ "$DRY_RUN" = 0 ] || [ -d "$DATA_DIR" ]; then',
 		'	say "ownership: $OWNER:$WEB_GROUP, directories 2770, files 0660"',
 		'	if [ -d "$DATA_DIR" ]; then',
-		'		act chown -R -h -- "$OWNER:$WEB_GROUP" "$DATA_DIR"',
-		'		act find "$DATA_DIR" -type d -exec chmod 2770 {} +',
-		'		act find "$DATA_DIR" -type f -exec chmod 0660 {} +',
+		'		if [ "$DRY_RUN" = 1 ]; then say "would lock $DATA_DIR, then set owners and modes (secure_tree)"; else secure_tree "$DATA_DIR" 2770 0660; fi',
 		'	fi',
 		'fi',
 		'',

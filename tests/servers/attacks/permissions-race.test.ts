@@ -18,7 +18,7 @@ import { bin, removeDir, run, serverDescribe, tempDir } from '../harness';
 import { serverEnv } from '../env';
 
 const GCC = '/usr/bin/gcc';
-const RUNS = 6;
+const RUNS = 4;
 const PAIRS = 4;
 const FILES = 120;
 const suffix = randomBytes(3).toString('hex');
@@ -153,7 +153,7 @@ serverDescribe(
 				for (const p of walk(outside)) { chownSync(p, 0, 0); chmodSync(p, lstatSync(p).isDirectory() ? (p === outside ? 0o755 : 0o700) : 0o600); }
 			}
 			expect(damaged, damaged.join('\n')).toEqual([]);
-		});
+		}, 300_000);
 
 		it('move-data script: no file outside the install changes owner or mode', async () => {
 			const install = join(dir, 'srv', 'deskpro2');
@@ -177,6 +177,27 @@ serverDescribe(
 				for (const p of walk(outside)) { chownSync(p, 0, 0); chmodSync(p, lstatSync(p).isDirectory() ? (p === outside ? 0o755 : 0o700) : 0o600); }
 			}
 			expect(damaged, damaged.join('\n')).toEqual([]);
+		}, 300_000);
+
+		it('refuses to start, changing nothing, when the web user can replace the data directory itself (its parent is theirs or writable)', async () => {
+			const install = join(dir, 'srv', 'deskpro3');
+			const parent = join(dir, 'var', 'web-owned');
+			const data = join(parent, 'data');
+			mkdirSync(install, { recursive: true });
+			writeFileSync(join(install, 'index.php'), '<?php\n');
+			plantData(data);
+			const env = serverEnv({ installPath: install, dataPath: data, ownerUser: OWNER, webUser: WEB, webGroup: WEB, cronUser: CRON });
+			const script = join(dir, 'perms3.sh');
+			writeFileSync(script, permissionsScript(env));
+			for (const [uid, mode] of [[webUid, 0o755], [0, 0o777]] as const) {
+				chownSync(parent, uid, 0);
+				chmodSync(parent, mode);
+				const before = walk(data).map((p) => { const st = lstatSync(p); return `${p} ${st.uid}:${st.gid} ${st.mode}`; }).join('\n');
+				const r = await run(bin('bash'), [script], { env: envPath() });
+				expect(r.code, r.stdout + r.stderr).toBe(1);
+				expect(r.stderr).toMatch(/could replace .*data/);
+				expect(walk(data).map((p) => { const st = lstatSync(p); return `${p} ${st.uid}:${st.gid} ${st.mode}`; }).join('\n')).toBe(before);
+			}
 		});
 	},
 	{ root: true }
