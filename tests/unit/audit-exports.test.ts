@@ -63,8 +63,8 @@ describe('audit results in the exports', () => {
 		expect(raw).not.toMatch(/(?<!\\)\[FAIL\]/);
 		expect(md).toContain(`| Server audit | Audit of web1.example.com on 2026-03-14 10:00 UTC (script 1.0.0): ${pass} PASS, 1 FAIL. |`);
 		expect(md).toContain('**Done:** Confirm no file under the install or data directory is world-writable');
-		expect(md).toMatch(/\\\n {2}Verified by audit on 2026-03-14 \(web1\.example\.com\)\./);
-		expect(md).toMatch(/- \[ \] \*\*Open:\*\* Run the permissions script as root\.\\\n {2}Audit found a problem on 2026-03-14 \(web1\.example\.com\)\. \[FAIL\] Application not writable by www-data: www-data can write to 1 entry .* Fix: Run the permissions script/);
+		expect(md).toMatch(/\\\n {2}Verified by audit on 2026-03-14 \(web1\.example\.com, 2026-03-14 10:00 UTC, audit script 1\.0\.0\)\./);
+		expect(md).toMatch(/- \[ \] \*\*Open:\*\* Run the permissions script as root\.\\\n {2}Audit found a problem on 2026-03-14 \(web1\.example\.com, 2026-03-14 10:00 UTC, audit script 1\.0\.0\)\. \[FAIL\] Application not writable by www-data: www-data can write to 1 entry .* Fix: Run the permissions script/);
 	});
 
 	it('PDF: the same words, read back with pdftotext', () => {
@@ -84,8 +84,8 @@ describe('audit results in the exports', () => {
 		writeFileSync(file, new Uint8Array(renderChecklistPdf(jsPDF as never, fonts, report)));
 		const t = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 		expect(t).toContain(`Server audit Audit of web1.example.com on 2026-03-14 10:00 UTC (script 1.0.0): ${pass} PASS, 1 FAIL.`);
-		expect(t).toContain('Verified by audit on 2026-03-14 (web1.example.com).');
-		expect(t).toMatch(/Audit found a problem on 2026-03-14 \(web1\.example\.com\)\. \[FAIL\] Application not writable by www-data: www-data can write to 1 entry/);
+		expect(t).toContain('Verified by audit on 2026-03-14 (web1.example.com, 2026-03-14 10:00 UTC, audit script 1.0.0).');
+		expect(t).toMatch(/Audit found a problem on 2026-03-14 \(web1\.example\.com, 2026-03-14 10:00 UTC, audit script 1\.0\.0\)\. \[FAIL\] Application not writable by www-data: www-data can write to 1 entry/);
 		expect(t).toContain('Fix: Run the permissions script');
 	});
 });

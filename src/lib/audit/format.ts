@@ -30,9 +30,14 @@ export const verdictLabels: Record<ItemVerdict, string> = {
 /** Needs the admin's attention (shown with its fix). */
 export const isFinding = (s: AuditState) => s !== 'PASS' && s !== 'N/A';
 
-/** One plain-text line for exports: "Verified by audit on DATE (host)" or the findings with their fixes. */
+/** Where and by what a verdict was produced: `host, 2026-03-01 10:00 UTC, audit script 1.1.0`. */
+export function auditSource(a: Pick<ItemAudit, 'at' | 'host' | 'scriptVersion'>): string {
+	return `${a.host}, ${auditTime(a.at)}, audit script ${a.scriptVersion}`;
+}
+
+/** One plain-text line for exports: "Verified by audit on DATE (host, time, script)" or the findings with their fixes. */
 export function itemAuditText(a: ItemAudit): string {
-	const when = `${auditDate(a.at)} (${a.host})`;
+	const when = `${auditDate(a.at)} (${auditSource(a)})`;
 	if (a.verdict === 'verified') return `Verified by audit on ${when}.`;
 	const findings = a.checks.filter((c) => isFinding(c.state)).map((c) => `[${c.state}] ${c.title}: ${c.evidence} Fix: ${c.remediation}`);
 	return `${verdictLabels[a.verdict]} on ${when}. ${findings.join(' ')}`;

@@ -19,6 +19,8 @@ export interface ItemAudit {
 	/** When the script finished (UTC ISO). */
 	at: string;
 	host: string;
+	/** The audit script's version that produced the result. */
+	scriptVersion: string;
 	/** The results of the checks that verify this item (in plan order). */
 	checks: (AuditCheckResult & { expected: string })[];
 }
@@ -53,7 +55,7 @@ export function auditStatus(checks: readonly PlannedCheck[], digest: string, rec
 		for (const item of c.items) perItem.set(item, [...(perItem.get(item) ?? []), { ...res, expected: c.expected }]);
 	}
 	for (const [item, list] of perItem) {
-		items.set(item, { verdict: verdictOf(list.map((x) => x.state)), at: r.finishedAt, host: r.host, checks: list });
+		items.set(item, { verdict: verdictOf(list.map((x) => x.state)), at: r.finishedAt, host: r.host, scriptVersion: r.scriptVersion, checks: list });
 	}
 	return { record, stale: false, items, counts };
 }

@@ -93,9 +93,23 @@ export type ReadAuditResult = { ok: true; result: AuditResult; warnings: string[
 
 const short = (s: string) => (s.length > 13 ? `${s.slice(0, 8)}…` : s);
 
-/** Finds the JSON inside pasted script output (markers) or takes the whole text. */
-function extractJson(text: string): { ok: true; json: string } | { ok: false; message: string } {
-	const begin = text.indexOf(BEGIN_MARKER);
+/**
+ * Finds the JSON inside pasted script output or takes the whole text. The markers count only as
+ * whole lines (the script prints them so), and the LAST begin line is the result: the script
+ * prints its result last, after every line that may quote what the server sent (headers, file
+ * names), and it removes marker text from those lines too. `blocks` counts the begin lines.
+ */
+function extractJson(text: string): { ok: true; json: string; blocks: number } | { ok: false; message: string } {
+	const lines = text.split(/\r?\n|\r/);
+	const isLine = (l: string, marker: string) => l.trim() === marker;
+	let begin = -1;
+	let blocks = 0;
+	lines.forEach((l, i) => {
+		if (isLine(l, BEGIN_MARKER)) {
+			begin = i;
+			blocks++;
+		}
+	});
 	if (begin === -1) {
 		const t = text.trim();
 		if (t === '') return { ok: false, message: 'Nothing to import: paste the audit script’s output or choose its result file.' };
@@ -105,14 +119,42 @@ function extractJson(text: string): { ok: true; json: string } | { ok: false; me
 				message: `This is not an audit result: it has no “${BEGIN_MARKER}” line and is not JSON. Paste the script’s whole output, or the JSON it printed with --json.`
 			};
 		}
-		return { ok: true, json: t };
+		return { ok: true, json: t, blocks: 0 };
 	}
-	const end = text.indexOf(END_MARKER, begin);
+	const end = lines.findIndex((l, i) => i > begin && isLine(l, END_MARKER));
 	if (end === -1) {
 		return { ok: false, message: 'The result is truncated: its “END DESKPRO AUDIT RESULT” line is missing. Copy the script’s output again, to the end.' };
 	}
-	return { ok: true, json: text.slice(begin + BEGIN_MARKER.length, end).trim() };
+	return { ok: true, json: lines.slice(begin + 1, end).join('\n').trim(), blocks };
 }
+
+/**
+ * What makes a result unusable for the plan `planId` whatever the plan expects: a checksum that
+ * does not match the content, an exit code that does not match the states, another plan, a
+ * check listed twice. Used on import and for the audit record inside a saved or imported plan.
+ * The checksum only catches accidental changes (see `CHECKSUM_MEANING`).
+ */
+export function auditResultProblem(r: AuditResult, planId: string): string | null {
+	if (resultDigest(r) !== r.digest) {
+		return 'The result has been changed since the audit script wrote it: its checksum does not match its content. Import the output exactly as the script printed it.';
+	}
+	if (r.exitCode < 3 && exitCodeFor(r.checks.map((c) => c.state)) !== r.exitCode) {
+		return `The result is inconsistent: its exit code ${r.exitCode} does not match its check states.`;
+	}
+	if (r.planId !== planId) {
+		return `This result is for another plan (plan ${short(r.planId)}; the wizard holds plan ${short(planId)}). Download the audit script from this plan, run it and import its result.`;
+	}
+	const seen = new Set<string>();
+	for (const c of r.checks) {
+		if (seen.has(c.id)) return `The result lists check ${c.id} twice.`;
+		seen.add(c.id);
+	}
+	return null;
+}
+
+/** What the result's checksum proves and what it does not, in the words the UI shows. */
+export const CHECKSUM_MEANING =
+	'The checksum in a result only shows that the text was not changed by accident (cut short or edited while copying). Anyone can compute it, so it does not show that the audit script wrote the result: a result someone typed, or one printed by a hostile server, carries a valid checksum too. Import only output you copied from the script yourself, on the server.';
 
 export function readAuditText(text: string, expect: AuditExpectation): ReadAuditResult {
 	if (text.length > MAX_RESULT_BYTES) {
@@ -147,21 +189,8 @@ export function readAuditText(text: string, expect: AuditExpectation): ReadAudit
 		return { ok: false, message: `The result does not match the expected format${where}: ${issue?.message ?? 'invalid'}. It may be truncated or edited.` };
 	}
 	const r = parsed.data;
-	if (resultDigest(r) !== r.digest) {
-		return {
-			ok: false,
-			message: 'The result has been changed since the audit script wrote it: its checksum does not match its content. Import the output exactly as the script printed it.'
-		};
-	}
-	if (r.exitCode < 3 && exitCodeFor(r.checks.map((c) => c.state)) !== r.exitCode) {
-		return { ok: false, message: `The result is inconsistent: its exit code ${r.exitCode} does not match its check states.` };
-	}
-	if (r.planId !== expect.planId) {
-		return {
-			ok: false,
-			message: `This result is for another plan (plan ${short(r.planId)}; the wizard holds plan ${short(expect.planId)}). Download the audit script from this plan, run it and import its result.`
-		};
-	}
+	const problem = auditResultProblem(r, expect.planId);
+	if (problem) return { ok: false, message: problem };
 	if (r.expectDigest !== expect.expectDigest) {
 		return {
 			ok: false,
@@ -177,6 +206,11 @@ export function readAuditText(text: string, expect: AuditExpectation): ReadAudit
 		seen.add(c.id);
 	}
 	const warnings: string[] = [];
+	if (ex.blocks > 1) {
+		warnings.push(
+			`The text holds ${ex.blocks} result blocks; the last one was imported. One run of the script prints one: if you pasted several runs, this is the latest.`
+		);
+	}
 	const missing = expect.checkIds.filter((id) => !seen.has(id));
 	if (r.exitCode >= 3) warnings.push(`The audit script stopped with an error (exit code ${r.exitCode}); only the checks it finished are shown.`);
 	if (missing.length) warnings.push(`${missing.length} check${missing.length === 1 ? ' was' : 's were'} not run: ${missing.join(', ')}.`);

@@ -67,7 +67,8 @@ EOF
 }
 
 die() {
-	printf 'deskpro-audit: %s\n' "$*" >&2
+	printable "$*"
+	printf 'deskpro-audit: %s\n' "$J" >&2
 	exit 3
 }
 
@@ -213,9 +214,28 @@ json_str() {
 	J="$q$s$q"
 }
 
-# printable TEXT -> J: one line for a terminal (control characters shown as ?).
+# unmark TEXT -> J: TEXT with everything that looks like a result marker (BEGIN or END, then
+# DESKPRO AUDIT RESULT, in any case and with anything but letters and digits between the words)
+# replaced by "[marker removed]". Every text the server controls (evidence: HTTP headers, file
+# names, PHP's answers; the host name) goes through it before it is printed or written into the
+# result, so nothing printed before the real result can pass for one.
+MARKER_RE='(BEGIN|END)[^A-Z0-9]*DESKPRO[^A-Z0-9]*AUDIT[^A-Z0-9]*RESULT'
+unmark() {
+	local s=$1 up head
+	up=${s^^}
+	while [[ $up =~ $MARKER_RE ]]; do
+		head=${up%%"${BASH_REMATCH[0]}"*}
+		s="${s:0:${#head}}[marker removed]${s:$((${#head} + ${#BASH_REMATCH[0]}))}"
+		up=${s^^}
+	done
+	J=$s
+}
+
+# printable TEXT -> J: one line for a terminal (control characters shown as ?, no marker text).
 printable() {
 	local s=$1
+	unmark "$s"
+	s=$J
 	s=${s//$'\n'/ | }
 	s=${s//[$'\x01'-$'\x1f'$'\x7f']/?}
 	# C1 controls (U+0080-U+009F, e.g. U+009B CSI) act on some terminals too
@@ -268,6 +288,7 @@ run_check() {
 	C_EVIDENCE='The check ended without a result (internal error in the audit script).'
 	"$@"
 	utf8_clean "$C_EVIDENCE"
+	unmark "$J"
 	C_EVIDENCE=$J
 	R_IDS+=("$id")
 	R_STATES+=("$C_STATE")
@@ -359,6 +380,7 @@ begin() {
 	STARTED_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 	HOST_NAME=$(hostname -f 2>/dev/null || hostname 2>/dev/null || uname -n)
 	utf8_clean "$HOST_NAME"
+	unmark "${J:0:255}"
 	HOST_NAME=${J:0:255}
 	init_json
 	make_tmp

@@ -12,6 +12,7 @@ import { aboutFields, ABOUT_STEP_ID } from './about';
 import { signoffFields, SIGNOFF_STEP_ID } from './signoff';
 import { practices } from '$lib/practices';
 import type { Fields } from './fields';
+import { auditResultProblem } from '$lib/audit/result';
 
 /** Refuse larger inputs before parsing them. */
 export const MAX_PLAN_BYTES = 2_000_000;
@@ -70,6 +71,7 @@ export function readPlanJson(json: unknown): ReadResult {
 		const r = PlanSchema.safeParse(value);
 		if (r.success) {
 			const plan = m.from < 3 ? attestMigratedTicks(r.data) : r.data;
+			dropUncheckedAudit(plan, dropped);
 			return { ok: true, plan, migratedFrom: m.from === PLAN_VERSION ? null : m.from, dropped };
 		}
 		const issue = r.error.issues[0];
@@ -94,6 +96,19 @@ export function readPlanJson(json: unknown): ReadResult {
 		else return fail;
 	}
 	return { ok: false, message: 'The plan could not be read.' };
+}
+
+/**
+ * An audit record inside a plan is checked like an imported result (checksum, exit code, plan
+ * id): a record that fails is left out and reported, so editing a saved plan cannot turn a
+ * FAIL into "verified by audit" unnoticed.
+ */
+function dropUncheckedAudit(plan: Plan, dropped: DroppedValue[]): void {
+	if (!plan.audit) return;
+	const problem = auditResultProblem(plan.audit.result, plan.planId);
+	if (!problem) return;
+	dropped.push({ path: 'audit', problem: `the audit result was left out: ${problem}`, text: JSON.stringify(plan.audit) });
+	plan.audit = null;
 }
 
 /**
