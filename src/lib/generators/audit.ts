@@ -10,7 +10,7 @@ import { rangeKey } from '$lib/validate/net';
 import type { AuditProbe, PlannedCheck, RequiredPath } from '$lib/audit/types';
 
 /** Bumped whenever the script's behaviour or result format changes. */
-export const AUDIT_SCRIPT_VERSION = '1.1.0';
+export const AUDIT_SCRIPT_VERSION = '1.2.0';
 export const AUDIT_SCRIPT_FILENAME = 'deskpro-audit.sh';
 
 export interface AuditScriptInput {
