@@ -21,7 +21,8 @@ import { createServer as createViteServer } from 'vite';
 import { chromium } from '@playwright/test';
 
 const root = resolve(import.meta.dirname, '..');
-const build = join(root, 'build');
+// The build to serve: the first argument (scripts/bench.js passes its BUILD_DIR), default build/.
+const build = resolve(process.argv[2] ?? join(root, 'build'));
 const runs = Number(process.env.RUNS ?? 5);
 const budget = Number(process.env.BUDGET_MS ?? 300);
 
