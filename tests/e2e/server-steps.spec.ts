@@ -44,7 +44,7 @@ test('server steps: inputs are checked, files are previewed live, passwords are 
 	// a reload forgets the passwords: the SQL disappears and the step says why
 	await page.reload();
 	await expect(page.getByRole('region', { name: 'deskpro-database.sql' })).toHaveCount(0);
-	await expect(page.getByText(/Generate the database password/).first()).toBeVisible();
+	await expect(page.getByText(/generate a password or type the one you used/i).first()).toBeVisible();
 
 	// an invalid environment removes the files and says why
 	await page.goto('/step/server-environment');

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mysqlSetup, FORBIDDEN_PRIVILEGES } from '$lib/generators/mysql';
+import { mysqlSetup, mysqlPasswordChange, FORBIDDEN_PRIVILEGES } from '$lib/generators/mysql';
 import { configPhp } from '$lib/generators/config-php';
 import { bin, removeDir, run, serverDescribe, startMariaDb, tempDir, type MariaDb } from './harness';
 import { serverEnv } from './env';
@@ -162,5 +162,30 @@ echo json_encode(array(
 				tickets: 1
 			});
 		}
+	});
+
+	it('the password change (ALTER USER) gives the existing accounts the new passwords and keeps their rights', async () => {
+		const before = await db.rootSql("SHOW GRANTS FOR 'dp_runtime'@'127.0.0.1'; SHOW GRANTS FOR 'dp_upgrade'@'127.0.0.1';");
+		expect(before.code, before.stderr).toBe(0);
+		// the accounts have the passwords set by the tests above; the wizard generates new ones
+		const next: ServerEnv = { ...env, dbPassword: generateDbPassword(), dbUpgradePassword: generateDbPassword() };
+		const sql = mysqlPasswordChange(next, { runtime: true, upgrade: true });
+		expect(sql.match(/^ALTER USER/gm)).toHaveLength(2);
+		expect(sql).not.toMatch(/CREATE|GRANT|REVOKE|DROP/);
+		const r = await db.rootSql(sql);
+		expect(r.code, r.stderr).toBe(0);
+		for (const [user, pw] of [['dp_runtime', next.dbPassword], ['dp_upgrade', next.dbUpgradePassword]] as const) {
+			const ok = await db.userSql(user, pw, 'SELECT CURRENT_USER();');
+			expect(ok.code, ok.stderr).toBe(0);
+			expect(ok.stdout.trim()).toBe(`${user}@127.0.0.1`);
+		}
+		// the previous passwords no longer work
+		expect((await db.userSql('dp_upgrade', env.dbUpgradePassword, 'SELECT 1;')).stderr).toMatch(/1045/);
+		expect((await db.userSql('dp_runtime', HOSTILE_PASSWORD, 'SELECT 1;')).stderr).toMatch(/1045/);
+		const after = await db.rootSql("SHOW GRANTS FOR 'dp_runtime'@'127.0.0.1'; SHOW GRANTS FOR 'dp_upgrade'@'127.0.0.1';");
+		expect(after.stdout.replace(/IDENTIFIED BY PASSWORD '[^']*'/g, '')).toBe(before.stdout.replace(/IDENTIFIED BY PASSWORD '[^']*'/g, ''));
+		// only the runtime account when only its password is new
+		const one = mysqlPasswordChange(next, { runtime: true, upgrade: false });
+		expect(one.match(/^ALTER USER/gm)).toEqual(["ALTER USER"]);
 	});
 });

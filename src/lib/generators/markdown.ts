@@ -3,7 +3,7 @@
  * tickets. Pure: report in, text out. Every user value goes through the Markdown escaper.
  */
 import { escapeMarkdown as md, escapeMarkdownCell as cell, escapeMarkdownLines } from './escape';
-import { CHANGED_NOTE, person, STATE_LABELS, type Report, type ReportItem } from './report';
+import { CHANGED_NOTE, FILES_WHERE, person, SECRET_FILE_WHERE, STATE_LABELS, type Report, type ReportItem } from './report';
 
 const NO_SECRETS = 'This document contains no passwords or other secrets.';
 
@@ -61,8 +61,10 @@ export function reportMarkdown(r: Report): string {
 	}
 
 	if (r.files.length) {
-		push('## Generated configuration files', '');
-		r.files.forEach((f, i) => push(`${i + 1}. **${md(f.filename)}**${f.installAs ? ` → ${md(f.installAs)}` : ''}: ${md(f.description)}`));
+		push('## Generated configuration files', '', md(FILES_WHERE), '');
+		r.files.forEach((f, i) =>
+			push(`${i + 1}. **${md(f.filename)}**${f.installAs ? ` → ${md(f.installAs)}` : ''}: ${md(f.description)}${f.containsSecret ? ` *${md(SECRET_FILE_WHERE)}*` : ''}`)
+		);
 		push('');
 	}
 

@@ -52,7 +52,15 @@ export interface ReportFile {
 	filename: string;
 	installAs?: string;
 	description: string;
+	/** Holds a secret (a database password): the bundle leaves it out unless secrets are included. */
+	containsSecret: boolean;
 }
+
+/** Where the files are, said truthfully (the bundle leaves secret files out by default). */
+export const FILES_WHERE =
+	'Listed in the order to apply them. The configuration bundle (.zip) holds every file except those marked as holding a password, which it leaves out unless “Include secrets” was ticked when it was downloaded: copy those from their step in the wizard.';
+/** Said of each file that holds a secret. */
+export const SECRET_FILE_WHERE = 'Holds a database password: left out of the configuration bundle (.zip) unless secrets were included; copy it from its step.';
 
 export interface Report {
 	title: string;
@@ -137,7 +145,7 @@ export function buildReport(plan: Plan, now: Date = new Date()): Report {
 		// generated password (and so need it to be generated at all) are listed too.
 		files: outputsFor(plan)
 			.sort((x, y) => x.applyOrder - y.applyOrder)
-			.map((f) => ({ filename: f.filename, installAs: f.installAs, description: f.description })),
+			.map((f) => ({ filename: f.filename, installAs: f.installAs, description: f.description, containsSecret: !!f.containsSecret })),
 		audit: auditSummaryText(d.audit)
 	};
 }

@@ -10,7 +10,7 @@
  * "Page n of N" on every page. Text is wrapped; blocks and table rows continue on the next page.
  */
 import type { jsPDF } from 'jspdf';
-import { CHANGED_NOTE, person, STATE_LABELS, type Report, type ReportItem } from '$lib/generators/report';
+import { CHANGED_NOTE, FILES_WHERE, person, SECRET_FILE_WHERE, STATE_LABELS, type Report, type ReportItem } from '$lib/generators/report';
 import type { ShownState } from '$lib/plan/derive';
 import { speedUpSubsetting } from './fast-subset';
 
@@ -468,14 +468,14 @@ function files(wr: Writer, r: Report) {
 	if (!r.files.length) return;
 	wr.y += 10;
 	wr.heading('Generated configuration files', 14, 80);
-	wr.para('Delivered separately in the configuration bundle (.zip); listed here in the order to apply them.', { size: 9.5, color: C.muted, after: 8 });
+	wr.para(FILES_WHERE, { size: 9.5, color: C.muted, after: 8 });
 	wr.table(
 		[
 			{ title: '#', width: 0.06, align: 'right' },
 			{ title: 'File', width: 0.44, ident: true },
 			{ title: 'Purpose', width: 0.5 }
 		],
-		r.files.map((f, i) => [String(i + 1), f.installAs ? `${f.filename}\n→ ${f.installAs}` : f.filename, f.description]),
+		r.files.map((f, i) => [String(i + 1), f.installAs ? `${f.filename}\n→ ${f.installAs}` : f.filename, f.containsSecret ? `${f.description}\n${SECRET_FILE_WHERE}` : f.description]),
 		{ size: 8.5, zebra: true }
 	);
 }

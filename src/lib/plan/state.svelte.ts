@@ -9,6 +9,10 @@ import { deleteKeptOriginal, loadPlan, savePlan, STORAGE_KEY, type LoadNotice } 
 import { outputsFor } from '$lib/outputs';
 import type { AuditRecord } from '$lib/audit/result';
 import { checkImportFile, keepLocalSecrets, readPlanText, type ReadResult } from './io';
+import { SERVER_ENV_STEP_ID } from '$lib/practices/_server-env';
+
+/** The checklist item that says the database SQL has run. */
+export const SQL_RAN_ITEM = 'server-database.runtime';
 
 function storage(): Storage | null {
 	try {
@@ -79,6 +83,7 @@ class Wizard {
 
 	/** Starts a new, empty plan (the caller has offered to download the current one first). */
 	startNew() {
+		this.newSecretsAfterSql = {};
 		this.plan = newPlan();
 		this.previous = null;
 		this.notice = null;
@@ -97,7 +102,22 @@ class Wizard {
 
 	setAnswer(stepId: string, key: string, value: unknown) {
 		this.answers(stepId)[key] = value;
+		// a typed password is the one in use: no password change to warn about
+		if (stepId === SERVER_ENV_STEP_ID && key in this.newSecretsAfterSql) delete this.newSecretsAfterSql[key];
 		this.touch();
+	}
+
+	/**
+	 * Secret answers (database passwords) generated in this tab while the SQL step was marked
+	 * done: the database still has the old password, so config.php and the database must both
+	 * change. Kept in memory only, like the secrets themselves.
+	 */
+	newSecretsAfterSql = $state<Record<string, true>>({});
+
+	/** Sets an answer from a field's "Generate" button. */
+	generateAnswer(stepId: string, key: string, value: unknown) {
+		this.setAnswer(stepId, key, value);
+		if (stepId === SERVER_ENV_STEP_ID && this.plan.checklist[SQL_RAN_ITEM]?.state === 'done') this.newSecretsAfterSql[key] = true;
 	}
 
 	setAnswers(stepId: string, values: Record<string, unknown>) {
@@ -158,6 +178,7 @@ class Wizard {
 
 	/** Replaces the whole plan (import, start fresh). */
 	replace(plan: Plan) {
+		this.newSecretsAfterSql = {};
 		this.plan = plan;
 		this.touch();
 	}
@@ -189,6 +210,7 @@ class Wizard {
 	}
 
 	reset() {
+		this.newSecretsAfterSql = {};
 		this.plan = newPlan();
 		this.notice = null;
 	}

@@ -229,7 +229,7 @@ export const serverEnvFields = {
 	}),
 	dbPassword: text({
 		label: 'Runtime database password',
-		help: 'Generated in this browser (or paste your own: 16–128 characters, no spaces or backslash). It is not saved: after a reload, generate a new one and run the SQL again. The SQL and config.php appear once it is set.',
+		help: 'Generate one, or type your own (16–128 characters, no spaces or backslash). It is never saved: after a reload, type the one the database already has (or generate a new one and change it in both places). The SQL and config.php appear once it is set.',
 		default: '',
 		secret: true,
 		maxLength: 128,
@@ -244,7 +244,7 @@ export const serverEnvFields = {
 	dbUpgradeUser: text({ label: 'Upgrade database user', default: 'deskpro_upgrade', required: true, width: 'medium', validate: checkMysqlUser }),
 	dbUpgradePassword: text({
 		label: 'Upgrade account password',
-		help: 'Generated in this browser and not saved.',
+		help: 'Generate one, or type the one the database already has. Never saved.',
 		default: '',
 		secret: true,
 		maxLength: 128,

@@ -1,6 +1,6 @@
 /** Notes shared by the server steps that generate files from the server environment. */
 import type { Note, PracticeContext } from './types';
-import { hasDbPasswords } from './_server-env';
+import { hasDbPasswords, type ServerEnv } from './_server-env';
 
 export function serverStepNotes(ctx: PracticeContext): Note[] {
 	if (ctx.about.deployment === 'download' && ctx.server === null) {
@@ -9,13 +9,22 @@ export function serverStepNotes(ctx: PracticeContext): Note[] {
 	return [];
 }
 
-/** For the steps whose files hold the database password. */
+/** The database passwords a plan still needs before its SQL and config.php can be shown (labels). */
+export function missingDbPasswords(env: ServerEnv): string[] {
+	const out: string[] = [];
+	if (env.dbPassword === '') out.push('the runtime database password');
+	if (env.upgradeAccount && env.dbUpgradePassword === '') out.push('the upgrade account password');
+	return out;
+}
+
+/** For the steps whose files hold the database password: says exactly what is missing. */
 export function passwordNotes(ctx: PracticeContext): Note[] {
 	if (ctx.server && !hasDbPasswords(ctx.server)) {
+		const missing = missingDbPasswords(ctx.server).join(' and ');
 		return [
 			{
 				kind: 'warning',
-				text: 'Generate the database password(s) on the Server environment step to see this file. Passwords are not saved: after a reload, generate new ones and run the SQL again so the database and config.php agree.'
+				text: `Missing: ${missing}. Passwords are never saved in this browser, so they are empty after a reload. Generate a password or type the one you used (below): if the SQL has already run, type the password the database has, or the SQL and config.php will not agree.`
 			}
 		];
 	}
