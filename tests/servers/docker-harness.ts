@@ -135,12 +135,28 @@ export async function startDocker(label: string, ns?: Netns): Promise<PrivateDoc
 	};
 }
 
-/** The stand-in HTTP app: answers every directory URL with what it received. */
+/**
+ * The stand-in HTTP app: answers every directory URL with what it received. Like Deskpro's
+ * container it also logs each request, when /deskpro/logs is mounted, to
+ * <CONTAINER_NAME>-nginx-access.log as a JSON line with request_uri and user_remote_addr; the
+ * address is what Deskpro's nginx makes of it: with HTTP_USER_REAL_IP_HEADER set it trusts that
+ * header from anyone (set_real_ip_from 0.0.0.0/0, deskpro/docker-product-base:
+ * etc/nginx/conf.d/02-deskpro.conf.tmpl) and, without real_ip_recursive, takes its last address.
+ */
 const ECHO_CGI = `#!/bin/sh
 printf 'Content-Type: text/plain\\r\\n\\r\\n'
 echo "remote=$REMOTE_ADDR"
 echo "path=$REQUEST_URI"
 env | grep '^HTTP_' | sort
+addr=$REMOTE_ADDR
+if [ -n "$HTTP_USER_REAL_IP_HEADER" ]; then
+	var=HTTP_$(echo "$HTTP_USER_REAL_IP_HEADER" | tr 'a-z-' 'A-Z_')
+	val=$(env | grep "^$var=" | cut -d= -f2-)
+	if [ -n "$val" ]; then addr=\${val##*,}; addr=\${addr# }; fi
+fi
+if [ -d /deskpro/logs ]; then
+	printf '{"app":"nginx","chan":"access","request_uri":"%s","user_remote_addr":"%s"}\\n' "$REQUEST_URI" "$addr" >>"/deskpro/logs/\${CONTAINER_NAME:-web}-nginx-access.log"
+fi
 `;
 
 /**
@@ -155,7 +171,7 @@ export async function buildStandIn(d: PrivateDocker, tags: string[]): Promise<vo
 	mkdirSync(join(root, 'tmp'), { recursive: true });
 	copyFileSync(bin('busybox'), join(root, 'bin', 'busybox'));
 	chmodSync(join(root, 'bin', 'busybox'), 0o755);
-	for (const l of ['sh', 'httpd', 'env', 'grep', 'sort', 'echo', 'cat', 'printf']) symlinkSync('busybox', join(root, 'bin', l));
+	for (const l of ['sh', 'httpd', 'env', 'grep', 'sort', 'echo', 'cat', 'printf', 'tr', 'cut']) symlinkSync('busybox', join(root, 'bin', l));
 	writeFileSync(join(root, 'www', 'cgi-bin', 'index.cgi'), ECHO_CGI, { mode: 0o755 });
 	// The ports Deskpro's image listens on: 80, 443, 9080, 9443 and the status port 10001.
 	writeFileSync(join(root, 'entry'), '#!/bin/sh\nfor p in 443 9080 9443 10001; do /bin/httpd -p $p -h /www; done\nexec /bin/httpd -f -p 80 -h /www\n', { mode: 0o755 });

@@ -153,15 +153,22 @@ describe('the generated script', () => {
 		return d;
 	};
 
-	it('passes bash -n and shellcheck (a hand-made check, and every check of a real self-hosted plan)', () => {
+	it('passes bash -n and shellcheck (a hand-made check, and every check of a real self-hosted plan, legacy and Docker)', () => {
 		const plan = newPlan();
 		Object.assign(plan.answers.about as Record<string, unknown>, { deployment: 'download', os: 'linux', webServer: 'nginx', helpdeskUrl: 'https://support.example.com/' });
 		const real = derivePlan(plan).audit;
 		expect(real.checks.length).toBeGreaterThan(10);
+		const docker = newPlan();
+		Object.assign(docker.answers.about as Record<string, unknown>, { deployment: 'onprem-docker', helpdeskUrl: 'https://support.example.com/' });
+		const dockerAudit = derivePlan(docker).audit;
+		expect(dockerAudit.checks.map((c) => c.probe.kind)).toEqual(expect.arrayContaining(['docker-ports', 'docker-secrets', 'http-allow-list', 'http-xff-ignored']));
 		const scripts = {
 			'gen.sh': auditScript({ planId: PLAN, expectDigest: DIGEST, checks: [cronCheck(install())] }),
-			'real.sh': auditScript({ planId: plan.planId, expectDigest: real.expectDigest, checks: real.checks })
+			'real.sh': auditScript({ planId: plan.planId, expectDigest: real.expectDigest, checks: real.checks }),
+			'docker.sh': auditScript({ planId: docker.planId, expectDigest: dockerAudit.expectDigest, checks: dockerAudit.checks })
 		};
+		expect(scripts['real.sh']).not.toContain('check_docker_ports()');
+		expect(scripts['docker.sh']).toContain('check_docker_ports()');
 		for (const [name, text] of Object.entries(scripts)) {
 			const f = join(dir, name);
 			writeFileSync(f, text);

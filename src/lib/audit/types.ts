@@ -73,7 +73,39 @@ export type AuditProbe =
 	 */
 	| { kind: 'http-allow-list'; url: string; paths: string[]; allowed: string[] }
 	/** The crontab line running `installPath/cron.php` runs as `expectedUser`, never root. */
-	| { kind: 'cron-user'; installPath: string; expectedUser: string };
+	| { kind: 'cron-user'; installPath: string; expectedUser: string }
+	/*
+	 * Deskpro On-Premise (Docker): read with `docker inspect` of the named containers (Go
+	 * templates that print one quoted value per line; nothing is evaluated).
+	 */
+	/** Each container runs exactly `image` (`repository:<version>-onprem-<container version>`), never `latest`. */
+	| { kind: 'docker-image'; containers: string[]; image: string }
+	/**
+	 * Each container publishes exactly its `published` bindings (`hostIp:hostPort->port/tcp`) and
+	 * never one of `never` (container ports); no host network, no publish-all.
+	 */
+	| { kind: 'docker-ports'; never: number[]; expect: { container: string; published: string[] }[] }
+	/** Each of `vars` is absent or false in every container (and not given through a file). */
+	| { kind: 'docker-env-off'; containers: string[]; vars: string[] }
+	/** Each secret reaches its container only as a mounted file (`VAR_FILE`), never as a plain variable. */
+	| { kind: 'docker-secrets'; expect: { container: string; vars: string[] }[] }
+	/** Secret and key files mounted into the containers: read-only, regular, root-owned, 0600 or 0400 on the host. */
+	| { kind: 'docker-secret-mounts'; containers: string[] }
+	/** Not privileged, no added capabilities, no-new-privileges, no host namespaces, no Docker socket. */
+	| { kind: 'docker-privileges'; containers: string[] }
+	/** A restart policy, and logs exported to `logsDir` (mounted at Deskpro's log directory). */
+	| { kind: 'docker-runtime'; containers: string[]; logsDir: string }
+	/**
+	 * The client-IP header the container trusts is `header` (null: none), and while one is
+	 * trusted every published web port is on loopback or only reachable through the firewall
+	 * (nftables table `table`, or Docker's DOCKER-USER chain).
+	 */
+	| { kind: 'docker-real-ip'; container: string; header: string | null; table: string }
+	/**
+	 * A request through the front proxy with a forged X-Forwarded-For is logged by the container
+	 * (exported access log `logsDir/logFile`) with another address than the forged one.
+	 */
+	| { kind: 'http-xff-ignored'; url: string; logsDir: string; logFile: string };
 
 export type AuditProbeKind = AuditProbe['kind'];
 

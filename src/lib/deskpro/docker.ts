@@ -176,6 +176,21 @@ export const MOUNTS = {
 	configDir: { value: '/deskpro/config', note: 'Operator drop-ins (deskpro-config.d, nginx.d, php.d…), copied at boot.', source: PORTS_DOC }
 } as const satisfies Record<string, DockerFact<string>>;
 
+/**
+ * The exported nginx access log of the web container (CONTAINER_NAME=web): with /deskpro/logs
+ * mounted, logs go to files named `{{.container_name}}-{{.log_group}}.log` (logging.md); the
+ * nginx access log's group is `nginx-access` (etc/vector/vector.d/10-nginx.toml.tmpl) and each
+ * line carries `request_uri` and `user_remote_addr`, the client address after the real-IP
+ * header was applied (the `logjson` format in etc/nginx/nginx.conf.tmpl). The Docker audit reads
+ * it to see which address Deskpro believed.
+ */
+export const ACCESS_LOG = {
+	value: 'web-nginx-access.log',
+	note: 'Exported nginx access log of the web container: one line per request with request_uri and user_remote_addr.',
+	source: LOGGING_DOC
+} as const satisfies DockerFact<string>;
+export const ACCESS_LOG_SOURCES: readonly DockerSource[] = [LOGGING_DOC, base('etc/vector/vector.d/10-nginx.toml.tmpl'), base('etc/nginx/nginx.conf.tmpl')];
+
 /* ------------------------------------------------------------------ staff interfaces */
 
 /**

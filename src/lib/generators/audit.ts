@@ -5,12 +5,13 @@
  * plan reaches bash only as a single-quoted word (`shellQuote`).
  */
 import lib from './audit-lib.sh?raw';
+import dockerLib from './audit-docker.sh?raw';
 import { shellQuote } from './escape';
 import { rangeKey } from '$lib/validate/net';
 import type { AuditProbe, PlannedCheck, RequiredPath } from '$lib/audit/types';
 
 /** Bumped whenever the script's behaviour or result format changes. */
-export const AUDIT_SCRIPT_VERSION = '1.2.0';
+export const AUDIT_SCRIPT_VERSION = '1.3.0';
 export const AUDIT_SCRIPT_FILENAME = 'deskpro-audit.sh';
 
 export interface AuditScriptInput {
@@ -22,6 +23,27 @@ export interface AuditScriptInput {
 
 const CHECK_ID = /^[a-z0-9][a-z0-9.-]{0,199}$/;
 const INI_NAME = /^[a-z_][a-z0-9_.]{0,63}$/;
+/* The Docker probes' words: checked here, so that bash only ever sees these shapes. */
+const CONTAINER = /^[a-z0-9][a-z0-9_.-]{0,62}$/;
+const ENV_NAME = /^[A-Z][A-Z0-9_]{0,63}$/;
+const BINDING = /^[0-9]{1,3}(?:\.[0-9]{1,3}){3}:[0-9]{1,5}->[0-9]{1,5}\/tcp$/;
+const IMAGE_REF = /^[a-z0-9][a-z0-9._\/:-]{0,250}:[0-9][0-9.]*-onprem-[0-9][0-9.]*$/;
+const HEADER_NAME = /^[A-Za-z][A-Za-z0-9-]{0,63}$/;
+const NFT_NAME = /^[a-z][a-z0-9_]{0,31}$/;
+const LOG_FILE = /^[a-z0-9][a-z0-9_.-]{0,99}$/;
+
+function checked(what: string, re: RegExp, xs: readonly string[]): string[] {
+	for (const x of xs) if (!re.test(x)) throw new Error(`audit: bad ${what} ${JSON.stringify(x)}`);
+	return [...xs];
+}
+
+/** Groups of words for one bash function: `@container WORD...` per group. */
+function groups(gs: readonly { container: string; words: readonly string[]; re: RegExp; what: string }[]): string[] {
+	return gs.flatMap((g) => [`@${checked('container name', CONTAINER, [g.container])[0]}`, ...checked(g.what, g.re, g.words)]);
+}
+
+/** Whether the script needs the Docker part of the library. */
+export const isDockerProbe = (p: AuditProbe) => p.kind.startsWith('docker-') || p.kind === 'http-xff-ignored';
 
 /** The bash arguments of one probe: function name and words. */
 function call(p: AuditProbe): string[] {
@@ -68,6 +90,33 @@ function call(p: AuditProbe): string[] {
 			return ['check_http_allow_list', p.url, ...p.paths, '--', ...p.allowed];
 		case 'cron-user':
 			return ['check_cron_user', p.installPath, p.expectedUser];
+		case 'docker-image':
+			return ['check_docker_image', checked('image', IMAGE_REF, [p.image])[0]!, ...checked('container name', CONTAINER, p.containers)];
+		case 'docker-ports':
+			return [
+				'check_docker_ports',
+				...checked('port', /^[0-9]{1,5}$/, p.never.map(String)),
+				...groups(p.expect.map((e) => ({ container: e.container, words: e.published, re: BINDING, what: 'binding' })))
+			];
+		case 'docker-env-off':
+			return ['check_docker_env_off', ...checked('variable name', ENV_NAME, p.vars), ...checked('container name', CONTAINER, p.containers).map((c) => `@${c}`)];
+		case 'docker-secrets':
+			return ['check_docker_secrets', ...groups(p.expect.map((e) => ({ container: e.container, words: e.vars, re: ENV_NAME, what: 'variable name' })))];
+		case 'docker-secret-mounts':
+			return ['check_docker_secret_mounts', ...checked('container name', CONTAINER, p.containers)];
+		case 'docker-privileges':
+			return ['check_docker_privileges', ...checked('container name', CONTAINER, p.containers)];
+		case 'docker-runtime':
+			return ['check_docker_runtime', p.logsDir, ...checked('container name', CONTAINER, p.containers)];
+		case 'docker-real-ip':
+			return [
+				'check_docker_real_ip',
+				checked('container name', CONTAINER, [p.container])[0]!,
+				p.header === null ? '' : checked('header name', HEADER_NAME, [p.header])[0]!,
+				checked('nftables table', NFT_NAME, [p.table])[0]!
+			];
+		case 'http-xff-ignored':
+			return ['check_http_xff_ignored', p.url, p.logsDir, checked('log file name', LOG_FILE, [p.logFile])[0]!];
 	}
 }
 
@@ -117,6 +166,7 @@ export function auditScript(input: AuditScriptInput): string {
 		'',
 		lib.trimEnd(),
 		'',
+		...(input.checks.some((c) => isDockerProbe(c.probe)) ? [dockerLib.trimEnd(), ''] : []),
 		'# ------------------------------------------------------------------ the checks of this plan',
 		'main() {',
 		'\tparse_args "$@"',
