@@ -1,0 +1,115 @@
+/**
+ * Attack (issue #12, finding 4): commands the wizard and the audit SHOW the admin, pasted into a
+ * root shell as they are. Every value in them must be one inert shell word:
+ * - the audit's MANUAL evidence for the admin allow-list prints a curl command with the helpdesk
+ *   URL, whose path may hold ' ; and $ (a URL the wizard accepts): pasted, it must request that
+ *   URL and run nothing (a marker file proves it);
+ * - the remediation texts of the audit checks print chown/chmod and crontab commands with the
+ *   install path, which may hold spaces: pasted, they must act on that path only (a decoy file
+ *   named like the path's first word must keep its owner).
+ * Each command is run with bash exactly as shown.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { derivePlan } from '$lib/plan/derive';
+import { bin, curl, freePort, removeDir, run, serverDescribe, waitFor } from '../harness';
+import { runLibCheck } from '../audit-lib-driver';
+import { planWith } from '../env';
+
+serverDescribe(
+	['php', 'bash', 'curl'],
+	'attack: commands shown to the admin, pasted as they are',
+	() => {
+		let dir = '';
+		let port = 0;
+		const procs: ChildProcess[] = [];
+
+		beforeAll(async () => {
+			dir = mkdtempSync(join(tmpdir(), 'dphw-attack-shown-'));
+			chmodSync(dir, 0o755);
+			port = await freePort();
+			const router = join(dir, 'router.php');
+			// a helpdesk answering every path (the front page must answer for the audit to judge)
+			writeFileSync(router, `<?php\nheader('Content-Type: text/plain');\necho "page\\n";\n`);
+			const p = spawn(bin('php'), ['-n', '-S', `127.0.0.1:${port}`, router], { stdio: 'ignore' });
+			procs.push(p);
+			await waitFor(`php -S on ${port}`, async () => {
+				try {
+					await curl(`http://127.0.0.1:${port}/`);
+					return true;
+				} catch {
+					return false;
+				}
+			});
+		});
+		afterAll(() => {
+			for (const p of procs) p.kill();
+			removeDir(dir);
+		});
+
+		const plan = (installPath: string, helpdeskUrl: string) =>
+			planWith(
+				{
+					installPath,
+					dataPath: join(dir, 'data'),
+					ownerUser: 'daemon',
+					webUser: 'www-data',
+					webGroup: 'www-data',
+					cronUser: 'nobody',
+					serverNames: [],
+					adminCidrs: ['10.0.0.0/8']
+				},
+				{ helpdeskUrl }
+			);
+
+		it("the audit's MANUAL curl for a URL holding '$(cmd)': pasted, it requests the URL and runs nothing", async () => {
+			const marker = join(dir, 'pwned');
+			const p = plan(join(dir, 'www'), `http://127.0.0.1:${port}/h'$(touch$IFS${marker})';x/`);
+			const d = derivePlan(p);
+			expect(d.about.errors, 'the wizard accepts this URL').toEqual({});
+			const check = d.audit.checks.find((c) => c.probe.kind === 'http-allow-list')!;
+			const probe = check.probe as Extract<typeof check.probe, { kind: 'http-allow-list' }>;
+			expect(probe.url).toContain("'$(touch$IFS");
+			const r = await runLibCheck(dir, 'check_http_allow_list', [probe.url, ...probe.paths, '--', ...probe.allowed]);
+			expect(r.state, r.output).toBe('MANUAL');
+			const cmd = /run: (curl .*) \(it must print 403\)/.exec(r.evidence)?.[1];
+			expect(cmd, r.evidence).toBeDefined();
+			const pasted = await run(bin('bash'), ['-c', cmd!], { cwd: dir });
+			expect(existsSync(marker), `pasting ran a command: ${cmd}`).toBe(false);
+			// and it asks for the very URL the audit named (the stand-in answers 200)
+			expect(pasted.stdout.trim(), `${cmd}\n${pasted.stderr}`).toBe('200');
+		});
+
+		it('remediation commands with an install path holding a space: pasted, they act on that path only', async () => {
+			const install = join(dir, 'help desk', 'deskpro');
+			mkdirSync(install, { recursive: true });
+			writeFileSync(join(install, 'config.php'), '<?php\n', { mode: 0o644 });
+			writeFileSync(join(install, 'cron.php'), '<?php echo "RAN:cron.php\\n";\n', { mode: 0o644 });
+			// a decoy named like the path up to the space
+			const decoy = join(dir, 'help');
+			writeFileSync(decoy, 'decoy\n', { mode: 0o644 });
+			const before = statSync(decoy);
+			const d = derivePlan(plan(install, `http://127.0.0.1:${port}/`));
+			const remediation = (id: string) => d.audit.checks.find((c) => c.id === id)!.remediation;
+
+			const chown = /, or: (chown .*)$/.exec(remediation('server-config-php.audit.mode'))?.[1];
+			expect(chown, remediation('server-config-php.audit.mode')).toBeDefined();
+			const r = await run(bin('bash'), ['-c', chown!], { cwd: dir });
+			const after = statSync(decoy);
+			expect([after.uid, after.gid, after.mode], `${chown}\n${r.stderr}`).toEqual([before.uid, before.gid, before.mode]);
+			expect(r.code, `${chown}\n${r.stderr}`).toBe(0);
+			const cfg = statSync(join(install, 'config.php'));
+			const daemon = Number((await run('/usr/bin/id', ['-u', 'daemon'])).stdout.trim());
+			expect([cfg.uid, cfg.mode & 0o777]).toEqual([daemon, 0o640]);
+
+			const cron = /\* \* \* \* \* (php .*)$/.exec(remediation('server-permissions.audit.cron-user'))?.[1];
+			expect(cron, remediation('server-permissions.audit.cron-user')).toBeDefined();
+			const c = await run(bin('bash'), ['-c', cron!], { cwd: dir });
+			expect(c.stdout, `${cron}\n${c.stderr}`).toContain('RAN:cron.php');
+		});
+	},
+	{ root: true }
+);
