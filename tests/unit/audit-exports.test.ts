@@ -58,8 +58,8 @@ describe('audit results in the exports', () => {
 		const plan = auditedPlan();
 		const pass = plan.audit!.result.checks.length - 1;
 		const raw = reportMarkdown(buildReport(plan, new Date('2026-03-14T11:00:00Z')));
-		// the Markdown escaper backslashes ( ) [ ]: read it without them
-		const md = raw.replace(/\\([()[\]])/g, '$1');
+		// the Markdown escaper backslashes ( ) [ ] : @: read it without them
+		const md = raw.replace(/\\([()[\]:@])/g, '$1');
 		expect(raw).not.toMatch(/(?<!\\)\[FAIL\]/);
 		expect(md).toContain(`| Server audit | Audit of web1.example.com on 2026-03-14 10:00 UTC (script 1.0.0): ${pass} PASS, 1 FAIL. |`);
 		expect(md).toContain('**Done:** Confirm no file under the install or data directory is world-writable');

@@ -243,6 +243,13 @@ printable() {
 	J=$s
 }
 
+# sh_quote TEXT -> J: TEXT as one single-quoted shell word, ' written as '\'' (the wizard's
+# shellQuote, byte for byte): a command shown to the admin runs nothing when pasted.
+sh_quote() {
+	local q="'" s=$1
+	J="'${s//"$q"/"$q\\$q$q"}'"
+}
+
 # join_lines SEP ITEMS... -> J
 join_items() {
 	local sep=$1 out='' x
@@ -1525,9 +1532,11 @@ check_http_allow_list() {
 	local from_here=$J
 	url_join "$base" "${paths[0]}"
 	if [ -n "$HTTP_ANY_FOLLOWED" ]; then
-		cmd="curl -s -L --max-redirs 1 -o /dev/null -w '%{http_code}\\n' '$J'"
+		sh_quote "$J"
+		cmd="curl -s -L --max-redirs 1 -o /dev/null -w '%{http_code}\\n' $J"
 	else
-		cmd="curl -s -o /dev/null -w '%{http_code}\\n' '$J'"
+		sh_quote "$J"
+		cmd="curl -s -o /dev/null -w '%{http_code}\\n' $J"
 	fi
 	followed_note
 	set_result MANUAL "A script on the server cannot prove what outside clients get. From this server: $from_here (allow-list: $allow_text). From an address outside the allow-list, run: $cmd (it must print 403). Or re-run this script with --outside-source ADDR, a local address outside the allow-list.$J"

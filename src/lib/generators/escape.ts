@@ -9,6 +9,8 @@
  * here means a validator is missing: it is a bug, never a silent corruption of the output.
  */
 
+import { visibleControls } from '$lib/validate/text';
+
 export class UnsafeValueError extends Error {
 	constructor(target: string, value: string, why: string) {
 		super(`Refusing to write ${JSON.stringify(value.slice(0, 80))} into ${target}: ${why}`);
@@ -178,11 +180,14 @@ export function escapeMarkdownCell(s: string): string {
 
 function escapeMarkdownLine(s: string): string {
 	return (
-		s
+		visibleControls(s)
 			// leading spaces would indent (code block), trailing ones make a hard break
 			.trim()
-			// every ASCII punctuation character that has a meaning somewhere in Markdown
-			.replace(/[\\`*_{}[\]<>()#+!|~&$]/g, (c) => `\\${c}`)
+			// every ASCII punctuation character that has a meaning somewhere in Markdown; : and @
+			// too, so that no GFM autolink (https://…, mailto:…, user@host) can start
+			.replace(/[\\`*_{}[\]<>()#+!|~&$:@]/g, (c) => `\\${c}`)
+			// nor a www. autolink
+			.replace(/\b(www)\./gi, '$1\\.')
 			// a line start that would begin a list, a setext underline or a numbered list
 			.replace(/^([-=])/, '\\$1')
 			.replace(/^(\d+)([.)])/, '$1\\$2')

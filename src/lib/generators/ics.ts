@@ -6,6 +6,7 @@
  * them) and a UTC DTSTAMP.
  */
 import type { Review } from './reviews';
+import { visibleControls } from '$lib/validate/text';
 
 export interface CalendarOptions {
 	planId: string;
@@ -15,7 +16,7 @@ export interface CalendarOptions {
 
 /** Escapes an iCalendar TEXT value (RFC 5545 §3.3.11). */
 export function icsText(s: string): string {
-	return s
+	return visibleControls(s)
 		.replace(/\r\n?/g, '\n')
 		.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '')
 		.replace(/[\\;,]/g, (c) => `\\${c}`)

@@ -1,6 +1,7 @@
 /** The first step: about your helpdesk. Its answers decide which practices apply. */
 import { choice, text, type Fields } from './fields';
 import { checkHelpdeskUrl } from '$lib/validate/net';
+import { freeTextProblem } from '$lib/validate/text';
 
 export { ABOUT_STEP_ID } from './about-id';
 
@@ -13,7 +14,7 @@ export const aboutFields = {
 		maxLength: 120,
 		placeholder: 'Acme Support',
 		autocomplete: 'organization',
-		validate: (v) => (/[\u0000-\u001f\u007f]/.test(v) ? 'The name must not contain control characters.' : null)
+		validate: (v) => freeTextProblem(v)
 	}),
 	helpdeskUrl: text({
 		label: 'Helpdesk URL',

@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import type { Applicability } from '$lib/practices/types';
+import { freeTextProblem } from '$lib/validate/text';
 
 export interface FieldBase<T> {
 	label: string;
@@ -95,6 +96,11 @@ export function text(o: Opt<TextField> & { validate?: (v: string) => string | nu
 		z.string().check(
 			z.refine((v: string) => !required || v.trim() !== '', { message: `${o.label} is required.` }),
 			z.refine((v: string) => v.length <= maxLength, { message: `${o.label} must be at most ${maxLength} characters.` }),
+			// every text field is free text first: no control or bidirectional characters
+			z.superRefine((v: string, ctx) => {
+				const msg = freeTextProblem(v, rest.multiline === true);
+				if (msg) ctx.issues.push({ code: 'custom', message: msg, input: v });
+			}),
 			z.superRefine((v: string, ctx) => {
 				if (!validate || (!required && v.trim() === '')) return;
 				const msg = validate(v);

@@ -60,6 +60,16 @@ export function readPlanText(text: string): ReadResult {
 	return readPlanJson(json);
 }
 
+/**
+ * A plan file the admin loads: read like saved progress, but it can never opt in to keeping
+ * secrets in this browser (`keepSecrets` is the admin's choice here, never a file's).
+ */
+export function readImportedPlanText(text: string): ReadResult {
+	const r = readPlanText(text);
+	if (r.ok) r.plan.keepSecrets = false;
+	return r;
+}
+
 export function readPlanJson(json: unknown): ReadResult {
 	const m = migrate(json);
 	if (!m.ok) return m;

@@ -4,10 +4,11 @@
  * (like a step's answers), so the same field machinery validates and renders them.
  */
 import { text, type Fields } from './fields';
+import { freeTextProblem } from '$lib/validate/text';
 
 export const SIGNOFF_STEP_ID = 'signoff';
 
-const noControl = (v: string) => (/[\u0000-\u001f\u007f]/.test(v) ? 'Use a single line without control characters.' : null);
+const noControl = (v: string) => freeTextProblem(v);
 
 /** `YYYY-MM-DD` and a real calendar date. */
 export function checkIsoDate(v: string): string | null {

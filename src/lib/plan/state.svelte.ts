@@ -8,7 +8,7 @@ import { derivePlan, type DerivedItem } from './derive';
 import { deleteKeptOriginal, loadPlan, savePlan, STORAGE_KEY, type LoadNotice } from './storage';
 import { outputsFor } from '$lib/outputs';
 import type { AuditRecord } from '$lib/audit/result';
-import { checkImportFile, keepLocalSecrets, readPlanText, type ReadResult } from './io';
+import { checkImportFile, keepLocalSecrets, readImportedPlanText, readPlanText, type ReadResult } from './io';
 import { SERVER_ENV_STEP_ID } from '$lib/practices/_server-env';
 
 /** The checklist item that says the database SQL has run. */
@@ -196,7 +196,7 @@ class Wizard {
 		} catch (e) {
 			return { ok: false, message: `"${file.name}" could not be read (${(e as Error).message}).` };
 		}
-		const r = readPlanText(text);
+		const r = readImportedPlanText(text);
 		if (r.ok) {
 			this.previous = $state.snapshot(this.plan) as Plan;
 			this.plan = r.plan;

@@ -19,6 +19,7 @@ import {
 	checkMysqlUser,
 	checkServerName,
 	checkUnixAccount,
+	checkWebGroup,
 	checkUnixPath,
 	checkWindowsAccount,
 	checkWindowsPath,
@@ -293,6 +294,11 @@ export function refineServerEnv(v: ServerEnvValues, about: AboutValues): FieldEr
 		if (v.ownerUser === 'root') e.ownerUser = 'The files must not be owned by root: use a dedicated account such as deskpro.';
 		else if (v.ownerUser === v.webUser) e.ownerUser = 'The owner must differ from the web-server user, or PHP could rewrite the application.';
 		if (v.cronUser === 'root') e.cronUser = 'Cron must not run Deskpro as root.';
+		else if (v.cronUser === v.ownerUser) {
+			e.cronUser = 'The cron user must differ from the owner of the application files: cron runs Deskpro’s PHP, which could then rewrite the application.';
+		}
+		const group = checkWebGroup(v.webGroup);
+		if (group) e.webGroup = group;
 		if (v.webUser === 'root') e.webUser = 'The web server must not run PHP as root.';
 		if (about.webServer !== 'iis' && v.httpPort === v.httpsPort) e.httpPort = 'The HTTP and HTTPS ports must differ.';
 	} else {

@@ -1,5 +1,6 @@
 /** Items 5 and 6 of the article: config.php with the least-privileged user, dir_data, proxies, debug off. */
 import { definePractice } from './types';
+import { shellQuote } from '$lib/generators/escape';
 import { passwordNotes, serverStepNotes } from './_server-notes';
 import { serverAuditBase } from './_server-audit';
 
@@ -47,7 +48,7 @@ export const practice = definePractice({
 				items: ['server-config-php.mode'],
 				title: 'config.php not readable by other users',
 				expected: `${configPhp} is readable by ${env.webUser} and by no other user (mode 0640, owner ${env.ownerUser}, group ${env.webGroup}).`,
-				remediation: `Run the permissions script (step “File ownership and permissions”), or: chown ${env.ownerUser}:${env.webGroup} ${configPhp} && chmod 0640 ${configPhp}`,
+				remediation: `Run the permissions script (step “File ownership and permissions”), or: chown ${shellQuote(`${env.ownerUser}:${env.webGroup}`)} ${shellQuote(configPhp)} && chmod 0640 ${shellQuote(configPhp)}`,
 				probe: { kind: 'config-private', configPhp, reader: env.webUser },
 				requires: [requires.config]
 			},

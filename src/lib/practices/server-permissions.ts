@@ -1,5 +1,6 @@
 /** Items 1–2 of the article: file ownership and permissions (Linux script, Windows icacls). */
 import { definePractice } from './types';
+import { shellQuote } from '$lib/generators/escape';
 import { serverStepNotes } from './_server-notes';
 import { serverAuditBase } from './_server-audit';
 
@@ -79,7 +80,7 @@ export const practice = definePractice({
 				items: ['server-permissions.cron'],
 				title: `Cron runs as ${env.cronUser}, not root`,
 				expected: `The crontab line that runs ${env.installPath}/cron.php runs as ${env.cronUser}.`,
-				remediation: `Remove the line from root’s crontab (or /etc/crontab, /etc/cron.d) and add it to ${env.cronUser}’s: sudo crontab -u ${env.cronUser} -e, then * * * * * php ${env.installPath}/cron.php`,
+				remediation: `Remove the line from root’s crontab (or /etc/crontab, /etc/cron.d) and add it to ${env.cronUser}’s: sudo crontab -u ${shellQuote(env.cronUser)} -e, then * * * * * php ${shellQuote(`${env.installPath}/cron.php`)}`,
 				probe: { kind: 'cron-user', installPath: env.installPath, expectedUser: env.cronUser },
 				requires: [requires.install]
 			}

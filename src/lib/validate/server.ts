@@ -96,6 +96,42 @@ export function checkUnixAccount(input: string): string | null {
 	return null;
 }
 
+/**
+ * Unix groups whose members can become root or read what only root should (a shell as root
+ * through sudo/wheel, the raw disk, /etc/shadow, the Docker or LXD socket, kernel memory, every
+ * log...). The web server's group must not be one: the permissions script adds the cron user to
+ * it and gives it the data directory, and PHP runs with it.
+ */
+export const PRIVILEGED_GROUPS: Record<string, string> = {
+	root: 'is the superuser group',
+	wheel: 'may become root with su or sudo',
+	sudo: 'may become root with sudo',
+	admin: 'may become root with sudo (older Ubuntu)',
+	adm: 'reads every system log',
+	shadow: 'reads the password hashes in /etc/shadow',
+	disk: 'reads and writes the raw disks',
+	kmem: 'reads kernel memory',
+	mem: 'reads physical memory',
+	docker: 'controls the Docker daemon, which is root',
+	lxd: 'controls LXD, which is root',
+	incus: 'controls Incus, which is root',
+	libvirt: 'controls virtual machines and their disks',
+	kvm: 'controls virtual machines',
+	staff: 'writes to /usr/local (Debian), where root finds programs first',
+	'systemd-journal': 'reads every system log',
+	sys: 'owns system files on some distributions',
+	tty: 'writes to other users’ terminals',
+	utmp: 'writes the login records',
+	lpadmin: 'administers printers (CUPS) and their filters',
+	sudoers: 'may become root with sudo'
+};
+
+/** Null, or why `group` must not be the web server's group. */
+export function checkWebGroup(group: string): string | null {
+	const why = PRIVILEGED_GROUPS[group];
+	return why ? `${group} is a privileged group (its members ${why}): use the web server's own group, e.g. www-data.` : null;
+}
+
 /** A Windows account: `name`, `DOMAIN\name` or `IIS AppPool\name`. */
 export function checkWindowsAccount(input: string): string | null {
 	const s = input;
