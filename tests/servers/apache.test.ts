@@ -10,7 +10,7 @@ import { apacheConfig } from '$lib/generators/apache';
 import { apacheMainConf, apacheTest, freePort, removeDir, selfSignedCert, serverDescribe, startApache, startPhpFpm, tempDir, type Apache, type PhpFpm } from './harness';
 import { makeFakeDeskpro } from './fake-deskpro';
 import { serverEnv } from './env';
-import { HOST, webBehaviourTests } from './web-behaviour';
+import { DIRECT_SITE, HOST, PROXIED_SITE, webBehaviourTests } from './web-behaviour';
 
 serverDescribe(['apache2', 'php-fpm', 'curl', 'openssl'], 'Apache site on a real Apache + php-fpm', () => {
 	let dir = '';
@@ -26,9 +26,9 @@ serverDescribe(['apache2', 'php-fpm', 'curl', 'openssl'], 'Apache site on a real
 		const tls = await selfSignedCert(dir, HOST);
 		for (const k of Object.keys(port) as (keyof typeof port)[]) port[k] = await freePort();
 		const common = { installPath: www, dataPath: join(dir, 'data'), phpFpm: fpm.address, tlsCertificate: tls.cert, tlsKey: tls.key, serverNames: [HOST] };
-		const direct = serverEnv({ ...common, httpsPort: port.https, httpPort: port.http, adminCidrs: ['127.0.0.1/32', '10.0.0.0/8'] }, { webServer: 'apache' });
+		const direct = serverEnv({ ...common, httpsPort: port.https, httpPort: port.http, adminCidrs: ['127.0.0.1/32', '10.0.0.0/8'], ...DIRECT_SITE }, { webServer: 'apache' });
 		const proxied = serverEnv(
-			{ ...common, httpsPort: port.proxyHttps, httpPort: port.proxyHttp, adminCidrs: ['10.0.0.0/8'], behindProxy: true, proxyAddresses: ['127.0.0.1'], proxyHeader: 'X-Forwarded-For' },
+			{ ...common, httpsPort: port.proxyHttps, httpPort: port.proxyHttp, adminCidrs: ['10.0.0.0/8'], behindProxy: true, proxyAddresses: ['127.0.0.1'], proxyHeader: 'X-Forwarded-For', ...PROXIED_SITE },
 			{ webServer: 'apache' }
 		);
 		writeFileSync(join(dir, 'direct.conf'), apacheConfig(direct, { bind: '127.0.0.1' }));

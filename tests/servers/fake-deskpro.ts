@@ -1,13 +1,17 @@
 /**
- * A small fake Deskpro Download tree with the legacy layout (see shared/reference/deskpro.md):
- * the front controller and public entry points, the sensitive entry points, config.php,
- * data/ with a secret file and a .php file, app/, plugins/, web/ and dot-files.
+ * A fake Deskpro Download tree (the v4 web-root layout), built from the sourced surface in
+ * `$lib/deskpro/surface`: one stub per public entry point, one per private file, a secret and a
+ * .php file in each private directory, Deskpro's admin/ and agent/ redirect pages, web/ assets
+ * and dot-files. A fact added to the surface module is served (or refused) here without
+ * touching this file.
  *
- * Every PHP file prints a marker saying which file ran, so a test can tell "served by
- * index.php" from "this .php file was executed" and from "its source was sent".
+ * Every PHP stub prints a marker naming the file that ran, then SCRIPT_NAME, PATH_INFO,
+ * QUERY_STRING, HTTPS, the request URI, the client address and the request body size, so a test
+ * can tell which script a route reached, with what, and "executed" from "source sent".
  */
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { ENTRY_POINTS, PRIVATE_DIRS, PRIVATE_FILES, STATIC_DIR } from '$lib/deskpro/surface';
 
 /** Printed by a PHP file when it runs: `RAN:<relative path>`; its source never contains it literally. */
 export const ranMarker = (rel: string) => `RAN:${rel}`;
@@ -16,40 +20,46 @@ export const SOURCE_MARKER = 'PHP-SOURCE-NOT-FOR-CLIENTS';
 
 function php(rel: string): string {
 	// The marker is assembled at run time so the raw source does not contain it.
-	return `<?php // ${SOURCE_MARKER}\nheader('Content-Type: text/plain');\necho 'RAN' . ':' . ${JSON.stringify(rel).replace(/"/g, "'")} . "\\n";\necho 'uri=' . ($_SERVER['REQUEST_URI'] ?? '') . "\\n";\necho 'remote=' . ($_SERVER['REMOTE_ADDR'] ?? '') . "\\n";\n`;
+	const v = (k: string) => `echo '${k.toLowerCase()}=' . ($_SERVER['${k}'] ?? '') . "\\n";`;
+	return [
+		`<?php // ${SOURCE_MARKER}`,
+		"header('Content-Type: text/plain');",
+		`echo 'RAN' . ':' . ${JSON.stringify(rel).replace(/"/g, "'")} . "\\n";`,
+		"echo 'uri=' . ($_SERVER['REQUEST_URI'] ?? '') . \"\\n\";",
+		"echo 'remote=' . ($_SERVER['REMOTE_ADDR'] ?? '') . \"\\n\";",
+		v('SCRIPT_NAME'),
+		v('PATH_INFO'),
+		v('QUERY_STRING'),
+		v('HTTPS'),
+		v('CONTENT_LENGTH'),
+		''
+	].join('\n');
 }
 
-/** Public PHP entry points. */
-export const PUBLIC_ENTRY_POINTS = ['index.php', 'dp.php', 'file.php'];
-/** Files in the web root that must answer 403. */
-export const SENSITIVE_FILES = ['config.php', 'config.new.php', 'cron.php', 'import.php', 'upgrade.php', 'schedule.bat', 'web.config', '.htaccess', '.git/config', '.env'];
+/** Public PHP entry points (from the surface module). */
+export const PUBLIC_ENTRY_POINTS = ENTRY_POINTS.map((e) => e.file);
+/** Files in the web root that must answer 403: the surface's private files plus dot-files. */
+export const SENSITIVE_FILES = [...PRIVATE_FILES, '.htaccess', '.git/config', '.env'];
+
+const privateFile = (f: string) => (f.endsWith('.php') ? php(f) + (f === 'config.php' ? `// DP_DATABASE_PASSWORD = 'config-secret'\n` : '') : f.endsWith('.bat') ? '@echo off\r\nphp cron.php\r\n' : `${SOURCE_MARKER} ${SECRET_TEXT}\n`);
 
 export const FILES: Record<string, string> = {
-	'index.php': php('index.php'),
-	'dp.php': php('dp.php'),
-	'file.php': php('file.php'),
-	'cron.php': php('cron.php'),
-	'import.php': php('import.php'),
-	'upgrade.php': php('upgrade.php'),
-	'config.php': php('config.php') + `// DP_DATABASE_PASSWORD = 'config-secret'\n`,
-	'config.new.php': php('config.new.php'),
-	'schedule.bat': '@echo off\r\nphp cron.php\r\n',
-	'web.config': '<?xml version="1.0"?><configuration/>\n',
+	...Object.fromEntries(PUBLIC_ENTRY_POINTS.map((f) => [f, php(f)])),
+	...Object.fromEntries(PRIVATE_FILES.map((f) => [f, privateFile(f)])),
+	...Object.fromEntries(PRIVATE_DIRS.flatMap((d) => [[`${d}/secret.txt`, `${SECRET_TEXT}\n`], [`${d}/evil.php`, php(`${d}/evil.php`)]])),
 	'.htaccess': 'Require all denied\n',
 	'.env': 'SECRET=dotenv\n',
 	'.git/config': '[core]\n\trepositoryformatversion = 0\n',
-	'admin/.keep': '',
+	// Deskpro ships these "clean URLs are off" pages; with the generated rules they are never reached.
+	'admin/index.php': php('admin/index.php'),
 	'agent/index.php': php('agent/index.php'),
-	'app/bootstrap.php': php('app/bootstrap.php'),
 	'app/config/parameters.txt': 'app-internal\n',
 	'plugins/example/plugin.php': php('plugins/example/plugin.php'),
-	'data/secret.txt': `${SECRET_TEXT}\n`,
-	'data/evil.php': php('data/evil.php'),
 	'data/files/0001/attachment.bin': `${SECRET_TEXT}\n`,
 	'data/files/0001/shell.php': php('data/files/0001/shell.php'),
-	'web/css/style.css': 'body { color: #123; }\n',
-	'web/js/app.js': 'console.log("static");\n',
-	'web/evil.php': php('web/evil.php')
+	[`${STATIC_DIR}/css/style.css`]: 'body { color: #123; }\n',
+	[`${STATIC_DIR}/js/app.js`]: 'console.log("static");\n',
+	[`${STATIC_DIR}/evil.php`]: php(`${STATIC_DIR}/evil.php`)
 };
 
 /** Writes the tree under `root` (created), readable by the web server. */

@@ -22,7 +22,7 @@ import {
 	type PhpFpm
 } from './harness';
 import { makeFakeDeskpro } from './fake-deskpro';
-import { HOST, webBehaviourTests } from './web-behaviour';
+import { DIRECT_SITE, HOST, PROXIED_SITE, webBehaviourTests } from './web-behaviour';
 import { serverEnv } from './env';
 
 
@@ -40,7 +40,7 @@ serverDescribe(['nginx', 'php-fpm', 'curl', 'openssl'], 'nginx site on a real ng
 		const tls = await selfSignedCert(dir, HOST);
 		for (const k of Object.keys(port) as (keyof typeof port)[]) port[k] = await freePort();
 		const common = { installPath: www, dataPath: join(dir, 'data'), phpFpm: fpm.address, tlsCertificate: tls.cert, tlsKey: tls.key, serverNames: [HOST] };
-		const direct = serverEnv({ ...common, httpsPort: port.https, httpPort: port.http, adminCidrs: ['127.0.0.1/32', '10.0.0.0/8'] });
+		const direct = serverEnv({ ...common, httpsPort: port.https, httpPort: port.http, adminCidrs: ['127.0.0.1/32', '10.0.0.0/8'], ...DIRECT_SITE });
 		const proxied = serverEnv({
 			...common,
 			httpsPort: port.proxyHttps,
@@ -48,7 +48,8 @@ serverDescribe(['nginx', 'php-fpm', 'curl', 'openssl'], 'nginx site on a real ng
 			adminCidrs: ['10.0.0.0/8'],
 			behindProxy: true,
 			proxyAddresses: ['127.0.0.1'],
-			proxyHeader: 'X-Forwarded-For'
+			proxyHeader: 'X-Forwarded-For',
+			...PROXIED_SITE
 		});
 		writeFileSync(join(dir, 'direct.conf'), nginxConfig(direct, { bind: '127.0.0.1' }));
 		writeFileSync(join(dir, 'proxied.conf'), nginxConfig(proxied, { bind: '127.0.0.1' }));

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { bin, curl, run, tempDir, removeDir } from './harness';
 import { postChecksScript } from '$lib/generators/post-checks';
 import { ranMarker, SECRET_TEXT, SENSITIVE_FILES, SOURCE_MARKER } from './fake-deskpro';
+import { ENTRY_POINTS, EXACT_REWRITES, PRIVATE_PATHS, STAFF_PREFIXES, staffSpellings } from '$lib/deskpro/surface';
+import { MOZILLA_INTERMEDIATE } from '$lib/generators/tls';
 
 export const HOST = 'support.example.test';
 
@@ -18,6 +20,38 @@ export interface WebPorts {
 	http: number;
 	proxyHttps: number;
 	proxyHttp: number;
+}
+
+/** What the suites give both sites: the direct site's request-body limit (MB) and HSTS choices. */
+export const DIRECT_SITE = { uploadLimitMb: 24, hstsIncludeSubDomains: true, hstsPreload: false };
+/** The proxied site: a TLS-terminating proxy at 127.0.0.1 that forwards plain HTTP. */
+export const PROXIED_SITE = { proxyTerminatesTls: true, hstsIncludeSubDomains: true, hstsPreload: true };
+
+/** A field of the stub's answer (`script=/index.php` → `/index.php`), or undefined when no stub ran. */
+export function stubField(body: string, key: string): string | undefined {
+	return new RegExp(`^${key}=(.*)$`, 'm').exec(body)?.[1];
+}
+
+/** POSTs `bytes` bytes (a file of zeros) to `url` and returns the status. */
+async function upload(url: string, bytes: number, dir: string): Promise<{ status: number; body: string }> {
+	const f = join(dir, `body-${bytes}`);
+	writeFileSync(f, Buffer.alloc(bytes));
+	const u = new URL(url);
+	const r = await run(bin('curl'), ['-sk', '--max-time', '60', '--resolve', `${u.hostname}:${u.port}:127.0.0.1`, '-H', 'Content-Type: application/octet-stream', '-H', 'Expect:', '--data-binary', `@${f}`, '-o', '-', '-w', '\n%{http_code}', url]);
+	const nl = r.stdout.lastIndexOf('\n');
+	return { status: Number(r.stdout.slice(nl + 1)), body: r.stdout.slice(0, nl) };
+}
+
+/** An openssl s_client handshake: the negotiated protocol and cipher, or null when refused. */
+async function handshake(port: number, args: string[]): Promise<{ protocol: string; cipher: string } | null> {
+	const r = await run(bin('openssl'), ['s_client', '-connect', `127.0.0.1:${port}`, '-servername', HOST, ...args], { input: '', timeout: 15_000 });
+	// "New, TLSv1.3, Cipher is …" names the protocol for TLS 1.3; for TLS 1.2 it names the
+	// suite's version (SSLv3/TLSv1.2), so the session block's "Protocol :" wins when printed.
+	const line = /^New, (\S+), Cipher is (\S+)/m.exec(r.stdout);
+	const protocol = /^\s*Protocol\s*:\s*(TLSv\S+)/m.exec(r.stdout)?.[1] ?? line?.[1];
+	const cipher = line?.[2];
+	if (r.code !== 0 || !protocol || !cipher || cipher === '0000' || cipher === '(NONE)') return null;
+	return { protocol, cipher };
 }
 
 export function webBehaviourTests(ports: WebPorts, serverHeader: RegExp): void {
@@ -102,6 +136,120 @@ export function webBehaviourTests(ports: WebPorts, serverHeader: RegExp): void {
 		const h = await curl(`http://${HOST}:${ports.http}/agent/?a=1`);
 		expect(h.status).toBe(301);
 		expect(h.headers).toMatch(new RegExp(`location: https://${HOST.replace(/\./g, '\\.')}:${ports.https}/agent/\\?a=1`, 'i'));
+	});
+
+	it('every public entry point reaches its own script, with its PATH_INFO', async () => {
+		for (const e of ENTRY_POINTS) {
+			const r = await curl(url(`/${e.file}`));
+			expect(r.status, e.file).toBe(200);
+			expect(r.body, e.file).toContain(ranMarker(e.file));
+			expect(stubField(r.body, 'script_name'), e.file).toBe(`/${e.file}`);
+			const p = await curl(url(`/${e.file}/some/path?q=1`));
+			expect(p.status, `${e.file}/some/path`).toBe(200);
+			expect(p.body, `${e.file}/some/path`).toContain(ranMarker(e.file));
+			expect(stubField(p.body, 'script_name'), `${e.file}/some/path`).toBe(`/${e.file}`);
+			expect(stubField(p.body, 'path_info'), `${e.file}/some/path`).toBe('/some/path');
+			expect(stubField(p.body, 'query_string'), `${e.file}/some/path`).toBe('q=1');
+		}
+	});
+
+	it('answers the rewrite rules Deskpro ships (clean-URL tests, sitemap.xml)', async () => {
+		for (const rule of EXACT_REWRITES) {
+			const r = await curl(url(rule.path));
+			expect(r.status, rule.path).toBe(200);
+			expect(r.body, rule.path).toContain(ranMarker(rule.script));
+			if (rule.query) expect(stubField(r.body, 'query_string'), rule.path).toBe(rule.query);
+		}
+	});
+
+	it('refuses every private path of the surface and never runs or sends it', async () => {
+		const paths = PRIVATE_PATHS.flatMap((p) =>
+			p.kind === 'dir'
+				? [`/${p.name}`, `/${p.name}/`, `/${p.name}/secret.txt`, `/${p.name}/evil.php`, `/${p.name.toUpperCase()}/secret.txt`, `/${p.name}/evil.php/x`]
+				: [`/${p.name}`, `/${p.name.toUpperCase()}`, `/${p.name}/x`]
+		);
+		const answers = await Promise.all(paths.map((p) => curl(url(p))));
+		answers.forEach((r, i) => {
+			const path = paths[i]!;
+			expect(r.status, path).toBe(403);
+			expect(r.body, path).not.toContain('RAN:');
+			expect(r.body, path).not.toContain(SOURCE_MARKER);
+			expect(r.body, path).not.toContain(SECRET_TEXT);
+		});
+	});
+
+	it('serves every staff interface in every spelling from inside, through the right script', async () => {
+		const paths = STAFF_PREFIXES.flatMap(staffSpellings);
+		const answers = await Promise.all(paths.map((p) => curl(url(p))));
+		answers.forEach((r, i) => {
+			const path = paths[i]!;
+			const script = /^\/([a-z_]+\.php)\//.exec(path)?.[1] ?? 'index.php';
+			expect(r.status, path).toBe(200);
+			expect(r.body, path).toContain(ranMarker(script));
+			expect(stubField(r.body, 'remote'), path).toBe('127.0.0.1');
+		});
+	});
+
+	it('refuses every staff interface in every spelling from outside the allowed networks', async () => {
+		const paths = STAFF_PREFIXES.flatMap((p) => [...staffSpellings(p), `/${p.toUpperCase()}/`, `/index.php/${p.toUpperCase()}/x`, `//${p}/`, `/%${p.charCodeAt(0).toString(16)}${p.slice(1)}/`]);
+		const answers = await Promise.all(paths.map((p) => curl(url(p), { from: '127.0.0.2' })));
+		answers.forEach((r, i) => {
+			expect(r.status, paths[i]).toBe(403);
+			expect(r.body, paths[i]).not.toContain('RAN:');
+		});
+	});
+
+	it(`accepts a 20 MB upload under a ${DIRECT_SITE.uploadLimitMb} MB limit and refuses one above it`, async () => {
+		const d = tempDir('upload');
+		try {
+			const ok = await upload(url('/index.php/tickets/new'), 20 * 1024 * 1024, d);
+			expect(ok.status).toBe(200);
+			expect(ok.body).toContain(ranMarker('index.php'));
+			expect(stubField(ok.body, 'content_length')).toBe(String(20 * 1024 * 1024));
+			const big = await upload(url('/index.php/tickets/new'), (DIRECT_SITE.uploadLimitMb + 1) * 1024 * 1024, d);
+			expect(big.status).toBe(413);
+			expect(big.body).not.toContain('RAN:');
+		} finally {
+			removeDir(d);
+		}
+	});
+
+	it('behind a TLS-terminating proxy that forwards plain HTTP: no redirect loop, Deskpro sees https', async () => {
+		const plain = (path: string) => `http://${HOST}:${ports.proxyHttp}${path}`;
+		const viaProxy = await curl(plain('/agent/?a=1'), { headers: { 'X-Forwarded-Proto': 'https', 'X-Forwarded-For': '10.1.2.3' } });
+		expect(viaProxy.status).toBe(200);
+		expect(viaProxy.body).toContain(ranMarker('index.php'));
+		expect(stubField(viaProxy.body, 'https')).toBe('on');
+		expect(stubField(viaProxy.body, 'remote')).toBe('10.1.2.3');
+		expect((await curl(plain('/get_messages.php'), { headers: { 'X-Forwarded-Proto': 'https' } })).body).toContain(ranMarker('get_messages.php'));
+		// the plain-HTTP listener keeps every refusal
+		expect((await curl(plain('/config.php'), { headers: { 'X-Forwarded-Proto': 'https' } })).status).toBe(403);
+		expect((await curl(plain('/admin/'), { headers: { 'X-Forwarded-Proto': 'https' } })).status).toBe(403);
+		// a plain request (no https from the proxy), or a client that is not the proxy, is redirected
+		expect((await curl(plain('/agent/'))).status).toBe(301);
+		const spoof = await curl(plain('/'), { from: '127.0.0.2', headers: { 'X-Forwarded-Proto': 'https' } });
+		expect(spoof.status).toBe(301);
+		expect(spoof.body).not.toContain('RAN:');
+		// the TLS listener still tells Deskpro it is https
+		expect(stubField((await curl(url('/', ports.proxyHttps))).body, 'https')).toBe('on');
+	});
+
+	it('TLS: Mozilla intermediate only (TLS 1.2 and 1.3, its cipher list)', async () => {
+		const t12 = await handshake(ports.https, ['-tls1_2']);
+		expect(t12?.protocol).toBe('TLSv1.2');
+		expect(MOZILLA_INTERMEDIATE.ciphers.split(':')).toContain(t12?.cipher);
+		expect((await handshake(ports.https, ['-tls1_3']))?.protocol).toBe('TLSv1.3');
+		// the client offers what the server must refuse; SECLEVEL=0 so the refusal is the server's
+		expect(await handshake(ports.https, ['-tls1_1', '-cipher', 'DEFAULT:@SECLEVEL=0'])).toBeNull();
+		// the test certificate is ECDSA: these suites could be chosen if the server allowed them
+		for (const weak of ['ECDHE-ECDSA-AES128-SHA', 'ECDHE-ECDSA-AES256-SHA', 'ECDHE-ECDSA-AES128-SHA256', 'ECDHE-ECDSA-AES256-SHA384']) {
+			expect(await handshake(ports.https, ['-tls1_2', '-cipher', `${weak}:@SECLEVEL=0`]), weak).toBeNull();
+		}
+	});
+
+	it('HSTS follows the includeSubDomains and preload choices', async () => {
+		expect((await curl(url('/'))).headers).toMatch(/^strict-transport-security: max-age=31536000; includeSubDomains\r?$/im);
+		expect((await curl(url('/', ports.proxyHttps))).headers).toMatch(/^strict-transport-security: max-age=31536000; includeSubDomains; preload\r?$/im);
 	});
 
 	it('the generated post-check script passes here, from outside too, and fails against a leaking server', async () => {

@@ -15,14 +15,14 @@ import { STAFF_PATHS } from '$lib/deskpro/docker';
 import type { DockerEnv } from '$lib/practices/_docker-env';
 import { apacheString, HOSTNAME_TOKEN, IP_OR_CIDR_TOKEN, nginxString, regexLiteral, token } from './escape';
 import { block } from './nginx';
+import { MOZILLA_INTERMEDIATE } from './tls';
 import { section } from './apache';
 
 export const NGINX_PROXY_FILENAME = 'deskpro-proxy.nginx.conf';
 export const APACHE_PROXY_FILENAME = 'deskpro-proxy.apache.conf';
 
-/** Mozilla's "intermediate" configuration (TLS 1.2 + 1.3), version 5.7 of its guidelines. */
-export const MOZILLA_INTERMEDIATE_CIPHERS =
-	'ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305:DHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES256-GCM-SHA384:DHE-RSA-CHACHA20-POLY1305';
+/** Mozilla's "intermediate" cipher list (TLS 1.2), shared with the site generators (see ./tls). */
+export const MOZILLA_INTERMEDIATE_CIPHERS = MOZILLA_INTERMEDIATE.ciphers;
 
 /** The container's own upload limit (NGINX_CLIENT_MAX_BODY_SIZE default), in MB. */
 export const UPLOAD_LIMIT_MB = 100;

@@ -30,6 +30,11 @@ import {
 } from '$lib/validate/server';
 import { randomString } from '$lib/random';
 import type { AboutValues } from './types';
+import { DEFAULT_UPLOAD_LIMIT_MB, UPLOADS } from '$lib/deskpro/surface';
+
+const MB = 1024 * 1024;
+/** The smallest request-body limit accepted: Deskpro's default attachment size plus room for the form. */
+export const MIN_UPLOAD_LIMIT_MB = Math.ceil(UPLOADS.attachDefault.bytes / MB) + 1;
 
 export const SERVER_ENV_STEP_ID = 'server-environment';
 
@@ -123,6 +128,27 @@ export const serverEnvFields = {
 	}),
 	httpsPort: int({ label: 'HTTPS port', min: 1, max: 65535, default: 443, appliesTo: linuxWeb }),
 	httpPort: int({ label: 'HTTP port (redirects to HTTPS)', min: 1, max: 65535, default: 80, appliesTo: linuxWeb }),
+	uploadLimitMb: int({
+		label: 'Largest request (uploads)',
+		help: `The web server refuses bigger requests with 413. Deskpro's attachment limit is 5 MB by default and the admin page allows up to 50 MB; ${DEFAULT_UPLOAD_LIMIT_MB} MB covers that with room for the form. Set PHP's upload_max_filesize and post_max_size to match.`,
+		min: MIN_UPLOAD_LIMIT_MB,
+		max: 2047,
+		unit: 'MB',
+		default: DEFAULT_UPLOAD_LIMIT_MB,
+		appliesTo: linuxWeb
+	}),
+	hstsIncludeSubDomains: bool({
+		label: 'HSTS: include subdomains',
+		help: 'Browsers then use HTTPS for every name below the helpdesk’s host too (OWASP ASVS 3.4.1 at level 2). Turn it off only if such a name must still answer over plain HTTP.',
+		default: true,
+		appliesTo: linuxWeb
+	}),
+	hstsPreload: bool({
+		label: 'HSTS: preload',
+		help: 'Marks the policy for browsers’ built-in HSTS lists. Only useful when you submit the registrable domain (hstspreload.org); hard to undo. Needs “include subdomains”.',
+		default: false,
+		appliesTo: linuxWeb
+	}),
 
 	/* ------------------------------------------------ Windows / IIS */
 	winInstallPath: text({
@@ -171,8 +197,8 @@ export const serverEnvFields = {
 		item: checkServerName
 	}),
 	adminCidrs: list({
-		label: 'Networks allowed to reach /admin/ and /agent/',
-		help: 'Your office and VPN ranges (IPv4 or IPv6, address or CIDR), one per line. Everyone else gets 403 on the agent and admin interfaces. Two-factor authentication is still needed: a network is never the only protection.',
+		label: 'Networks allowed to reach the staff interfaces',
+		help: 'Your office and VPN ranges (IPv4 or IPv6, address or CIDR), one per line. Everyone else gets 403 on Deskpro’s staff interfaces: /agent/, /admin/, /reports/, /billing/, /api/ and /install/ (also written as /index.php/agent/ and so on). Add the addresses of API integrations. Two-factor authentication is still needed: a network is never the only protection.',
 		default: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'],
 		maxItems: 100,
 		placeholder: '10.0.0.0/8',
@@ -190,6 +216,11 @@ export const serverEnvFields = {
 		maxItems: 50,
 		placeholder: '192.0.2.10',
 		item: checkRestrictedRange
+	}),
+	proxyTerminatesTls: bool({
+		label: 'The proxy terminates TLS and forwards plain HTTP to this server',
+		default: false,
+		help: 'When on, requests from the listed proxies carrying X-Forwarded-Proto: https are served on the HTTP port (no redirect back to HTTPS, which would loop) and Deskpro is told the page is https. From anyone else the header is ignored and HTTP still redirects. Used only when the proxy option above is on.'
 	}),
 	proxyHeader: text({
 		label: 'Client-IP header set by the proxy',
@@ -314,7 +345,10 @@ export function refineServerEnv(v: ServerEnvValues, about: AboutValues): FieldEr
 	if (listEntries(v.serverNames).length === 0 && urlHost(about.helpdeskUrl) === null) {
 		e.serverNames = 'Enter at least one server name (or a valid helpdesk URL on the first step).';
 	}
-	if (listEntries(v.adminCidrs).length === 0) e.adminCidrs = 'List at least one network allowed to reach /admin/ and /agent/.';
+	if (listEntries(v.adminCidrs).length === 0) e.adminCidrs = 'List at least one network allowed to reach the staff interfaces (/agent/, /admin/ and the others).';
+	if (os !== 'windows' && about.webServer !== 'iis' && v.hstsPreload && !v.hstsIncludeSubDomains) {
+		e.hstsPreload = 'Preload needs “include subdomains”: browsers’ preload lists refuse a policy without it.';
+	}
 	if (v.behindProxy && listEntries(v.proxyAddresses).length === 0) e.proxyAddresses = 'List the address of each reverse proxy or load balancer.';
 	if (v.dbHost === 'localhost' && v.dbClientHost !== 'localhost') {
 		e.dbClientHost = 'With database host localhost (local socket) the account host is localhost too.';

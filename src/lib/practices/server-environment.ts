@@ -46,7 +46,7 @@ export const practice = definePractice({
 			},
 			{
 				id: 'server-environment.networks',
-				text: 'Confirm the office/VPN ranges allowed to reach /admin/ and /agent/ with your network team.',
+				text: 'Confirm the office/VPN ranges allowed to reach the staff interfaces (/agent/, /admin/, /reports/, /billing/, /api/, /install/) with your network team.',
 				detail: env.allowed.join(', ')
 			}
 		];

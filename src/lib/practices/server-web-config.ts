@@ -2,21 +2,22 @@
 import { definePractice } from './types';
 import { serverStepNotes } from './_server-notes';
 import { serverAuditBase } from './_server-audit';
+import { DENIED_PATHS, STAFF_CHECK_PATHS } from '$lib/generators/web-surface';
+import { STAFF_INTERFACES, SURFACE_GAPS, surfaceSourceText } from '$lib/deskpro/surface';
 
-/** Requested by the audit; each must answer 403. */
-const DENIED_PATHS = ['/data/', '/app/', '/plugins/', '/config.php', '/cron.php', '/import.php', '/upgrade.php', '/.htaccess', '/.git/config'];
+const STAFF_LIST = STAFF_INTERFACES.map((s) => `/${s.prefix}/`).join(', ');
 
 export const practice = definePractice({
 	id: 'server-web-config',
 	order: 130,
 	title: 'Web-server configuration',
-	summary: 'Serve only Deskpro’s entry points, deny data/, app/ and sensitive files, and allow /admin/ and /agent/ only from your networks.',
+	summary: 'Serve only Deskpro’s entry points and its own rewrite rules, deny data/, app/ and sensitive files, and allow the staff interfaces only from your networks.',
 	where: 'Your web server: nginx site, Apache virtual host or IIS web.config',
 	source: 'article',
 	why: [
 		'The web server decides which files anyone on the internet can fetch or run. Deskpro needs only its front controller (index.php) and a few entry points; everything else under the install directory — data/, app/, plugins/, config.php, cron.php, upgrade.php — must answer 403.',
 		'PHP runs only for the known entry points, never for a file in a writable directory, so an uploaded .php file cannot execute.',
-		'/admin/ and /agent/ answer only to your office and VPN ranges. Behind a reverse proxy the client address is taken from the proxy’s header only when the request really comes from the proxy; otherwise anyone could claim an allowed address in X-Forwarded-For.'
+		`The staff interfaces Deskpro routes (${STAFF_LIST}), also written behind index.php (/index.php/admin/), answer only to your office and VPN ranges. Behind a reverse proxy the client address is taken from the proxy’s header only when the request really comes from the proxy; otherwise anyone could claim an allowed address in X-Forwarded-For.`
 	],
 	standards: [
 		{ standard: 'CIS NGINX', id: '5.1.1', text: 'Allow and deny by IP on administrative locations.' },
@@ -28,7 +29,13 @@ export const practice = definePractice({
 		{ standard: 'OWASP ASVS 5.0', id: '8.4.2 (L3)', text: 'Network location is never the sole factor: keep 2FA for agents and admins.' }
 	],
 	appliesTo: { deployments: ['download'], notCoveredBecause: { 'onprem-docker': 'the container’s own nginx serves Deskpro; the staff-interface limits, TLS and header handling are on the step “Front proxy and firewall”.' } },
-	notes: (_v, ctx) => serverStepNotes(ctx),
+	notes: (_v, ctx) => [
+		...serverStepNotes(ctx),
+		...SURFACE_GAPS.map((g) => ({
+			kind: g.sources.length ? ('disagreement' as const) : ('unknown' as const),
+			text: `${g.topic}: ${g.note}${g.sources.length ? ` (Sources: ${g.sources.map(surfaceSourceText).join('; ')}.)` : ' (No source found.)'}`
+		}))
+	],
 	fields: {},
 	settings: () => [],
 	checklist: (_v, ctx) => {
@@ -37,7 +44,7 @@ export const practice = definePractice({
 		return [
 			{ id: 'server-web-config.install', text: `Install the generated ${ws === 'iis' ? 'web.config' : ws === 'apache' ? 'virtual host' : 'server block'} and check it with ${test}.` },
 			{ id: 'server-web-config.reload', text: 'Reload the web server and log in to the agent interface from an allowed network.' },
-			{ id: 'server-web-config.admin-restricted', text: 'Confirm /admin/ and /agent/ answer 403 from outside the allowed networks (see the checks step).' },
+			{ id: 'server-web-config.admin-restricted', text: `Confirm ${STAFF_LIST} answer 403 from outside the allowed networks (see the checks step).` },
 			...(ws === 'iis'
 				? []
 				: [{ id: 'server-web-config.php-errors', text: 'In the PHP-FPM pool, set php_admin_flag[display_errors] = off and php_admin_flag[expose_php] = off, then restart PHP-FPM.' }])
@@ -57,7 +64,7 @@ export const practice = definePractice({
 				title: 'Sensitive paths refused',
 				expected: `${url}: ${DENIED_PATHS.join(', ')} answer 403.`,
 				remediation: install,
-				probe: { kind: 'http-status', url, paths: DENIED_PATHS, status: 403 }
+				probe: { kind: 'http-status', url, paths: [...DENIED_PATHS], status: 403 }
 			},
 			{
 				id: 'server-web-config.audit.php-in-data',
@@ -91,10 +98,10 @@ export const practice = definePractice({
 			{
 				id: 'server-web-config.audit.admin-allow-list',
 				items: ['server-web-config.admin-restricted', 'server-post-checks.outside'],
-				title: '/admin/ and /agent/ only from the allowed networks',
-				expected: `From outside ${env.allowed.join(', ')}: /admin/ and /agent/ answer 403.`,
-				remediation: `${install} It allows /admin/ and /agent/ only from ${env.allowed.join(', ')}.`,
-				probe: { kind: 'http-allow-list', url, paths: ['/admin/', '/agent/'], allowed: env.allowed }
+				title: 'Staff interfaces only from the allowed networks',
+				expected: `From outside ${env.allowed.join(', ')}: ${STAFF_CHECK_PATHS.join(', ')} answer 403.`,
+				remediation: `${install} It allows ${STAFF_LIST} (in every spelling) only from ${env.allowed.join(', ')}.`,
+				probe: { kind: 'http-allow-list', url, paths: [...STAFF_CHECK_PATHS], allowed: env.allowed }
 			}
 		];
 	}
