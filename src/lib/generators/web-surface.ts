@@ -40,5 +40,8 @@ export const DENIED_PATHS: readonly string[] = [
 /** Staff paths that must answer 403 from outside the allowed networks: each interface, clean and behind index.php. */
 export const STAFF_CHECK_PATHS: readonly string[] = STAFF_PREFIXES.flatMap((p) => [`/${p}/`, `/index.php/${p}/`]);
 
+/** The audit's outside probe: each interface once, and the index.php spelling of the first (one curl each). */
+export const STAFF_AUDIT_PATHS: readonly string[] = [...STAFF_PREFIXES.map((p) => `/${p}/`), `/index.php/${STAFF_PREFIXES[0]}/`];
+
 /** Every spelling of every staff interface (tests, documentation). */
 export const STAFF_ALL_SPELLINGS: readonly string[] = STAFF_PREFIXES.flatMap(staffSpellings);

@@ -2,7 +2,7 @@
 import { definePractice } from './types';
 import { serverStepNotes } from './_server-notes';
 import { serverAuditBase } from './_server-audit';
-import { DENIED_PATHS, STAFF_CHECK_PATHS } from '$lib/generators/web-surface';
+import { DENIED_PATHS, STAFF_AUDIT_PATHS } from '$lib/generators/web-surface';
 import { STAFF_INTERFACES, SURFACE_GAPS, surfaceSourceText } from '$lib/deskpro/surface';
 
 const STAFF_LIST = STAFF_INTERFACES.map((s) => `/${s.prefix}/`).join(', ');
@@ -99,9 +99,9 @@ export const practice = definePractice({
 				id: 'server-web-config.audit.admin-allow-list',
 				items: ['server-web-config.admin-restricted', 'server-post-checks.outside'],
 				title: 'Staff interfaces only from the allowed networks',
-				expected: `From outside ${env.allowed.join(', ')}: ${STAFF_CHECK_PATHS.join(', ')} answer 403.`,
+				expected: `From outside ${env.allowed.join(', ')}: ${STAFF_AUDIT_PATHS.join(', ')} answer 403.`,
 				remediation: `${install} It allows ${STAFF_LIST} (in every spelling) only from ${env.allowed.join(', ')}.`,
-				probe: { kind: 'http-allow-list', url, paths: [...STAFF_CHECK_PATHS], allowed: env.allowed }
+				probe: { kind: 'http-allow-list', url, paths: [...STAFF_AUDIT_PATHS], allowed: env.allowed }
 			}
 		];
 	}
