@@ -108,6 +108,21 @@ serverDescribe(['dockerd', 'docker', 'docker-compose', 'busybox', 'nsenter', 'ip
 		expect(r.code).toBe(0);
 	});
 
+	it('docker-compose config: MySQL over TLS mounts the client certificate, key and CA read-only; Elasticsearch keeps authentication on', async () => {
+		const tls = { ...env, dbTls: true };
+		const f = join(env.projectDir, 'tls.yml');
+		writeFileSync(f, composeFile(tls));
+		const r = await d.compose(f, 'dphwtls', ['config']);
+		expect(r.code, r.stderr).toBe(0);
+		for (const x of ['client.crt', 'client.key', 'ca.pem']) {
+			// once in web and once in tasks, each read-only
+			const n = r.stdout.split(`${env.projectDir}/ssl/mysql/${x}:/deskpro/ssl/mysql/${x}:ro`).length - 1;
+			expect(n, x).toBe(2);
+		}
+		expect(r.stdout).toMatch(/xpack\.security\.enabled: ['"]true['"]/);
+		expect(r.stdout).toContain('ELASTIC_PASSWORD_FILE: /run/secrets/ELASTIC_PASSWORD');
+	});
+
 	it('docker-compose up starts it; docker inspect shows exactly the planned ports, env, secrets and mounts', async () => {
 		const up = await d.compose(file, 'dphw', ['up', '-d', '--no-build']);
 		expect(up.code, up.stderr).toBe(0);
@@ -140,8 +155,9 @@ serverDescribe(['dockerd', 'docker', 'docker-compose', 'busybox', 'nsenter', 'ip
 		expect(down.code, down.stderr).toBe(0);
 	}, 180_000);
 
-	it('the docker run script starts the same hardened containers (external database and search)', async () => {
+	it('the docker run script starts the same hardened containers (external database and search, MySQL over TLS)', async () => {
 		const ext = dockerEnv({
+			dbTls: true,
 			runMode: 'run',
 			arrival: 'proxy-protocol',
 			publishAddress: '127.0.0.1',
@@ -154,6 +170,15 @@ serverDescribe(['dockerd', 'docker', 'docker-compose', 'busybox', 'nsenter', 'ip
 			serverNames: ['support.example.test']
 		});
 		await d.docker(['tag', env.image, ext.image]);
+		// the admin puts the MySQL client certificate, key and CA into the project's ssl/mysql/
+		const ssl = join(ext.projectDir, 'ssl', 'mysql');
+		mkdirSync(ssl, { recursive: true });
+		for (const f of ['client.crt', 'client.key', 'ca.pem']) writeFileSync(join(ssl, f), `test ${f}\n`, { mode: 0o644 });
+		writeFileSync(join(dir, 'secrets-tls.sh'), secretsScript(ext));
+		const sec = await run(bin('bash'), [join(dir, 'secrets-tls.sh')]);
+		expect(sec.code, sec.stderr).toBe(0);
+		// the key is made root-owned 0600 by the secrets script
+		expect(statSync(join(ssl, 'client.key')).mode & 0o777).toBe(0o600);
 		writeFileSync(join(ext.projectDir, 'config.env'), configEnv(ext));
 		writeFileSync(join(dir, 'run.sh'), runScript(ext));
 		const r = await run(bin('bash'), [join(dir, 'run.sh')], { env: d.env, timeout: 120_000 });
@@ -162,5 +187,18 @@ serverDescribe(['dockerd', 'docker', 'docker-compose', 'busybox', 'nsenter', 'ip
 		expect(publishedOf(web)).toEqual([`127.0.0.1:${ext.proxyPort}->9080/tcp`]);
 		expectHardened(web, ext, 'web');
 		expectHardened(await d.inspect(CONTAINERS.tasks), ext, 'tasks');
+		// MySQL TLS: the three files at the paths Deskpro documents, read-only, in both containers
+		// (deskpro/docker-product-base: docs/how-to/enable-https.md, "MySQL TLS")
+		for (const c of [CONTAINERS.web, CONTAINERS.tasks]) {
+			const i = await d.inspect(c);
+			for (const f of ['client.crt', 'client.key', 'ca.pem']) {
+				const m = i.Mounts.find((x) => x.Destination === `/deskpro/ssl/mysql/${f}`);
+				expect(m, `${c}: /deskpro/ssl/mysql/${f}`).toBeDefined();
+				expect(m!.Source).toBe(join(ssl, f));
+				expect(m!.RW).toBe(false);
+			}
+			const inside = await d.docker(['exec', c, '/bin/cat', '/deskpro/ssl/mysql/client.key']);
+			expect(inside.stdout).toBe('test client.key\n');
+		}
 	}, 180_000);
 });

@@ -39,7 +39,8 @@ const CANDIDATES: Record<string, string[]> = {
 	iptables: ['/usr/sbin/iptables'],
 	ip: ['/usr/sbin/ip', '/sbin/ip', '/bin/ip'],
 	nsenter: ['/usr/bin/nsenter'],
-	userdel: ['/usr/sbin/userdel']
+	userdel: ['/usr/sbin/userdel'],
+	python3: ['/usr/bin/python3']
 };
 export type BinaryName = keyof typeof CANDIDATES;
 

@@ -43,6 +43,9 @@ import { outputsFor } from '$lib/outputs';
 import { derivePlan } from '$lib/plan/derive';
 import lib from '$lib/generators/audit-lib.sh?raw';
 import { checkWords, requiredPaths } from '$lib/generators/audit';
+import { composeFile, configEnv, configValues, CONTAINERS, deskproMounts, secretFiles } from '$lib/generators/docker-compose';
+import { DOCKER_ENV_STEP_ID, type DockerEnv } from '$lib/practices/_docker-env';
+import { dockerPlan } from './docker-env';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
 const SEED = Number(process.env.PROPERTY_SEED ?? Date.now() % 2 ** 31);
@@ -547,3 +550,179 @@ async function explain(files: string[], one: (f: string) => Promise<{ code: numb
 	}
 	throw new Error('the batch failed but no single file does (a conflict between files?)');
 }
+
+/* ------------------------------------------------------------------ Deskpro On-Premise (Docker) */
+
+/** Per Docker field: hostile values, plus odd-but-valid ones. */
+const DOCKER_ARBS: Record<string, fc.Arbitrary<unknown>> = {
+	imageRepository: fc.oneof(withPrefix(['deskpro/', '', 'registry.example.com:5000/']), fc.constantFrom('deskpro/deskpro-product', 'r.example.com:5000/a/b_c', 'a__b/c-d', 'Deskpro/X')),
+	deskproVersion: fc.oneof(withPrefix(['2025.', '']), fc.constantFrom('latest', 'LATEST ', '2025.3.6', '2025.12.1000')),
+	containerVersion: fc.oneof(withPrefix(['4.0.', '']), fc.constantFrom('latest', '4.0.0', '10.20.30')),
+	publishAddress: fc.oneof(withPrefix(['127.0.0.1', '0.0.0.0', '']), fc.constantFrom('203.0.113.10', '0.0.0.0', '::1', '010.0.0.1')),
+	proxyAddresses: FIELD_ARBS.proxyAddresses!,
+	serverNames: FIELD_ARBS.serverNames!,
+	adminCidrs: FIELD_ARBS.adminCidrs!,
+	tlsCertificate: withPrefix(['/etc/ssl/', '/']),
+	tlsKey: withPrefix(['/etc/ssl/private/', '/']),
+	projectDir: fc.oneof(withPrefix(['/', '/opt/', '/srv/a b/']), fc.constantFrom('/opt/deskpro', '/srv/dp+1/x=y')),
+	logsDir: withPrefix(['/var/log/', '/']),
+	dbHost: withPrefix(['', 'db.', '10.']),
+	dbName: withPrefix(['', 'deskpro', 'dp_']),
+	dbUser: withPrefix(['', 'dp']),
+	dbUpgradeUser: withPrefix(['', 'up']),
+	dbClientHost: withPrefix(['', 'app.', '10.']),
+	esUrl: fc.oneof(withPrefix(['https://', 'https://search.example.com:9200', 'http://a.b', 'https://u:p@']), fc.constantFrom('https://search.example.com:9200/x', 'http://[::1]:9200')),
+	httpsPort: fc.oneof(fc.integer({ min: -5, max: 70000 }), hostile),
+	loopbackPort: fc.oneof(fc.integer({ min: -5, max: 70000 }), hostile),
+	proxyPort: fc.oneof(fc.integer({ min: -5, max: 70000 }), hostile)
+};
+
+/** The arrival path and locations that make each field land in the files. */
+function dockerBase(field: string): Record<string, unknown> {
+	const common = { serverNames: ['support.example.test'], dbLocation: 'external', esLocation: 'external', dbTls: true, dbHost: 'db.example.test' };
+	if (field === 'tlsCertificate' || field === 'tlsKey' || field === 'publishAddress') return { ...common, arrival: 'direct' };
+	if (field === 'proxyAddresses' || field === 'proxyPort') return { ...common, arrival: 'proxy-protocol', proxyAddresses: ['192.0.2.10'], publishAddress: '0.0.0.0' };
+	return { ...common, arrival: 'proxy', runMode: field === 'dbName' ? 'compose' : 'run', ...(field === 'dbName' ? { dbLocation: 'compose', esLocation: 'compose' } : {}) };
+}
+
+serverDescribe(['bash', 'shellcheck', 'python3', 'nft'], 'hostile Docker inputs: refused with a message, or inert in every generated Docker file', () => {
+	const DOCKER_RUNS = Math.min(RUNS, 200);
+	let dir = '';
+	const accepted: { i: number; field: string; value: unknown; env: DockerEnv; files: Map<string, string> }[] = [];
+	let refused = 0;
+
+	beforeAll(() => {
+		dir = tempDir('props-docker');
+		const caseArb = fc.oneof(...Object.entries(DOCKER_ARBS).map(([field, arb]) => arb.map((value) => ({ field, value }))));
+		fc.assert(
+			fc.property(caseArb, (c) => {
+				const answers = { ...dockerBase(c.field), [c.field]: c.value };
+				const plan = dockerPlan(answers);
+				const d = derivePlan(plan);
+				if (!d.docker) {
+					const step = d.practices.find((p) => p.practice.id === DOCKER_ENV_STEP_ID)!;
+					const messages = Object.values({ ...d.about.errors, ...step.checked.errors });
+					expect(messages.length, JSON.stringify(c)).toBeGreaterThan(0);
+					for (const m of messages) expect(m.trim().length).toBeGreaterThan(5);
+					refused++;
+					return;
+				}
+				// every generator accepts what the validators accepted (escapers never throw)
+				const files = new Map(outputsFor(plan, d).map((o) => [o.filename, o.text]));
+				expect(files.has('docker-compose.yml') || files.has('deskpro-docker-run.sh')).toBe(true);
+				expect(files.has('deskpro-audit.sh')).toBe(true);
+				accepted.push({ i: accepted.length, field: c.field, value: c.value, env: d.docker, files });
+			}),
+			{ numRuns: DOCKER_RUNS, seed: SEED }
+		);
+		console.info(`Docker property tests: ${refused} refused with a message, ${accepted.length} accepted and checked`);
+	});
+	afterAll(() => removeDir(dir));
+
+	it('refuses most hostile values and accepts some', () => {
+		expect(refused).toBeGreaterThan(DOCKER_RUNS / 10);
+		expect(accepted.length).toBeGreaterThan(DOCKER_RUNS / 10);
+	});
+
+	it('bash scripts (secrets, run, database, audit): bash -n, shellcheck, and the docker run arguments read back exactly', SLOW, async () => {
+		const d = join(dir, 'sh');
+		mkdirSync(d);
+		const check: string[] = [];
+		const runs: { a: (typeof accepted)[number]; f: string }[] = [];
+		for (const a of accepted) {
+			for (const [name, text] of a.files) {
+				if (!name.endsWith('.sh')) continue;
+				const f = join(d, `c${a.i}-${name}`);
+				writeFileSync(f, text);
+				const n = await run(bin('bash'), ['-n', f]);
+				expect(n.code, `${name} ${JSON.stringify(a.value)}\n${n.stderr}`).toBe(0);
+				if (name === 'deskpro-audit.sh') continue; // its library is shellchecked in tests/unit
+				check.push(f);
+				if (name === 'deskpro-docker-run.sh') runs.push({ a, f });
+			}
+		}
+		for (let i = 0; i < check.length; i += 40) {
+			const sc = await run(bin('shellcheck'), ['-s', 'bash', ...check.slice(i, i + 40)], { timeout: 120_000 });
+			expect(sc.stdout + sc.stderr).toBe('');
+		}
+		// docker replaced by a function that prints its arguments: what docker would receive
+		const reader = join(d, 'read.sh');
+		writeFileSync(reader, ['for f in "$@"; do', "	( docker() { printf '%s\\0' \"$@\"; printf '\\035'; }; . \"$f\" )", "	printf '\\036'", 'done', ''].join('\n'));
+		const back = await run(bin('bash'), [reader, ...runs.map((r) => r.f)], { timeout: 120_000 });
+		expect(back.code, back.stderr).toBe(0);
+		const scripts = back.stdout.split('\x1e');
+		runs.forEach(({ a }, i) => {
+			const calls = scripts[i]!.split('\x1d').slice(0, -1).map((g) => g.split('\0').slice(0, -1));
+			const web = calls.find((c) => c[0] === 'run' && c.includes(CONTAINERS.web))!;
+			expect(web, JSON.stringify(a.value)).toBeDefined();
+			expect(web.at(-2)).toBe(a.env.image);
+			const vols = web.flatMap((x, j) => (x === '-v' ? [web[j + 1]!] : []));
+			expect(vols).toEqual([
+				...Object.values(secretFiles(a.env, 'web')).map((s) => `${a.env.projectDir}/secrets/${s}:/run/secrets/${s}:ro`),
+				...deskproMounts(a.env).map((m) => `${m.source}:${m.target}${m.readOnly ? ':ro' : ''}`)
+			]);
+			expect(web.flatMap((x, j) => (x === '-p' ? [web[j + 1]!] : []))).toEqual(a.env.published.map((p) => `${p.hostIp}:${p.hostPort}:${p.container}`));
+			expect(web[web.indexOf('--env-file') + 1]).toBe(`${a.env.projectDir}/config.env`);
+		});
+	});
+
+	it('docker-compose.yml and config.env: YAML and env-file readers get back exactly the planned image, ports, mounts and values', SLOW, async () => {
+		const d = join(dir, 'yml');
+		mkdirSync(d);
+		const cases = accepted.filter((a) => a.files.has('docker-compose.yml'));
+		const list: string[] = [];
+		for (const a of accepted) {
+			const y = join(d, `c${a.i}.yml`);
+			const e = join(d, `c${a.i}.env`);
+			writeFileSync(y, a.files.get('docker-compose.yml') ?? composeFile(a.env));
+			writeFileSync(e, a.files.get('config.env') ?? configEnv(a.env));
+			list.push(y, e);
+		}
+		// Docker's env-file rule: KEY=VALUE per line, the value taken literally to the line end
+		const py = [
+			'import sys, json, yaml',
+			'out = []',
+			'args = sys.argv[1:]',
+			'for i in range(0, len(args), 2):',
+			'    c = yaml.safe_load(open(args[i], encoding="utf-8"))',
+			'    web = c["services"]["web"]',
+			'    env = {}',
+			'    for line in open(args[i + 1], encoding="utf-8").read().split("\\n"):',
+			'        if line and not line.startswith("#"):',
+			'            k, _, v = line.partition("=")',
+			'            env[k] = v',
+			'    out.append({"image": web["image"], "ports": web.get("ports", []), "volumes": web.get("volumes", []), "secrets": sorted(c.get("secrets", {}).items()), "env": env})',
+			'print(json.dumps(out))'
+		].join('\n');
+		writeFileSync(join(d, 'read.py'), py);
+		const back = await run(bin('python3'), [join(d, 'read.py'), ...list], { timeout: 120_000 });
+		expect(back.code, back.stderr).toBe(0);
+		const got = JSON.parse(back.stdout) as { image: string; ports: string[]; volumes: string[]; secrets: [string, { file: string }][]; env: Record<string, string> }[];
+		expect(cases.length + accepted.length).toBeGreaterThan(0);
+		accepted.forEach((a, i) => {
+			const g = got[i]!;
+			const why = JSON.stringify({ field: a.field, value: a.value });
+			expect(g.image, why).toBe(a.env.image);
+			expect(g.ports, why).toEqual(a.env.published.map((p) => `${p.hostIp}:${p.hostPort}:${p.container}`));
+			expect(g.volumes, why).toEqual(deskproMounts(a.env).map((m) => `${m.source}:${m.target}${m.readOnly ? ':ro' : ''}`));
+			expect(Object.fromEntries(g.secrets.map(([k, v]) => [k, v.file])), why).toEqual(Object.fromEntries(a.env.secrets.map((s) => [s, `${a.env.projectDir}/secrets/${s}`])));
+			expect(Object.entries(g.env).filter(([k]) => !k.endsWith('_FILE')), why).toEqual(configValues(a.env));
+		});
+	});
+
+	it('nftables: nft -c accepts every generated table', SLOW, async () => {
+		const d = join(dir, 'nft');
+		mkdirSync(d);
+		const files: string[] = [];
+		for (const a of accepted) {
+			const t = a.files.get('deskpro-docker.nft');
+			if (!t) continue;
+			const f = join(d, `c${a.i}.nft`);
+			writeFileSync(f, t);
+			files.push(f);
+		}
+		expect(files.length).toBeGreaterThan(0);
+		const r = await run(bin('bash'), ['-c', 'for f in "$@"; do nft -c -f "$f" || { echo "FAILED $f" >&2; exit 1; }; done', 'nft-check', ...files], { timeout: 120_000 });
+		expect(r.code, r.stderr).toBe(0);
+	});
+});

@@ -66,3 +66,21 @@ describe('Docker plan: applicability and outputs', () => {
 		for (const p of STAFF_PATHS) expect(p.source.path).toMatch(/\./);
 	});
 });
+
+describe('Docker plan: every step that does not apply says why', () => {
+	it('no bare "not applicable": each says "Not covered for Deskpro On-Premise (Docker), because …", or applies only to Cloud', () => {
+		const d = derivePlan(dockerPlan({}));
+		const bare = d.practices
+			.filter((p) => !p.applicability.applies)
+			.map((p) => ({ id: p.practice.id, reason: (p.applicability as { reason: string }).reason }))
+			.filter((x) => !/^Not covered for Deskpro On-Premise \(Docker\), because \S/.test(x.reason) && !/^Applies only to Deskpro Cloud;/.test(x.reason));
+		expect(bare).toEqual([]);
+	});
+	it('the OPC: its login-token recovery is named with its source; elsewhere the OPC is Unknown', () => {
+		const d = derivePlan(dockerPlan({}));
+		const notes = d.practices.flatMap((p) => p.notes.map((n) => ({ id: p.practice.id, ...n })));
+		const opc = notes.filter((n) => /On-Premise Controller|\bOPC\b/.test(n.text));
+		expect(opc.length).toBeGreaterThan(0);
+		for (const n of opc) expect(n.text, n.id).toMatch(/Unknown|docker-product-base: /);
+	});
+});

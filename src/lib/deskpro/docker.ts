@@ -226,6 +226,12 @@ export const EXAMPLE_DEFAULTS = {
 /* ------------------------------------------------------------------ OPC */
 
 export const OPC = {
+	/** Deskpro documents a login token for a locked-out agent inside the container. */
+	loginToken: {
+		value: 'dpv5/bin/console dp:login-token EMAIL',
+		note: 'Run inside the web container (docker exec -it deskpro_web …): prints a one-time login URL for a locked-out agent.',
+		source: base('docs/how-to/debug-a-running-container.md')
+	},
 	reverseProxy: {
 		value: 'X-Real-IP',
 		note: 'Under the On-Premise Controller (OPC) the host’s nginx is the reverse proxy and the container reads X-Real-IP and X-Forwarded-Proto/Host/Port.',

@@ -273,8 +273,11 @@ export function secretsScript(env: DockerEnv): string {
 		'	chmod 0600 "$f"',
 		'}',
 		...make.flatMap(([name, cmd, what]) => [`# ${what}`, `make_secret ${shellQuote(name)} bash -c ${shellQuote(cmd)}`]),
-		...keyFiles(env).flatMap((k) => [`# key file mounted into the containers: root-owned, 0600`, `chown root:root ${shellQuote(k)} && chmod 0600 ${shellQuote(k)}`]),
-		`chown root:root ${shellQuote(`${env.projectDir}/${CONFIG_ENV_FILENAME}`)} 2>/dev/null && chmod 0600 ${shellQuote(`${env.projectDir}/${CONFIG_ENV_FILENAME}`)} || true`,
+		...keyFiles(env).flatMap((k) => [
+			'# key file mounted into the containers: root-owned, 0600',
+			`if [ -f ${shellQuote(k)} ]; then chown root:root ${shellQuote(k)}; chmod 0600 ${shellQuote(k)}; else echo ${shellQuote(`missing ${k}: put the key there, then run this script again`)} >&2; fi`
+		]),
+		`if [ -f ${shellQuote(`${env.projectDir}/${CONFIG_ENV_FILENAME}`)} ]; then chown root:root ${shellQuote(`${env.projectDir}/${CONFIG_ENV_FILENAME}`)}; chmod 0600 ${shellQuote(`${env.projectDir}/${CONFIG_ENV_FILENAME}`)}; fi`,
 		`install -d -m 0750 ${shellQuote(env.logsDir)}`,
 		''
 	].join('\n');

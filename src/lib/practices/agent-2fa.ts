@@ -1,4 +1,5 @@
 import { bool, choice, int } from '$lib/plan/fields';
+import { OPC, sourceText } from '$lib/deskpro/docker';
 import { plural } from './_format';
 import { definePractice } from './types';
 
@@ -32,7 +33,7 @@ export const practice = definePractice({
 			kind: 'info',
 			text:
 				ctx.about.deployment === 'onprem-docker'
-					? 'If an admin loses their second factor: on Deskpro On-Premise (Docker), `opc inst -i ID login-token EMAIL` gives a login token valid for 5 minutes. Keep at least two admins with 2FA so one can reset the other.'
+					? `If an admin loses their second factor on Deskpro On-Premise (Docker): \`docker exec -it deskpro_web ${OPC.loginToken.value}\` prints a one-time login URL (${sourceText(OPC.loginToken.source)}); under Deskpro’s On-Premise Controller (OPC) the equivalent is \`opc inst -i ID login-token EMAIL\` (a 5-minute token; not in Deskpro’s public repositories, from the wizard’s reference notes). Keep at least two admins with 2FA so one can reset the other.`
 					: ctx.about.deployment === 'cloud'
 						? 'If an admin loses their second factor on Deskpro Cloud, Deskpro support has to help. Keep at least two admins with 2FA so one can reset the other.'
 						: 'Keep at least two admins with 2FA so one can reset the other. How Deskpro Download recovers a locked-out sole admin is not given in the sources the wizard uses: find out before you need it.'

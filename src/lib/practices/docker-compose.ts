@@ -84,7 +84,7 @@ export const practice = definePractice({
 				items: ['docker-compose.install'],
 				title: 'Debug and test switches off',
 				expected: `${MUST_BE_OFF.map((f) => f.value).join(', ')} absent or false in ${deskpro.join(' and ')}.`,
-				remediation: `Set them to false in config.env (as generated), then: ${fix}`,
+				remediation: `Set them to false in config.env (as generated), then recreate the containers. ${fix}`,
 				probe: { kind: 'docker-env-off', containers: deskpro, vars: MUST_BE_OFF.map((f) => f.value) },
 				requires
 			},
@@ -93,7 +93,7 @@ export const practice = definePractice({
 				items: ['docker-compose.install'],
 				title: 'Testing certificate off',
 				expected: `${ENV.testingCertificate.value} absent or false: its private key ships inside the public image.`,
-				remediation: `Set ${ENV.testingCertificate.value}=false in config.env and mount your own certificate at ${MOUNTS.httpsCertificate.value} if the container serves HTTPS; then: ${fix}`,
+				remediation: `Set ${ENV.testingCertificate.value}=false in config.env and mount your own certificate at ${MOUNTS.httpsCertificate.value} if the container serves HTTPS. ${fix}`,
 				probe: { kind: 'docker-env-off', containers: deskpro, vars: [ENV.testingCertificate.value] },
 				requires
 			},
@@ -102,7 +102,7 @@ export const practice = definePractice({
 				items: ['docker-compose.secrets', 'docker-compose.install'],
 				title: 'Secrets only as files',
 				expected: `Every secret reaches its container as a mounted file (VAR_FILE), none as a plain variable: ${[...new Set([...secretsOf('web'), ...env.secrets.filter((s) => s === 'MYSQL_ROOT_PASSWORD' || s === 'ELASTIC_PASSWORD')])].join(', ')}.`,
-				remediation: `Remove the plain variables, keep only the *_FILE lines of the generated config.env, run the secrets script, then: ${fix} A secret that was ever a plain variable is in old container configs and logs: change it.`,
+				remediation: `Remove the plain variables, keep only the *_FILE lines of the generated config.env, run the secrets script. ${fix} A secret that was ever a plain variable is in old container configs and logs: change it.`,
 				probe: {
 					kind: 'docker-secrets',
 					expect: all.map((c) => ({

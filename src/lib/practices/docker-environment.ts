@@ -27,7 +27,7 @@ export const practice = definePractice({
 			{ kind: 'info', text: `Facts about the image come from Deskpro’s public repositories, e.g. ${sourceText(IMAGE.tagForm.source)}. No secret is asked here: the secrets script makes them on the host.` },
 			{
 				kind: 'unknown',
-				text: `If your containers are managed by Deskpro’s On-Premise Controller (OPC), it runs its own nginx as the reverse proxy (${sourceText(OPC.reverseProxy.source)}). Whether the OPC accepts these files is Unknown: the wizard’s files are for containers you run yourself. For a locked-out admin, Deskpro documents the OPC’s login-token recovery (opc inst -i ID login-token EMAIL).`
+				text: `If your containers are managed by Deskpro’s On-Premise Controller (OPC), it runs its own nginx as the reverse proxy (${sourceText(OPC.reverseProxy.source)}). Whether the OPC accepts these files is Unknown: the wizard’s files are for containers you run yourself. For a locked-out agent Deskpro documents a login token from inside the container: ${OPC.loginToken.value} (${sourceText(OPC.loginToken.source)}).`
 			}
 		];
 		if (values?.arrival === 'cloudflare') notes.push({ kind: 'warning', text: 'Cloudflare’s ranges change: take them from Cloudflare’s published list and update the firewall when they change.' });
