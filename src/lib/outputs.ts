@@ -88,7 +88,7 @@ const serverOutputs: ServerOutputSpec[] = [
 		practiceId: 'server-config-php',
 		filename: 'config.deskpro-hardening.php',
 		language: 'php',
-		description: 'config.php block: least-privileged database account, dir_data, trusted proxies only, debugging off.',
+		description: 'Lines to append at the END of config.php: least-privileged database account, dir_data, trusted proxies only, debugging off.',
 		containsSecret: true,
 		when: (ctx) => !!ctx.server && hasDbPasswords(ctx.server),
 		generate: ({ env, ctx }) => configPhp(env, ctx.about)

@@ -16,6 +16,7 @@ import type { AuditResult } from '$lib/audit/result';
 import type { AuditState } from '$lib/audit/types';
 import { bin, run, type MariaDb } from './harness';
 import { planWith } from './env';
+import { appendBlock, stockConfigPhp } from './stock-config';
 
 export const WEB = 'www-data';
 
@@ -87,10 +88,9 @@ export function output(plan: Plan, id: string): string {
 	return f.text;
 }
 
-/** The full config.php: Deskpro's first line, then the wizard's block (as its comments say). */
+/** The full config.php: a stock-like one (stock-config.ts) with the wizard's lines appended at its end, as they say. */
 export function configPhpFile(plan: Plan): string {
-	const block = output(plan, 'config-php').replace(/^<\?php\n/, '');
-	return `<?php\n$DP_CONFIG = array('debug' => array(), 'cache' => array());\n${block}`;
+	return appendBlock(stockConfigPhp(), output(plan, 'config-php'));
 }
 
 /**

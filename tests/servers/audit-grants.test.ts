@@ -36,6 +36,14 @@ serverDescribe(['bash'], 'audit: the verdict on SHOW GRANTS', () => {
 		expect(cols.state, cols.evidence).toBe('PASS');
 	});
 
+	it('PASS: DROP on Deskpro’s database only (Deskpro’s TRUNCATE TABLE needs it: src/lib/deskpro/surface/runtime.ts)', async () => {
+		const drop = await judge(USAGE, 'GRANT SELECT, INSERT, UPDATE, DELETE, DROP ON `deskpro`.* TO `deskpro`@`127.0.0.1`');
+		expect(drop.state, drop.evidence).toBe('PASS');
+		// still FAIL on *.* or another database
+		expect((await judge('GRANT DROP ON *.* TO `deskpro`@`127.0.0.1`', RUNTIME)).state).toBe('FAIL');
+		expect((await judge(USAGE, RUNTIME, 'GRANT DROP ON `other`.* TO `deskpro`@`127.0.0.1`')).state).toBe('FAIL');
+	});
+
 	it('FAIL: ALL PRIVILEGES on Deskpro’s database (the stock install), *.* or another database', async () => {
 		const all = await judge(USAGE, 'GRANT ALL PRIVILEGES ON `deskpro`.* TO `deskpro`@`127.0.0.1`');
 		expect(all.state, all.evidence).toBe('FAIL');

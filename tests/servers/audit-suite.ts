@@ -305,7 +305,9 @@ export function auditSuite(webServer: 'nginx' | 'apache', hooks: AuditSuiteHooks
 				expect((await db.rootSql(`CREATE USER 'root'@'127.0.0.1' IDENTIFIED BY '${pw}'; GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;`)).code).toBe(0);
 				const cfg = join(base.install, 'config.php');
 				const good = configPhpFile(plans.hardened);
-				writeFileSync(cfg, good.replace("define('DP_DATABASE_USER', 'deskpro');", "define('DP_DATABASE_USER', 'root');").replace(`'${TEST_PASSWORD}'`, `'${pw}'`));
+				const asRoot = good.replace("'user' => 'deskpro',", "'user' => 'root',").replace(`'${TEST_PASSWORD}'`, `'${pw}'`);
+				expect(asRoot).toContain("'user' => 'root',");
+				writeFileSync(cfg, asRoot);
 				try {
 					const r = await audit('hardened', undefined, true);
 					expectOnlyFails(r, [ID.dbUser, ID.grants]);
@@ -320,7 +322,9 @@ export function auditSuite(webServer: 'nginx' | 'apache', hooks: AuditSuiteHooks
 				const cfg = join(base.install, 'config.php');
 				const good = configPhpFile(plans.hardened);
 				expect(good).toContain("$DP_CONFIG['trust_proxy_data'] = false;");
-				writeFileSync(cfg, good.replace("$DP_CONFIG['trust_proxy_data'] = false;", "$DP_CONFIG['trust_proxy_data'] = true;"));
+				// the wizard's line, the last assignment (the stock config.php has its own above it)
+				const at = good.lastIndexOf("$DP_CONFIG['trust_proxy_data'] = false;");
+				writeFileSync(cfg, `${good.slice(0, at)}$DP_CONFIG['trust_proxy_data'] = true;${good.slice(at + "$DP_CONFIG['trust_proxy_data'] = false;".length)}`);
 				try {
 					const r = await audit('hardened');
 					expectOnlyFails(r, [ID.trustProxy]);

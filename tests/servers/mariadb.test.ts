@@ -1,7 +1,8 @@
 /**
  * The generated SQL and config.php on a real MariaDB and PHP: the SQL runs (twice: it is
  * idempotent and strips rights left from an earlier setup), the runtime account can read and
- * write Deskpro's database and nothing else, no forbidden privilege exists, the upgrade account
+ * write Deskpro's database and nothing else, runs every statement kind Deskpro needs beyond
+ * SELECT/INSERT/UPDATE/DELETE (deskpro/surface/runtime.ts: TRUNCATE TABLE needs DROP), no forbidden privilege exists, the upgrade account
  * can change the schema, config.php passes `php -l`, reads back exactly the values entered, and
  * PHP connects with it.
  */
@@ -9,9 +10,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mysqlSetup, mysqlPasswordChange, FORBIDDEN_PRIVILEGES } from '$lib/generators/mysql';
+import { PRIVILEGED_SQL } from '$lib/deskpro/surface/runtime';
 import { configPhp } from '$lib/generators/config-php';
 import { bin, removeDir, run, serverDescribe, startMariaDb, tempDir, type MariaDb } from './harness';
 import { serverEnv } from './env';
+import { appendBlock, stockConfigPhp } from './stock-config';
 import type { ServerEnv } from '$lib/practices/_server-env';
 import { generateDbPassword } from '$lib/practices/_server-env';
 
@@ -81,10 +84,31 @@ serverDescribe(['mariadbd', 'mariadb-install-db', 'mariadb', 'mariadb-admin', 'p
 		expect(rw.stdout.trim()).toBe('2\tc');
 		const tmp = await rt('CREATE TEMPORARY TABLE t (x INT); LOCK TABLES tickets READ; UNLOCK TABLES;', 'deskpro_test');
 		expect(tmp.code, tmp.stderr).toBe(0);
-		for (const ddl of ['CREATE TABLE x (y INT);', 'DROP TABLE tickets;', 'ALTER TABLE tickets ADD COLUMN z INT;']) {
+		for (const ddl of ['CREATE TABLE x (y INT);', 'ALTER TABLE tickets ADD COLUMN z INT;', 'CREATE INDEX i ON tickets (id);']) {
 			const r = await rt(ddl, 'deskpro_test');
 			expect(r.code, ddl).not.toBe(0);
 			expect(r.stderr, ddl).toMatch(/ERROR 1142/);
+		}
+	});
+
+	it('the runtime account can run Deskpro’s own TRUNCATE TABLE (search-table refill)', async () => {
+		const up = await db.userSql(env.dbUpgradeUser, env.dbUpgradePassword, 'CREATE TABLE tickets_search_active (id INT PRIMARY KEY); INSERT INTO tickets_search_active VALUES (1);', 'deskpro_test');
+		expect(up.code, up.stderr).toBe(0);
+		const r = await rt('TRUNCATE TABLE tickets_search_active; SELECT COUNT(*) FROM tickets_search_active;', 'deskpro_test');
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stdout.trim()).toBe('0');
+	});
+
+	it('every privileged statement kind of the surface (deskpro/surface/runtime.ts) runs as the runtime account; each is explained in the SQL', async () => {
+		expect(PRIVILEGED_SQL.length).toBeGreaterThan(0);
+		const sql = mysqlSetup(env);
+		for (const s of PRIVILEGED_SQL) {
+			const t = `surface_${s.privilege.replace(/\W/g, '_').toLowerCase()}`;
+			const up = await db.userSql(env.dbUpgradeUser, env.dbUpgradePassword, `CREATE TABLE ${t} (id INT); INSERT INTO ${t} VALUES (1);`, 'deskpro_test');
+			expect(up.code, up.stderr).toBe(0);
+			const r = await rt(`${s.example.replaceAll('{t}', t)};`, 'deskpro_test');
+			expect(r.code, `${s.kind}: ${r.stderr}`).toBe(0);
+			expect(sql).toContain(`--   ${s.privilege}: ${s.kind}.`);
 		}
 	});
 
@@ -104,7 +128,7 @@ serverDescribe(['mariadbd', 'mariadb-install-db', 'mariadb', 'mariadb-admin', 'p
 		expect(grants.code, grants.stderr).toBe(0);
 		for (const line of grants.stdout.trim().split('\n')) {
 			if (/ ON \*\.\* /.test(line)) expect(line).toMatch(/^GRANT USAGE ON \*\.\* TO/);
-			else expect(line).toMatch(/^GRANT SELECT, INSERT, UPDATE, DELETE, CREATE TEMPORARY TABLES, LOCK TABLES ON `deskpro\\_test`\.\* TO `dp_runtime`@`127\.0\.0\.1`$/);
+			else expect(line).toMatch(/^GRANT SELECT, INSERT, UPDATE, DELETE, DROP, CREATE TEMPORARY TABLES, LOCK TABLES ON `deskpro\\_test`\.\* TO `dp_runtime`@`127\.0\.0\.1`$/);
 			expect(line).not.toMatch(/\b(FILE|SUPER|PROCESS|SHUTDOWN|ALL PRIVILEGES|GRANT OPTION)\b/);
 		}
 		const global = await db.rootSql("SELECT PRIVILEGE_TYPE FROM information_schema.USER_PRIVILEGES WHERE GRANTEE = \"'dp_runtime'@'127.0.0.1'\";");
@@ -114,29 +138,35 @@ serverDescribe(['mariadbd', 'mariadb-install-db', 'mariadb', 'mariadb-admin', 'p
 		expect(upgrade.stdout).toMatch(/CREATE, DROP, REFERENCES, INDEX, ALTER/);
 	});
 
-	it('config.php passes php -l, reads back exactly, and PHP connects with it (also with a hostile typed password)', async () => {
+	it('config.php (appended to a stock-like one) passes php -l, reads back exactly, and PHP connects with it (also with a hostile typed password)', async () => {
 		for (const password of [env.dbPassword, HOSTILE_PASSWORD]) {
 			const e: ServerEnv = { ...env, dbPassword: password };
 			if (password !== env.dbPassword) {
 				const r = await db.rootSql(mysqlSetup(e));
 				expect(r.code, r.stderr).toBe(0);
 			}
+			// a stock-like config.php with the lines appended at its end, as the wizard says
 			const file = join(dir, 'config.php');
-			writeFileSync(file, configPhp(e, about));
+			writeFileSync(file, appendBlock(stockConfigPhp(), configPhp(e, about)));
 			const lint = await run(bin('php'), ['-l', file]);
 			expect(lint.code, lint.stdout + lint.stderr).toBe(0);
 			const script = join(dir, 'read.php');
 			writeFileSync(
 				script,
 				`<?php
-$DP_CONFIG = array('debug' => array(), 'cache' => array());
 include ${JSON.stringify(file)};
-$h = DP_DATABASE_HOST; $port = 3306;
+// Deskpro's loader order (layn321/deskpro app/sys/load_config.php): $DP_CONFIG['db'] first, a
+// DP_DATABASE_* constant only for a key it does not set; host:port split as in app/sys/serve_abstract.php
+foreach (array('host' => 'DP_DATABASE_HOST', 'user' => 'DP_DATABASE_USER', 'password' => 'DP_DATABASE_PASSWORD', 'dbname' => 'DP_DATABASE_NAME') as $k => $c) {
+  if (!isset($DP_CONFIG['db'][$k])) { $DP_CONFIG['db'][$k] = constant($c); }
+}
+$db = $DP_CONFIG['db'];
+$h = $db['host']; $port = 3306;
 if (preg_match('/^(.*):(\\d+)$/', $h, $m)) { $h = $m[1]; $port = (int)$m[2]; }
-$pdo = new PDO("mysql:host=$h;port=$port;dbname=" . DP_DATABASE_NAME, DP_DATABASE_USER, DP_DATABASE_PASSWORD, array(PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION));
+$pdo = new PDO("mysql:host=$h;port=$port;dbname=" . $db['dbname'], $db['user'], $db['password'], array(PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION));
 echo json_encode(array(
-  'host' => DP_DATABASE_HOST, 'user' => DP_DATABASE_USER, 'password' => DP_DATABASE_PASSWORD, 'name' => DP_DATABASE_NAME,
-  'config' => $DP_CONFIG,
+  'host' => $db['host'], 'user' => $db['user'], 'password' => $db['password'], 'name' => $db['dbname'],
+  'config' => array('dir_data' => $DP_CONFIG['dir_data'], 'trust_proxy_data' => $DP_CONFIG['trust_proxy_data'], 'debug' => $DP_CONFIG['debug']['enable_debug_trace'], 'display_errors' => $DP_CONFIG['enable_display_errors'], 'errorlog' => $DP_CONFIG['enable_request_errorlog']),
   'current_user' => $pdo->query('SELECT CURRENT_USER()')->fetchColumn(),
   'tickets' => (int)$pdo->query('SELECT COUNT(*) FROM tickets')->fetchColumn(),
 ));
@@ -151,12 +181,11 @@ echo json_encode(array(
 				password,
 				name: 'deskpro_test',
 				config: {
-					debug: { enable_debug_trace: false },
-					cache: [],
 					dir_data: '/var/lib/deskpro/data',
 					trust_proxy_data: ['192.0.2.10', '2001:db8::/64'],
-					enable_display_errors: false,
-					enable_request_errorlog: false
+					debug: false,
+					display_errors: false,
+					errorlog: false
 				},
 				current_user: 'dp_runtime@127.0.0.1',
 				tickets: 1

@@ -7,11 +7,12 @@
  * Both scripts pass bash -n and shellcheck.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync, appendFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { moveDataScript, permissionsScript, MODES, CRON_PAUSE_MARK } from '$lib/generators/permissions';
-import { dirDataLine } from '$lib/generators/config-php';
+import { configPhp, dirDataLine } from '$lib/generators/config-php';
+import { appendBlock, insertAfterArrayLine, stockConfigPhp } from './stock-config';
 import { bin, removeDir, run, serverDescribe, tempDir } from './harness';
 import { makeFakeDeskpro } from './fake-deskpro';
 import { serverEnv } from './env';
@@ -116,16 +117,31 @@ serverDescribe(['bash', 'shellcheck', 'useradd', 'userdel'], 'Linux permission s
 		expect(r.code, r.stderr).toBe(0);
 		expect(existsSync(join(install, 'data'))).toBe(false);
 		expect(readFileSync(join(data, 'secret.txt'), 'utf8')).toContain('TOP-SECRET');
-		expect(r.stdout).toContain(`NEXT: add this line to ${install}/config.php`);
+		expect(r.stdout).toContain(`at the END of ${install}/config.php, then run this script again`);
 		const paused = readFileSync(join(dir, 'crontabs', CRON), 'utf8');
 		expect(paused).toContain(`${CRON_PAUSE_MARK}* * * * * php '${install}/cron.php'`);
 		expect(paused).toContain('\n# an old comment about cron.php');
-		// the admin adds the line, runs it again: cron resumes, nothing else moves
-		appendFileSync(join(install, 'config.php'), `\n${dirDataLine(data)}\n`);
+		// the admin puts the block right after $DP_CONFIG = array(...) of a stock config.php: the
+		// stock dir_data = '' further down wins, PHP (as the web user) reads it back, the script
+		// stops and cron stays paused
+		const block = configPhp(env, { helpdeskName: 'T', helpdeskUrl: 'https://support.example.test/', deployment: 'download', os: 'linux', webServer: 'nginx' });
+		writeFileSync(join(install, 'config.php'), insertAfterArrayLine(stockConfigPhp(), block));
+		const middle = await sh('move.sh');
+		expect(middle.code, middle.stdout + middle.stderr).toBe(1);
+		expect(middle.stderr).toContain("PHP reads dir_data as ''");
+		expect(middle.stderr).toContain('END of config.php');
+		expect(readFileSync(join(dir, 'crontabs', CRON), 'utf8')).toBe(paused);
+		// the line alone, with a later assignment that PHP runs: still refused (no grep)
+		writeFileSync(join(install, 'config.php'), `<?php\n${dirDataLine(data)}\n$DP_CONFIG['dir_data'] = '/elsewhere';\n`);
+		const later = await sh('move.sh');
+		expect(later.code).toBe(1);
+		expect(later.stderr).toContain("PHP reads dir_data as /elsewhere");
+		// the admin appends the block at the end, runs it again: cron resumes, nothing else moves
+		writeFileSync(join(install, 'config.php'), appendBlock(stockConfigPhp(), block));
 		const again = await sh('move.sh');
 		expect(again.code, again.stderr).toBe(0);
 		expect(again.stdout).toContain(`ok: data/ is already at ${data}`);
-		expect(again.stdout).toContain('ok: config.php points dir_data');
+		expect(again.stdout).toContain(`ok: PHP reads dir_data from config.php as ${data}`);
 		expect(readFileSync(join(dir, 'crontabs', CRON), 'utf8')).toBe(`MAILTO=""\n* * * * * php '${install}/cron.php'\n# an old comment about cron.php\n`);
 	});
 

@@ -104,7 +104,9 @@ const caseArb: fc.Arbitrary<Case> = fc.oneof(
 const BASE = {
 	behindProxy: true,
 	proxyAddresses: ['192.0.2.10'],
-	dbHost: '127.0.0.1',
+	// a database on another host: any account host is then a valid pair (a loopback database
+	// host requires the same account host, which would refuse every hostile account host)
+	dbHost: '192.0.2.20',
 	dbClientHost: '127.0.0.1',
 	upgradeAccount: true
 };
@@ -281,7 +283,7 @@ serverDescribe(['nginx', 'apache2', 'php', 'xmllint', 'bash', 'shellcheck', 'mar
 		mkdirSync(d);
 		// One PHP process for all cases (PHP starts slowly): the real parser checks each file
 		// (token_get_all with TOKEN_PARSE throws ParseError like php -l), then a forked child
-		// includes it (constants cannot be redefined in one process) and reports the values.
+		// includes it (each in a fresh process) and reports the values.
 		const reader = join(d, 'read.php');
 		writeFileSync(
 			reader,
@@ -295,7 +297,7 @@ foreach (array_slice($argv, 1) as $f) {
 		fclose($pair[0]);
 		$DP_CONFIG = array('debug' => array(), 'cache' => array());
 		include $f;
-		fwrite($pair[1], json_encode(array(DP_DATABASE_HOST, DP_DATABASE_USER, DP_DATABASE_PASSWORD, DP_DATABASE_NAME, $DP_CONFIG['dir_data'], $DP_CONFIG['trust_proxy_data'], $DP_CONFIG['debug'], $DP_CONFIG['enable_display_errors']), JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES));
+		fwrite($pair[1], json_encode(array($DP_CONFIG['db']['host'], $DP_CONFIG['db']['user'], $DP_CONFIG['db']['password'], $DP_CONFIG['db']['dbname'], $DP_CONFIG['dir_data'], $DP_CONFIG['trust_proxy_data'], $DP_CONFIG['debug'], $DP_CONFIG['enable_display_errors']), JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES));
 		exit(0);
 	}
 	fclose($pair[1]);
@@ -309,7 +311,8 @@ echo json_encode($out, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
 		const files = accepted.map((a) => {
 			const f = join(d, `c${a.i}.php`);
 			const about = { helpdeskName: 'T', helpdeskUrl: a.helpdeskUrl, deployment: 'download', os: a.os, webServer: 'nginx' };
-			writeFileSync(f, configPhp(a.env, about));
+			// the lines are appended to config.php, after PHP code
+			writeFileSync(f, `<?php\n${configPhp(a.env, about)}`);
 			return f;
 		});
 		const r = await run(bin('php'), [reader, ...files], { timeout: 120_000 });

@@ -1074,6 +1074,13 @@ check_data_dir_location() {
 		return
 	fi
 	data=${CFG[dir_data]:-}
+	# Deskpro takes a false-y dir_data ('' or '0') as unset (layn321/deskpro app/sys/load_config.php,
+	# dp_get_data_dir). The stock config.php sets it to '' below $DP_CONFIG = array(...), so lines
+	# added above that assignment end here.
+	if [ -z "$data" ] || [ "$data" = 0 ]; then
+		set_result FAIL "PHP reads \$DP_CONFIG['dir_data'] in $file as '$data', so Deskpro uses $webroot/data, inside the web root (and creates it mode 0777 when missing). A later line in config.php overrides the new path? Deskpro's stock file sets dir_data = '' further down: put the lines at the END of config.php."
+		return
+	fi
 	if [[ $data != /* ]]; then
 		set_result WARN "dir_data is $data, a relative path: where it points depends on PHP's working directory. Set the absolute path ($expected)."
 		return

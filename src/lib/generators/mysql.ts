@@ -8,18 +8,29 @@
  */
 import type { ServerEnv } from '$lib/practices/_server-env';
 import { sqlAccount, sqlGrantDatabase, sqlIdent, sqlString } from './escape';
+import { PRIVILEGED_SQL, RUNTIME_EXTRA_PRIVILEGES } from '$lib/deskpro/surface/runtime';
 
-/** Day-to-day rights: data only. */
-export const RUNTIME_PRIVILEGES = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'CREATE TEMPORARY TABLES', 'LOCK TABLES'] as const;
-/** Schema upgrades: data rights plus schema changes, still on Deskpro's database only. */
-export const UPGRADE_PRIVILEGES = [...RUNTIME_PRIVILEGES, 'CREATE', 'ALTER', 'INDEX', 'DROP', 'REFERENCES'] as const;
+/**
+ * Day-to-day rights: data, plus what Deskpro's own statements need beyond it (DROP for its
+ * TRUNCATE TABLE, LOCK TABLES for mysqldump, CREATE TEMPORARY TABLES as a precaution), each
+ * listed with its source in deskpro/surface/runtime.ts. Still only on Deskpro's database.
+ */
+export const RUNTIME_PRIVILEGES: readonly string[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', ...RUNTIME_EXTRA_PRIVILEGES];
+/** Schema upgrades: the runtime rights plus schema changes, still on Deskpro's database only. */
+export const UPGRADE_PRIVILEGES: readonly string[] = [...RUNTIME_PRIVILEGES, ...['CREATE', 'ALTER', 'INDEX', 'DROP', 'REFERENCES'].filter((p) => !RUNTIME_PRIVILEGES.includes(p))];
+
+/** The SQL comment lines saying why each right beyond SELECT/INSERT/UPDATE/DELETE is there. */
+function whyLines(): string[] {
+	return PRIVILEGED_SQL.map((s) => `--   ${s.privilege}: ${s.kind}. ${s.why}`);
+}
 /** Never granted by this generator (asserted by tests). */
 export const FORBIDDEN_PRIVILEGES = ['FILE', 'SUPER', 'PROCESS', 'GRANT OPTION', 'SHUTDOWN', 'ALL PRIVILEGES'] as const;
 
-function account(user: string, host: string, password: string, privileges: readonly string[], db: string, what: string): string[] {
+function account(user: string, host: string, password: string, privileges: readonly string[], db: string, what: string, why: string[] = []): string[] {
 	const acct = sqlAccount(user, host);
 	return [
 		`-- ${what}`,
+		...why,
 		`CREATE USER IF NOT EXISTS ${acct} IDENTIFIED BY ${sqlString(password)};`,
 		`ALTER USER ${acct} IDENTIFIED BY ${sqlString(password)};`,
 		'-- Drop any rights left from an earlier setup, then grant exactly these.',
@@ -40,7 +51,15 @@ export function mysqlSetup(env: MysqlAccounts, opts: { runtimeWhat?: string; upg
 		'',
 		`CREATE DATABASE IF NOT EXISTS ${sqlIdent(env.dbName)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;`,
 		'',
-		...account(env.dbUser, env.dbClientHost, env.dbPassword, RUNTIME_PRIVILEGES, env.dbName, opts.runtimeWhat ?? 'Runtime account used by config.php every day: data rights on Deskpro\'s database only.'),
+		...account(
+			env.dbUser,
+			env.dbClientHost,
+			env.dbPassword,
+			RUNTIME_PRIVILEGES,
+			env.dbName,
+			opts.runtimeWhat ?? 'Runtime account used by config.php every day: data rights on Deskpro\'s database only.',
+			['-- Beyond SELECT, INSERT, UPDATE, DELETE, only what Deskpro\'s own statements need:', ...whyLines()]
+		),
 		...(env.upgradeAccount
 			? account(
 					env.dbUpgradeUser,

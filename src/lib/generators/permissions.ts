@@ -207,6 +207,60 @@ export function permissionsScript(env: ServerEnv): string {
 	].join('\n');
 }
 
+/**
+ * Reads `$DP_CONFIG['dir_data']` back the way Deskpro does (config.php run by PHP, as the web
+ * server's user, like Deskpro itself), never by grepping for the line: the stock config.php sets
+ * dir_data = '' below `$DP_CONFIG = array(...)`, and PHP keeps the last assignment. Same design as
+ * the audit's reader (audit-lib.sh, load_config): a one-time token on stdin, read before
+ * config.php runs; config.php's own output swallowed; the answer must be exactly
+ * "begin TOKEN", kind, value, "end TOKEN" (NUL-separated), or nothing of it is trusted. The value
+ * is only ever compared with $DATA_DIR, never used as a path or a command, and shown with %q.
+ * `kind` follows Deskpro's rule (layn321/deskpro app/sys/load_config.php, dp_get_data_dir): a
+ * false-y value ('' or '0') means <install>/data.
+ */
+const PHP_READ_DIR_DATA = String.raw`error_reporting(E_ALL);
+ini_set("display_errors", "stderr");
+$t = trim((string) stream_get_contents(STDIN));
+ob_start(function ($s) { return ""; }, 0, 0);
+$c = (function ($__f) { include $__f; return isset($DP_CONFIG) ? $DP_CONFIG : null; })($argv[1]);
+$v = (is_array($c) && array_key_exists("dir_data", $c)) ? $c["dir_data"] : null;
+if ($v === null) { $k = "unset"; $v = ""; } elseif (!is_string($v)) { $k = "other"; $v = gettype($v); } elseif (!$v) { $k = "empty"; } else { $k = "set"; }
+foreach (array("begin " . $t, $k, str_replace("\0", "", $v), "end " . $t) as $x) { fwrite(STDOUT, $x . "\0"); }`;
+
+const READ_BACK = String.raw`
+# read_dir_data: DIR_DATA_KIND (set|empty|unset|other) and DIR_DATA_READ as PHP reads
+# $DP_CONFIG['dir_data'] from config.php, running it as $WEB_USER like Deskpro; or status 1 and
+# READ_MESSAGE. Only the exact answer "begin TOKEN", kind, value, "end TOKEN" is accepted.
+read_dir_data() {
+	local token out size used=0 t toks=()
+	DIR_DATA_KIND=''
+	DIR_DATA_READ=''
+	for t in php runuser setsid timeout od; do
+		command -v "$t" >/dev/null 2>&1 || { READ_MESSAGE="$t is not installed, so config.php cannot be read back with PHP"; return 1; }
+	done
+	runuser -u "$WEB_USER" -- test -r "$INSTALL_DIR/config.php" || { READ_MESSAGE="$WEB_USER cannot read $INSTALL_DIR/config.php, so Deskpro cannot either"; return 1; }
+	token=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+	[[ $token =~ ^[0-9a-f]{32}$ ]] || { READ_MESSAGE="could not read /dev/urandom"; return 1; }
+	out=$(mktemp) || { READ_MESSAGE="mktemp failed"; return 1; }
+	# its own session (no terminal to push keystrokes into), the token on stdin, at most 60 s
+	if ! printf '%s\n' "$token" | setsid -w runuser -u "$WEB_USER" -- timeout 60 php -n -r "$PHP_READ_DIR_DATA" -- "$INSTALL_DIR/config.php" >"$out" 2>/dev/null; then
+		rm -f -- "$out"
+		READ_MESSAGE="PHP could not run $INSTALL_DIR/config.php (a syntax error? php -l $INSTALL_DIR/config.php)"
+		return 1
+	fi
+	size=$(stat -c %s -- "$out")
+	if [ "$size" -le 100000 ]; then mapfile -d '' -t toks <"$out"; fi
+	rm -f -- "$out"
+	for t in "${'$'}{toks[@]}"; do used=$((used + ${'$'}{#t} + 1)); done
+	if [ "${'$'}{#toks[@]}" -ne 4 ] || [ "${'$'}{toks[0]}" != "begin $token" ] || [ "${'$'}{toks[3]}" != "end $token" ] || [ "$used" -ne "$size" ] || ! [[ ${'$'}{toks[1]} =~ ^(set|empty|unset|other)$ ]]; then
+		READ_MESSAGE="PHP did not read $INSTALL_DIR/config.php to its end (does it exit or print early?)"
+		return 1
+	fi
+	DIR_DATA_KIND=${'$'}{toks[1]}
+	DIR_DATA_READ=${'$'}{toks[2]}
+}
+`;
+
 /** Marker put in front of the crontab lines that the move script pauses. */
 export const CRON_PAUSE_MARK = '#deskpro-paused# ';
 
@@ -224,10 +278,13 @@ export function moveDataScript(env: ServerEnv): string {
 		...vars(env),
 		'# shellcheck disable=SC2016 # a literal PHP line: nothing in it is meant to expand',
 		`CONFIG_LINE=${shellQuote(configLine)}`,
+		'# shellcheck disable=SC2016 # PHP code, run by php -r',
+		`PHP_READ_DIR_DATA=${shellQuote(PHP_READ_DIR_DATA)}`,
 		`PAUSE_MARK=${shellQuote(CRON_PAUSE_MARK)}`,
 		'OLD_DATA="$INSTALL_DIR/data"',
 		COMMON,
 		SAFE_WALK,
+		READ_BACK,
 		'[ -f "$INSTALL_DIR/index.php" ] || die "$INSTALL_DIR does not look like a Deskpro install (no index.php)"',
 		'',
 		'# Cron: the cron.php lines of the cron user\'s crontab are commented out while data/ moves.',
@@ -293,12 +350,30 @@ export function moveDataScript(env: ServerEnv): string {
 		'	fi',
 		'fi',
 		'',
-		'if grep -qF -- "$CONFIG_LINE" "$INSTALL_DIR/config.php" 2>/dev/null; then',
-		'	say "ok: config.php points dir_data at $DATA_DIR"',
+		'# config.php is read back with PHP, as the web server runs it, before cron resumes: a grep',
+		'# for the line would pass while a later assignment still wins.',
+		'if [ "$DRY_RUN" = 1 ] && [ "$(id -u)" != 0 ]; then',
+		'	say "(dry run, not root: config.php is read back with PHP on the real run)"',
+		'elif ! read_dir_data; then',
+		'	die "$READ_MESSAGE. Cron stays paused."',
+		'elif [ "$DIR_DATA_KIND" = set ] && [ "$DIR_DATA_READ" = "$DATA_DIR" ]; then',
+		'	say "ok: PHP reads dir_data from config.php as $DATA_DIR"',
 		'	resume_cron',
 		'	say "done"',
 		'else',
-		`	say "NEXT: add this line to $INSTALL_DIR/config.php ${stepRef('server-config-php')}, then run this script again to resume cron:"`,
+		'	case $DIR_DATA_KIND in',
+		'	set) printf -v shown \'%q\' "${DIR_DATA_READ:0:300}" ;;',
+		'	empty) printf -v shown \'%q (so Deskpro uses %s/data)\' "$DIR_DATA_READ" "$INSTALL_DIR" ;;',
+		'	unset) shown="unset (so Deskpro uses $INSTALL_DIR/data)" ;;',
+		'	*) shown="a $DIR_DATA_READ, not a path" ;;',
+		'	esac',
+		'	# the grep only chooses the message: whether dir_data is right was decided by PHP above',
+		'	if grep -qF -- "$CONFIG_LINE" "$INSTALL_DIR/config.php" 2>/dev/null; then',
+		`		die "config.php has the dir_data line, but PHP reads dir_data as $shown, not $DATA_DIR: a later line in config.php overrides it (Deskpro's stock config.php sets dir_data to '' further down). Put the lines of ${stepRef('server-config-php')} at the END of config.php, or change that later line, then run this again. Cron stays paused."`,
+		'	elif [ "$DIR_DATA_KIND" = set ]; then',
+		`		die "PHP reads dir_data as $shown, not $DATA_DIR. Put the lines of ${stepRef('server-config-php')} at the END of config.php, then run this again. Cron stays paused."`,
+		'	fi',
+		`	say "NEXT: append the lines of ${stepRef('server-config-php')} (or at least this one) at the END of $INSTALL_DIR/config.php, then run this script again to resume cron:"`,
 		'	say "  $CONFIG_LINE"',
 		'fi',
 		'[ "$DRY_RUN" = 1 ] && say "(dry run: nothing was changed)"',

@@ -26,6 +26,10 @@ export const practice = definePractice({
 		...serverStepNotes(ctx),
 		...passwordNotes(ctx),
 		{
+			kind: 'info',
+			text: 'Where the lines go: at the END of config.php. Deskpro’s stock config.php sets $DP_CONFIG[\'dir_data\'] = \'\' and trust_proxy_data = false well below $DP_CONFIG = array(...) (source: the Deskpro download’s config.php sample, layn321/deskpro config.php.orginal, lines 48, 132, 218); PHP keeps the last assignment, so lines put higher up are silently overwritten and Deskpro falls back to the web root’s data/. The database account goes in $DP_CONFIG[\'db\'], which Deskpro reads before the DP_DATABASE_* lines at the top (layn321/deskpro app/sys/load_config.php), so those lines can stay. The move-data script and the audit read config.php back with PHP and refuse while dir_data is not the new directory.'
+		},
+		{
 			kind: 'unknown',
 			text: 'This is the Deskpro 4 (legacy) config.php format. Deskpro 5 splits it into config/config.database.php and friends: copy the same values there.'
 		}
@@ -33,7 +37,7 @@ export const practice = definePractice({
 	fields: {},
 	settings: () => [],
 	checklist: () => [
-		{ id: 'server-config-php.db-user', text: 'Replace the database constants in config.php with the generated block (no more root).' },
+		{ id: 'server-config-php.db-user', text: 'Append the generated lines to the END of config.php, after its last line (no more root). Not after $DP_CONFIG = array(...): the stock file sets dir_data and trust_proxy_data again further down, and the last assignment wins.' },
 		{ id: 'server-config-php.trust-proxy', text: 'Set trust_proxy_data to your proxies only, or false.' },
 		{ id: 'server-config-php.debug-off', text: 'Make sure no debug option is enabled in config.php.' },
 		{ id: 'server-config-php.mode', text: 'config.php is owned by the owner account, group web server, mode 0640 (the permissions script does this).' }
@@ -57,7 +61,7 @@ export const practice = definePractice({
 				items: ['server-config-php.db-user'],
 				title: 'config.php does not use root',
 				expected: `config.php connects as ${env.dbUser}, with a password, not as root.`,
-				remediation: 'Replace the database settings in config.php with the block from the step “Harden config.php”, after creating the account (step “Least-privileged database account”).',
+				remediation: 'Append the lines from the step “Harden config.php” to the end of config.php, after creating the account (step “Least-privileged database account”).',
 				probe: { kind: 'config-db-user', configPhp, reader: env.webUser, expectedUser: env.dbUser },
 				requires: [requires.config]
 			},
