@@ -233,7 +233,7 @@ export const serverEnvFields = {
 	/* ------------------------------------------------ database */
 	dbHost: text({
 		label: 'Database host',
-		help: 'localhost connects over the local socket. On Windows use 127.0.0.1.',
+		help: 'localhost connects over the local socket. On Windows use 127.0.0.1, and 127.0.0.1 as the account host below too.',
 		default: 'localhost',
 		required: true,
 		width: 'medium',
@@ -352,6 +352,12 @@ export function refineServerEnv(v: ServerEnvValues, about: AboutValues): FieldEr
 	if (v.behindProxy && listEntries(v.proxyAddresses).length === 0) e.proxyAddresses = 'List the address of each reverse proxy or load balancer.';
 	if (v.dbHost === 'localhost' && v.dbClientHost !== 'localhost') {
 		e.dbClientHost = 'With database host localhost (local socket) the account host is localhost too.';
+	} else if ((v.dbHost === '127.0.0.1' || v.dbHost === '::1') && v.dbClientHost !== v.dbHost) {
+		// PHP connects over TCP from the loopback address; MariaDB/MySQL match that against an
+		// account host of that address, not 'localhost' (which matches socket connections; a TCP
+		// client matches it only when the server resolves names, never with skip-name-resolve).
+		// Proven on a real MariaDB in tests/servers/db-hosts.test.ts.
+		e.dbClientHost = `With database host ${v.dbHost} PHP connects over TCP from ${v.dbHost}: create the account for ${v.dbHost} too (MariaDB refuses 'user'@'${v.dbClientHost}' for that login).`;
 	}
 	// An empty password is allowed here (it is not saved, so it is empty after a reload): the
 	// files that need it (SQL, config.php) wait for it; the others are generated anyway.

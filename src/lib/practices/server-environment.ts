@@ -29,7 +29,10 @@ export const practice = definePractice({
 			}
 		];
 		if (ctx.about.os === 'windows' && values?.dbHost === 'localhost') {
-			notes.push({ kind: 'warning', text: 'On Windows Deskpro recommends 127.0.0.1 rather than localhost as the database host.' });
+			notes.push({
+				kind: 'warning',
+				text: 'On Windows Deskpro recommends 127.0.0.1 rather than localhost as the database host (source: the comment above DP_DATABASE_HOST in the Deskpro download’s config.php, layn321/deskpro config.php.orginal). Set both fields to 127.0.0.1: the database host and “Application host as the database sees it”. PHP then connects over TCP from 127.0.0.1, and MariaDB refuses that login for an account created for localhost.'
+			});
 		}
 		return notes;
 	},
