@@ -25,7 +25,7 @@ export const APPLY_ORDER: readonly ApplyStep[] = [
 	{ step: 'server-database', files: ['mysql'] },
 	{ step: 'server-data-dir', files: ['move-data'] },
 	{ step: 'server-config-php', files: ['config-php'] },
-	{ step: 'server-permissions', files: ['permissions', 'windows-permissions'] },
+	{ step: 'server-permissions', files: ['permissions', 'crontab', 'windows-permissions'] },
 	{ step: 'server-web-config', files: ['nginx', 'apache', 'iis-web-config'] },
 	{ step: 'server-post-checks', files: ['post-checks'] }
 ];

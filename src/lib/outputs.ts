@@ -11,6 +11,7 @@ import { nginxConfig } from './generators/nginx';
 import { apacheConfig } from './generators/apache';
 import { auditScript, AUDIT_SCRIPT_FILENAME } from './generators/audit';
 import { configPhp } from './generators/config-php';
+import { cronFile, CRON_FILENAME } from './generators/cron';
 import { mysqlSetup } from './generators/mysql';
 import { moveDataScript, permissionsScript } from './generators/permissions';
 import { iisWebConfig, windowsPermissionsScript } from './generators/iis';
@@ -120,6 +121,16 @@ const serverOutputs: ServerOutputSpec[] = [
 		description: 'Bash (run as root, --dry-run first): dedicated owner, app read-only for the web server, data/ group-writable, never 0777.',
 		when: linux,
 		generate: ({ env }) => permissionsScript(env)
+	},
+	{
+		id: 'crontab',
+		practiceId: 'server-permissions',
+		filename: CRON_FILENAME,
+		installAs: '/etc/cron.d/deskpro (root, 0644)',
+		language: 'text',
+		description: 'Cron: cron.php every minute as the cron user without the auto-updater, and (when chosen) as the owner with it, as Deskpro’s guide says.',
+		when: linux,
+		generate: ({ env }) => cronFile(env)
 	},
 	{
 		id: 'iis-web-config',

@@ -72,8 +72,8 @@ export type AuditProbe =
 	 * MANUAL with the command to run, unless the script is given an outside source address.
 	 */
 	| { kind: 'http-allow-list'; url: string; paths: string[]; allowed: string[] }
-	/** The crontab line running `installPath/cron.php` runs as `expectedUser`, never root. */
-	| { kind: 'cron-user'; installPath: string; expectedUser: string }
+	/** The crontab lines running `installPath/cron.php` run as `expectedUser`, never root; one with --auto-updater may run as `updaterUser` (the owner). */
+	| { kind: 'cron-user'; installPath: string; expectedUser: string; updaterUser?: string }
 	/*
 	 * Deskpro On-Premise (Docker): read with `docker inspect` of the named containers (Go
 	 * templates that print one quoted value per line; nothing is evaluated).

@@ -1672,9 +1672,13 @@ cron_line_of() {
 	return 1
 }
 
+# check_cron_user INSTALL EXPECTED [UPDATER]: every line running INSTALL's cron.php runs as
+# EXPECTED, except a line with Deskpro's --auto-updater, which may run as UPDATER (the owner of the
+# files: Deskpro's guide splits cron so, deskpro/surface/runtime.ts CRON_LAYOUTS). Never root.
 check_cron_user() {
-	local install=$1 expected=$2 f user line rest found=() users=() root=() sr=$SYSTEM_ROOT
-	local files=()
+	local install=$1 expected=$2 updater=${3:-} f user line rest found=() users=() root=() sr=$SYSTEM_ROOT
+	local files=() upd=() n_upd=0
+	local re_upd='(^|[[:space:]])--auto-updater([[:space:]]|$)'
 	[ -f "$sr/etc/crontab" ] && files+=("sys:$sr/etc/crontab")
 	for f in "$sr"/etc/cron.d/*; do [ -f "$f" ] && files+=("sys:$f"); done
 	for f in "$sr"/var/spool/cron/crontabs/* "$sr"/var/spool/cron/*; do [ -f "$f" ] && files+=("usr:$f"); done
@@ -1696,6 +1700,7 @@ check_cron_user() {
 			rest="${path#"$sr"}: $line"
 			found+=("$user in $rest")
 			users+=("$user")
+			if [[ $line =~ $re_upd ]]; then upd+=(1); n_upd=$((n_upd + 1)); else upd+=(0); fi
 			[ "$user" = root ] && root+=("$rest")
 		done <"$path"
 	done
@@ -1708,12 +1713,24 @@ check_cron_user() {
 		set_result FAIL "Deskpro's cron runs as root: $J"
 		return
 	fi
-	local u
-	for u in "${users[@]}"; do
-		if [ "$u" != "$expected" ]; then
+	local i u
+	for i in "${!users[@]}"; do
+		u=${users[$i]}
+		if [ "${upd[$i]}" = 1 ] && [ -n "$updater" ]; then
+			if [ "$u" != "$updater" ]; then
+				set_result WARN "Deskpro's updater line (--auto-updater) runs as $u, not as $updater, the owner of the files from the plan: $J"
+				return
+			fi
+		elif [ "$u" != "$expected" ]; then
 			set_result WARN "Deskpro's cron runs as $u, not root, but not as $expected from the plan: $J"
 			return
 		fi
 	done
-	set_result PASS "Deskpro's cron runs as $expected: $J"
+	if [ -n "$updater" ] && [ "$n_upd" -gt 0 ]; then
+		set_result PASS "Deskpro's cron runs as $expected, and its updater (--auto-updater) as $updater: $J"
+	elif [ -n "$updater" ]; then
+		set_result PASS "Deskpro's cron runs as $expected; no line runs the updater (--auto-updater), so updates are manual: $J"
+	else
+		set_result PASS "Deskpro's cron runs as $expected: $J"
+	fi
 }

@@ -89,7 +89,7 @@ function call(p: AuditProbe): string[] {
 		case 'http-allow-list':
 			return ['check_http_allow_list', p.url, ...p.paths, '--', ...p.allowed];
 		case 'cron-user':
-			return ['check_cron_user', p.installPath, p.expectedUser];
+			return ['check_cron_user', p.installPath, p.expectedUser, ...(p.updaterUser ? [p.updaterUser] : [])];
 		case 'docker-image':
 			return ['check_docker_image', checked('image', IMAGE_REF, [p.image])[0]!, ...checked('container name', CONTAINER, p.containers)];
 		case 'docker-ports':

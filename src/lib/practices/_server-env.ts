@@ -7,7 +7,7 @@
  * Defaults fit a stock Debian/Ubuntu install (nginx or Apache with PHP 8.2 FPM, MariaDB on
  * the same host).
  */
-import { bool, int, list, text, listEntries, type FieldErrors, type Fields, type Values } from '$lib/plan/fields';
+import { bool, choice, int, list, text, listEntries, type FieldErrors, type Fields, type Values } from '$lib/plan/fields';
 import { parseIpOrCidr } from '$lib/validate/net';
 import {
 	checkDbPassword,
@@ -98,6 +98,17 @@ export const serverEnvFields = {
 		required: true,
 		width: 'short',
 		validate: checkUnixAccount,
+		appliesTo: linux
+	}),
+	cronUpdater: choice({
+		label: 'Deskpro’s auto-updater (cron)',
+		help: 'Deskpro’s guide runs cron twice: as the cron user without the updater, and as the owner of the files with it, since only the owner can write the application. Check your build with: php cron.php --help (it lists --auto-updater when the build has it).',
+		default: 'owner',
+		options: [
+			{ value: 'owner', label: 'Two cron lines: updates by the owner account', hint: 'The cron user runs cron.php --no-auto-updater; the owner runs cron.php --auto-updater.' },
+			{ value: 'no-updater', label: 'One cron line, manual updates', hint: 'cron.php --no-auto-updater only: the application stays read-only to every cron job, so every update is manual.' },
+			{ value: 'legacy', label: 'One cron line, a build without the updater', hint: 'Plain cron.php, for builds whose cron.php has no --auto-updater option (the 2014 download): updates are manual.' }
+		],
 		appliesTo: linux
 	}),
 	phpFpm: text({

@@ -3,6 +3,8 @@ import { definePractice } from './types';
 import { shellQuote } from '$lib/generators/escape';
 import { serverStepNotes } from './_server-notes';
 import { serverAuditBase } from './_server-audit';
+import { MANUAL_UPDATES_WARNING, SYSADMIN_SECURITY_GUIDE } from '$lib/deskpro/surface/runtime';
+import { cronCommand } from '$lib/generators/cron';
 
 export const practice = definePractice({
 	id: 'server-permissions',
@@ -26,7 +28,17 @@ export const practice = definePractice({
 		{
 			kind: 'disagreement',
 			text: 'Deskpro’s sysadmin guide suggests chmod 0777 on writable folders. World-writable directories contradict CIS benchmarks and least privilege; the wizard generates group-writable directories (mode 2770, shared group) instead.'
-		}
+		},
+		...(ctx.about.os === 'windows' || !ctx.server
+			? []
+			: ctx.server.cronUpdater === 'owner'
+				? [
+						{
+							kind: 'info' as const,
+							text: `Updates: the application files are read-only to the web server and the cron user, so Deskpro’s updater runs from a second cron line as ${ctx.server.ownerUser}, the owner of the files (cron.php --auto-updater), while ${ctx.server.cronUser} runs cron.php --no-auto-updater. This is the split of Deskpro’s sysadmin guide (${SYSADMIN_SECURITY_GUIDE}). Builds whose cron.php has no --auto-updater option (php cron.php --help) stop with an unknown-option error: choose “a build without the updater” on the Server environment step.`
+						}
+					]
+				: [{ kind: 'warning' as const, text: `Updates are manual. ${MANUAL_UPDATES_WARNING}` }])
 	],
 	fields: {},
 	settings: () => [],
@@ -40,7 +52,13 @@ export const practice = definePractice({
 					{ id: 'server-permissions.dry-run', text: 'Run the permissions script with --dry-run and read what it will change.' },
 					{ id: 'server-permissions.apply', text: 'Run the permissions script as root.' },
 					{ id: 'server-permissions.verify', text: 'Confirm no file under the install or data directory is world-writable (find … -perm -0002 prints nothing).' },
-					{ id: 'server-permissions.cron', text: `Run cron.php every minute from the crontab of ${ctx.server?.cronUser ?? 'the cron user'}, never root.` }
+					{
+						id: 'server-permissions.cron',
+						text:
+							ctx.server?.cronUpdater === 'owner'
+								? `Install the cron file as /etc/cron.d/deskpro: cron.php every minute as ${ctx.server.cronUser} with --no-auto-updater, and as ${ctx.server.ownerUser} with --auto-updater (Deskpro’s updater); remove any other cron.php line, never root.`
+								: `Install the cron file as /etc/cron.d/deskpro: cron.php every minute as ${ctx.server?.cronUser ?? 'the cron user'}, never root; remove any other cron.php line. Updates are manual.`
+					}
 				],
 	audit: (_v, ctx) => {
 		const b = serverAuditBase(ctx);
@@ -79,9 +97,12 @@ export const practice = definePractice({
 				id: 'server-permissions.audit.cron-user',
 				items: ['server-permissions.cron'],
 				title: `Cron runs as ${env.cronUser}, not root`,
-				expected: `The crontab line that runs ${env.installPath}/cron.php runs as ${env.cronUser}.`,
-				remediation: `Remove the line from root’s crontab (or /etc/crontab, /etc/cron.d) and add it to ${env.cronUser}’s: sudo crontab -u ${shellQuote(env.cronUser)} -e, then * * * * * php ${shellQuote(`${env.installPath}/cron.php`)}`,
-				probe: { kind: 'cron-user', installPath: env.installPath, expectedUser: env.cronUser },
+				expected:
+					env.cronUpdater === 'owner'
+						? `The crontab lines that run ${env.installPath}/cron.php run as ${env.cronUser}; the one with --auto-updater (Deskpro’s updater) as ${env.ownerUser}, the owner of the files.`
+						: `The crontab line that runs ${env.installPath}/cron.php runs as ${env.cronUser}.`,
+				remediation: `Remove the line from root’s crontab (or /etc/crontab, /etc/cron.d) and install the cron file of the step “File ownership and permissions” as /etc/cron.d/deskpro, or add it to ${env.cronUser}’s: sudo crontab -u ${shellQuote(env.cronUser)} -e, then * * * * * ${cronCommand(env.installPath, env.cronUpdater === 'legacy' ? null : '--no-auto-updater')}`,
+				probe: { kind: 'cron-user', installPath: env.installPath, expectedUser: env.cronUser, ...(env.cronUpdater === 'owner' ? { updaterUser: env.ownerUser } : {}) },
 				requires: [requires.install]
 			}
 		];
