@@ -4,5 +4,8 @@
  * the server tests run. One index, one file per area:
  * - `surface/http.ts`: the HTTP surface (entry points, shipped rewrite rules, private paths,
  *   staff interfaces and their spellings, upload sizes).
+ * - `surface/runtime.ts`: beyond HTTP: SQL statements needing more than data rights, the cron
+ *   commands with the auto-updater split, directories the application writes.
  */
 export * from './surface/http';
+export * from './surface/runtime';
