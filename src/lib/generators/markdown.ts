@@ -20,6 +20,7 @@ export function reportMarkdown(r: Report): string {
 	push(`| Date | ${r.date} |`);
 	push(`| Prepared by | ${cell(person(r.signoff.preparedBy, r.signoff.preparedRole) || '—')} |`);
 	push(`| Plan | ${cell(r.planId)} (last changed ${cell(r.planUpdatedAt)}) |`);
+	if (r.fingerprint) push(`| Fingerprint | SHA-256 of the plan file (Save progress, without secrets): \`${r.fingerprint}\` |`);
 	if (r.audit) push(`| Server audit | ${cell(r.audit)} |`);
 	push('');
 
@@ -60,10 +61,19 @@ export function reportMarkdown(r: Report): string {
 		}
 	}
 
+	if (r.decisions.length) {
+		push('## Server decisions', '', 'What the server files were generated from.', '');
+		push('| Decision | Value |', '|---|---|');
+		for (const d of r.decisions) push(`| ${cell(d.label)} | ${cell(d.value)} |`);
+		push('');
+	}
+
 	if (r.files.length) {
 		push('## Generated configuration files', '', md(FILES_WHERE), '');
 		r.files.forEach((f, i) =>
-			push(`${i + 1}. **${md(f.filename)}**${f.installAs ? ` → ${md(f.installAs)}` : ''}: ${md(f.description)}${f.containsSecret ? ` *${md(SECRET_FILE_WHERE)}*` : ''}`)
+			push(
+				`${i + 1}. **${md(f.filename)}**${f.installAs ? ` → ${md(f.installAs)}` : ''}: ${md(f.description)}${f.containsSecret ? ` *${md(SECRET_FILE_WHERE)}*` : ''}${f.sha256 ? `\\\n   SHA-256 \`${f.sha256}\`` : ''}`
+			)
 		);
 		push('');
 	}

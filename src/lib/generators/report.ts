@@ -6,9 +6,12 @@
  */
 import type { Plan } from '$lib/plan/schema';
 import { withoutSecrets } from '$lib/plan/io';
-import { countProgress, derivePlan, type Progress, type ShownState } from '$lib/plan/derive';
+import { countProgress, derivePlan, deriveServerEnv, type DerivedPlan, type Progress, type ShownState } from '$lib/plan/derive';
+import { RUNTIME_PRIVILEGES, UPGRADE_PRIVILEGES } from './mysql';
+import { dbAccountHost } from './docker-db';
+import type { ReportDigests } from './report-digests';
 import { checkFields, type Values } from '$lib/plan/fields';
-import { signoffFields, SIGNOFF_STEP_ID } from '$lib/plan/signoff';
+import { checkSignoff, signoffFields } from '$lib/plan/signoff';
 import { deploymentLabels, osLabels, webServerLabels } from '$lib/practices/applicability';
 import type { Deployment, OperatingSystem, SettingRow, StandardRef, WebServer } from '$lib/practices/types';
 import { outputsFor } from '$lib/outputs';
@@ -54,6 +57,14 @@ export interface ReportFile {
 	description: string;
 	/** Holds a secret (a database password): the bundle leaves it out unless secrets are included. */
 	containsSecret: boolean;
+	/** SHA-256 (hex) of the file's exact text ('' when not computed). */
+	sha256: string;
+}
+
+/** One decision the server files were generated from, in words. */
+export interface ReportDecision {
+	label: string;
+	value: string;
 }
 
 /** Where the files are, said truthfully (the bundle leaves secret files out by default). */
@@ -80,6 +91,10 @@ export interface Report {
 	files: ReportFile[];
 	/** The imported server audit, in one line ('' when none was imported). */
 	audit: string;
+	/** SHA-256 of the plan file without secrets ('' when not computed). */
+	fingerprint: string;
+	/** The server decisions (proxies, trust_proxy_data, database grants, allow-lists); empty without a server plan. */
+	decisions: ReportDecision[];
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -97,7 +112,51 @@ export function localDateTime(d: Date): string {
 	return `${isoDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())} (UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)})`;
 }
 
-export function buildReport(plan: Plan, now: Date = new Date()): Report {
+const list = (xs: readonly string[]) => xs.join(', ');
+
+/** Every server decision of the plan, in words (from the secret-free plan: no passwords). */
+export function serverDecisions(safe: Plan, d: DerivedPlan): ReportDecision[] {
+	const a = d.aboutValues;
+	const env = a.deployment === 'download' ? (d.server ?? deriveServerEnv(safe, a, { ignoreSecrets: true })) : null;
+	if (env) {
+		const win = a.os === 'windows';
+		const acct = (u: string) => `'${u}'@'${env.dbClientHost}'`;
+		return [
+			{ label: 'Server names', value: list(env.names) || '—' },
+			{ label: 'Install path (web root)', value: win ? env.winInstallPath : env.installPath },
+			{ label: 'Data directory', value: win ? env.winDataPath : env.dataPath },
+			...(win
+				? [{ label: 'Accounts', value: `application pool ${env.winWebAccount}; scheduled task ${env.winCronAccount}` }]
+				: [{ label: 'Accounts', value: `files owned by ${env.ownerUser}; web server ${env.webUser}:${env.webGroup}; cron as ${env.cronUser}` }]),
+			{
+				label: 'Reverse proxies (trust_proxy_data)',
+				value: env.proxies.length ? `array(${list(env.proxies)}): client-IP headers believed only from these` : 'false: no reverse proxy, client-IP headers never believed'
+			},
+			{ label: 'Allowed to reach /admin/ and /agent/', value: list(env.allowed) },
+			{ label: 'Database', value: `${env.dbName} on ${env.dbHost}:${env.dbPort}` },
+			{ label: 'Runtime database account', value: `${acct(env.dbUser)}: ${list(RUNTIME_PRIVILEGES)} on \`${env.dbName}\`.* only` },
+			{
+				label: 'Upgrade database account',
+				value: env.upgradeAccount ? `${acct(env.dbUpgradeUser)}: ${list(UPGRADE_PRIVILEGES)} on \`${env.dbName}\`.* only; in config.php only while upgrading` : 'none'
+			}
+		];
+	}
+	const dk = d.docker;
+	if (dk) {
+		return [
+			{ label: 'Image', value: dk.image },
+			{ label: 'Traffic arrives', value: dk.arrival },
+			{ label: 'Published ports', value: list(dk.published.map((p) => `${p.hostIp}:${p.hostPort} → ${p.container}`)) || 'none' },
+			{ label: 'Trusted client-IP header', value: dk.realIpHeader ? `${dk.realIpHeader}, from ${list(dk.proxies)} only` : 'none: client-IP headers never believed' },
+			{ label: 'Allowed to reach the staff interfaces', value: list(dk.allowed) },
+			{ label: 'Runtime database account (web container)', value: `'${dk.dbUser}'@'${dbAccountHost(dk)}': ${list(RUNTIME_PRIVILEGES)} on \`${dk.dbName}\`.* only` },
+			{ label: 'Migration database account (tasks container)', value: `'${dk.dbUpgradeUser}'@'${dbAccountHost(dk)}': ${list(UPGRADE_PRIVILEGES)} on \`${dk.dbName}\`.* only` }
+		];
+	}
+	return [];
+}
+
+export function buildReport(plan: Plan, now: Date = new Date(), digests?: ReportDigests): Report {
 	const safe = withoutSecrets(plan);
 	const d = derivePlan(safe);
 	const a = d.aboutValues;
@@ -106,7 +165,7 @@ export function buildReport(plan: Plan, now: Date = new Date()): Report {
 		a.deployment === 'download'
 			? `${dep} · ${osLabels[a.os as OperatingSystem] ?? a.os} · ${webServerLabels[a.webServer as WebServer] ?? a.webServer}`
 			: dep;
-	const signoff = checkFields(signoffFields, safe.answers[SIGNOFF_STEP_ID as keyof typeof safe.answers] as Record<string, unknown>).lenient;
+	const signoff = checkSignoff(safe).values;
 	const practices: ReportPractice[] = d.practices.map((p, i) => ({
 		id: p.practice.id,
 		number: i + 1,
@@ -145,8 +204,16 @@ export function buildReport(plan: Plan, now: Date = new Date()): Report {
 		// generated password (and so need it to be generated at all) are listed too.
 		files: outputsFor(plan)
 			.sort((x, y) => x.applyOrder - y.applyOrder)
-			.map((f) => ({ filename: f.filename, installAs: f.installAs, description: f.description, containsSecret: !!f.containsSecret })),
-		audit: auditSummaryText(d.audit)
+			.map((f) => ({
+				filename: f.filename,
+				installAs: f.installAs,
+				description: f.description,
+				containsSecret: !!f.containsSecret,
+				sha256: digests?.files[f.filename] ?? ''
+			})),
+		audit: auditSummaryText(d.audit),
+		fingerprint: digests?.fingerprint ?? '',
+		decisions: serverDecisions(safe, d)
 	};
 }
 

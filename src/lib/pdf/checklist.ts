@@ -327,6 +327,7 @@ function cover(wr: Writer, r: Report) {
 		['Date', r.date],
 		['Prepared by', person(r.signoff.preparedBy, r.signoff.preparedRole) || '—'],
 		['Plan', `${r.planId} (last changed ${r.planUpdatedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')})`],
+		...(r.fingerprint ? [['Fingerprint', `${r.fingerprint}\nSHA-256 of the plan file as “Save progress” writes it (without secrets)`] as [string, string]] : []),
 		...(r.audit ? [['Server audit', r.audit] as [string, string]] : [])
 	];
 	const labelW = 110;
@@ -464,6 +465,37 @@ function practiceSection(wr: Writer, x: Report['practices'][number]) {
 	}
 }
 
+function decisions(wr: Writer, r: Report) {
+	if (!r.decisions.length) return;
+	wr.y += 10;
+	wr.heading('Server decisions', 14, 80);
+	wr.para('What the server files were generated from.', { size: 9.5, color: C.muted, after: 8 });
+	wr.table(
+		[
+			{ title: 'Decision', width: 0.3 },
+			{ title: 'Value', width: 0.7 }
+		],
+		r.decisions.map((d) => [d.label, d.value]),
+		{ size: 8.5, zebra: true }
+	);
+}
+
+function fileDigests(wr: Writer, r: Report) {
+	const rows = r.files.filter((f) => f.sha256);
+	if (!rows.length) return;
+	wr.y += 10;
+	wr.heading('File fingerprints (SHA-256)', 12, 60);
+	wr.para('The SHA-256 of each file as generated (sha256sum of the downloaded file gives the same value).', { size: 9.5, color: C.muted, after: 8 });
+	wr.table(
+		[
+			{ title: 'File', width: 0.3, ident: true },
+			{ title: 'SHA-256', width: 0.7, ident: true }
+		],
+		rows.map((f) => [f.filename, f.sha256]),
+		{ size: 7.5, zebra: true }
+	);
+}
+
 function files(wr: Writer, r: Report) {
 	if (!r.files.length) return;
 	wr.y += 10;
@@ -530,7 +562,9 @@ export function renderChecklistPdf(JsPDF: JsPdfConstructor, fonts: PdfFonts, r: 
 	wr.newPage();
 	summary(wr, r);
 	for (const x of r.practices) practiceSection(wr, x);
+	decisions(wr, r);
 	files(wr, r);
+	fileDigests(wr, r);
 	signoff(wr, r);
 	footer(wr, r);
 	return wr.doc.output('arraybuffer');

@@ -3,7 +3,7 @@
  * the Markdown export and the printed summary. Stored as the `signoff` answers of the plan
  * (like a step's answers), so the same field machinery validates and renders them.
  */
-import { text, type Fields } from './fields';
+import { checkFields, text, type Fields, type FieldErrors, type Values } from './fields';
 import { freeTextProblem } from '$lib/validate/text';
 
 export const SIGNOFF_STEP_ID = 'signoff';
@@ -42,3 +42,30 @@ export const signoffFields = {
 	signoffRole: text({ label: 'Their role', default: '', maxLength: 120, placeholder: 'Information security officer', width: 'medium', validate: noControl }),
 	signoffDate: text({ label: 'Sign-off date', help: 'YYYY-MM-DD, or blank to fill in by hand.', default: '', maxLength: 10, placeholder: 'YYYY-MM-DD', width: 'short', validate: checkIsoDate })
 } satisfies Fields;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The record's date: the local date (YYYY-MM-DD) of the plan's last change, or '' when unknown. */
+export function recordDate(updatedAt: string): string {
+	const d = new Date(updatedAt);
+	return Number.isNaN(d.getTime()) ? '' : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/**
+ * The sign-off answers with their field messages, including the rule across the record: a
+ * sign-off date before the record's date (its last change) is refused, and left blank in the
+ * exports, because nobody can sign off content that did not exist yet.
+ */
+export function checkSignoff(plan: { answers: Record<string, unknown>; updatedAt: string }): { values: Values<typeof signoffFields>; errors: FieldErrors } {
+	const c = checkFields(signoffFields, plan.answers[SIGNOFF_STEP_ID] as Record<string, unknown> | undefined);
+	const values = { ...c.lenient };
+	const errors = { ...c.errors };
+	const date = values.signoffDate.trim();
+	const record = recordDate(plan.updatedAt);
+	if (errors.signoffDate) values.signoffDate = '';
+	else if (date && record && date < record) {
+		errors.signoffDate = `The sign-off date is before the record’s date (${record}, its last change): sign off on ${record} or later, or leave it blank.`;
+		values.signoffDate = '';
+	}
+	return { values, errors };
+}
