@@ -3,7 +3,7 @@
  * web-server generators, the post-checks and the audit share. Every name goes through
  * `regexLiteral`, so a fact added to the surface module can never widen a pattern.
  */
-import { ENTRY_POINTS, PRIVATE_DIRS, PRIVATE_FILES, STAFF_PREFIXES, STATIC_DIR, staffSpellings } from '$lib/deskpro/surface';
+import { ENTRY_POINTS, PRIVATE_DIRS, PRIVATE_FILES, PRIVATE_PATHS, STAFF_PREFIXES, STATIC_DIR, staffSpellings } from '$lib/deskpro/surface';
 import { regexLiteral } from './escape';
 
 const alt = (xs: readonly string[]) => `(?:${xs.map(regexLiteral).join('|')})`;
@@ -35,6 +35,17 @@ export const DENIED_PATHS: readonly string[] = [
 	'/.git/config',
 	'/.htaccess',
 	'/.env'
+];
+
+/**
+ * The audit's denied-path probe (one curl each, on every audit run): Deskpro's own private
+ * paths, cmd.php (a command-line entry point) and two dot-files. The post-check script and the
+ * real-server tests request the full list.
+ */
+export const DENIED_AUDIT_PATHS: readonly string[] = [
+	...PRIVATE_PATHS.filter((p) => p.deskproRefuses || p.name === 'cmd.php').map((p) => (p.kind === 'dir' ? `/${p.name}/` : `/${p.name}`)),
+	'/.htaccess',
+	'/.git/config'
 ];
 
 /** Staff paths that must answer 403 from outside the allowed networks: each interface, clean and behind index.php. */

@@ -2,7 +2,7 @@
 import { definePractice } from './types';
 import { serverStepNotes } from './_server-notes';
 import { serverAuditBase } from './_server-audit';
-import { DENIED_PATHS, STAFF_AUDIT_PATHS } from '$lib/generators/web-surface';
+import { DENIED_AUDIT_PATHS, STAFF_AUDIT_PATHS } from '$lib/generators/web-surface';
 import { STAFF_INTERFACES, SURFACE_GAPS, surfaceSourceText } from '$lib/deskpro/surface';
 
 const STAFF_LIST = STAFF_INTERFACES.map((s) => `/${s.prefix}/`).join(', ');
@@ -62,9 +62,9 @@ export const practice = definePractice({
 				id: 'server-web-config.audit.denied-paths',
 				items: ['server-web-config.install', 'server-post-checks.inside'],
 				title: 'Sensitive paths refused',
-				expected: `${url}: ${DENIED_PATHS.join(', ')} answer 403.`,
+				expected: `${url}: ${DENIED_AUDIT_PATHS.join(', ')} answer 403.`,
 				remediation: install,
-				probe: { kind: 'http-status', url, paths: [...DENIED_PATHS], status: 403 }
+				probe: { kind: 'http-status', url, paths: [...DENIED_AUDIT_PATHS], status: 403 }
 			},
 			{
 				id: 'server-web-config.audit.php-in-data',
