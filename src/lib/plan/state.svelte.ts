@@ -5,7 +5,7 @@
  */
 import { newPlan, type ItemState, type ItemStateName, type Plan } from './schema';
 import { derivePlan, type DerivedItem } from './derive';
-import { deleteKeptOriginal, loadPlan, savePlan, STORAGE_KEY, type LoadNotice } from './storage';
+import { deleteKeptOriginal, loadPlan, NO_SAVE_KEY, savePlan, savingOff, setSavingOff, STORAGE_KEY, type LoadNotice } from './storage';
 import { outputsFor } from '$lib/outputs';
 import type { AuditRecord } from '$lib/audit/result';
 import { checkImportFile, keepLocalSecrets, readImportedPlanText, readPlanText, type ReadResult } from './io';
@@ -34,8 +34,12 @@ class Wizard {
 	outputs = $derived(outputsFor(this.plan, this.derived));
 
 	/** Reads saved progress; call once in the browser before rendering steps. */
+	/** "Do not save progress" is on (see `storage.ts`). */
+	noSave = $state(false);
+
 	load() {
 		if (this.loaded) return;
+		this.noSave = savingOff(storage());
 		const r = loadPlan(storage());
 		this.plan = r.plan;
 		this.notice = r.notice;
@@ -44,6 +48,13 @@ class Wizard {
 
 	save() {
 		this.saveError = savePlan(storage(), this.plan);
+	}
+
+	/** Switches "do not save progress" on (the saved plan is deleted) or off (the plan is saved now). */
+	setNoSave(on: boolean) {
+		this.saveError = setSavingOff(storage(), on);
+		this.noSave = savingOff(storage());
+		if (!this.noSave) this.save();
 	}
 
 	/** Set when another tab changed the saved plan and this one took it over. */
@@ -58,7 +69,10 @@ class Wizard {
 	listen(): () => void {
 		if (typeof window === 'undefined') return () => {};
 		const onStorage = (e: StorageEvent) => {
+			if (e.key === NO_SAVE_KEY || e.key === null) this.noSave = savingOff(storage());
 			if (e.key !== STORAGE_KEY && e.key !== null) return;
+			// "do not save progress" switched on in another tab deleted the saved plan: keep ours
+			if (e.newValue === null && this.noSave) return;
 			if (e.newValue === null) {
 				// cleared in another tab ("Start a new plan" or site data cleared): follow it
 				this.plan = newPlan();

@@ -4,6 +4,8 @@
  */
 export const STORAGE_KEY = 'deskpro-hardening-wizard:plan';
 export const UNREADABLE_KEY = 'deskpro-hardening-wizard:unreadable-plan';
+/** "Do not save progress" is on: the value is "1", and no plan text is written while it is set. */
+export const NO_SAVE_KEY = 'deskpro-hardening-wizard:do-not-save';
 
 /**
  * True when this browser holds a saved plan the admin has changed (every change through the

@@ -9,9 +9,9 @@
 import { newPlan, type Plan } from './schema';
 import { readPlanText, writePlanText, type DroppedValue } from './io';
 
-import { STORAGE_KEY, UNREADABLE_KEY } from './storage-key';
+import { NO_SAVE_KEY, STORAGE_KEY, UNREADABLE_KEY } from './storage-key';
 
-export { STORAGE_KEY, UNREADABLE_KEY };
+export { NO_SAVE_KEY, STORAGE_KEY, UNREADABLE_KEY };
 
 export interface LoadNotice {
 	kind: 'unreadable' | 'salvaged' | 'migrated' | 'kept';
@@ -29,8 +29,36 @@ export interface LoadResult {
 
 type KV = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
+/**
+ * "Do not save progress": while on, no plan text is written to this browser's storage (only the
+ * switch itself, the value "1"). Browsers share one storage between every local HTML file opened
+ * from file:// (the offline single file), so there the plan would be readable by any of them.
+ */
+export function savingOff(store: KV | null): boolean {
+	try {
+		return store?.getItem(NO_SAVE_KEY) === '1';
+	} catch {
+		return false;
+	}
+}
+
+/** Turns "do not save progress" on (deleting the saved plan) or off; an error message, or null. */
+export function setSavingOff(store: KV | null, off: boolean): string | null {
+	if (!store) return null;
+	try {
+		if (off) {
+			store.setItem(NO_SAVE_KEY, '1');
+			store.removeItem(STORAGE_KEY);
+		} else store.removeItem(NO_SAVE_KEY);
+		return null;
+	} catch (e) {
+		return `This browser refused the change: ${(e as Error).message}`;
+	}
+}
+
 /** Keeps the original saved text aside, unless an earlier original is still kept (never overwritten). */
 function keepOriginal(store: KV | null, raw: string): string {
+	if (savingOff(store)) return raw;
 	try {
 		const kept = store?.getItem(UNREADABLE_KEY) ?? null;
 		if (kept !== null) return kept;
@@ -101,7 +129,7 @@ export function deleteKeptOriginal(store: KV | null): void {
 
 /** Saves the plan; returns an error message when the browser refuses. Unchanged text is not written again. */
 export function savePlan(store: KV | null, plan: Plan): string | null {
-	if (!store) return null;
+	if (!store || savingOff(store)) return null;
 	try {
 		const text = writePlanText(plan);
 		if (store.getItem(STORAGE_KEY) !== text) store.setItem(STORAGE_KEY, text);
