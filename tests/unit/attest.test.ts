@@ -203,7 +203,9 @@ describe('property: edits, ticks, reloads and imports', () => {
 		| { kind: 'tick'; item: number; state: 'open' | 'done' | 'skipped' | 'na'; reason: string }
 		| { kind: 'confirm'; item: number }
 		| { kind: 'reload' }
-		| { kind: 'import' };
+		| { kind: 'import' }
+		| { kind: 'secret'; generated: boolean }
+		| { kind: 'newPlanAfterDownload' };
 	const answers: fc.Arbitrary<Op> = fc.oneof(
 		fc.record({ kind: fc.constant('answer' as const), step: fc.constant('password-policy'), key: fc.constant('minLength'), value: fc.oneof(fc.integer({ min: 1, max: 80 }), fc.constant('abc')) }),
 		fc.record({ kind: fc.constant('answer' as const), step: fc.constant('session-length'), key: fc.constant('timeoutMinutes'), value: fc.oneof(fc.integer({ min: 1, max: 2000 }), fc.constant('')) }),
@@ -216,8 +218,11 @@ describe('property: edits, ticks, reloads and imports', () => {
 		fc.record({ kind: fc.constant('tick' as const), item: fc.nat(200), state: fc.constantFrom('open', 'done', 'skipped', 'na'), reason: fc.constantFrom('', 'SSO', 'x'.repeat(6000)) }),
 		fc.record({ kind: fc.constant('confirm' as const), item: fc.nat(200) }),
 		fc.constant({ kind: 'reload' as const }),
-		fc.constant({ kind: 'import' as const })
+		fc.constant({ kind: 'import' as const }),
+		fc.record({ kind: fc.constant('secret' as const), generated: fc.boolean() }),
+		fc.constant({ kind: 'newPlanAfterDownload' as const })
 	);
+	const SECRET = 'Typed-Database-Password-42';
 
 	it('never yields a Done item whose attested digest differs from its content, and never loses the stored plan', () => {
 		fc.assert(
@@ -238,12 +243,24 @@ describe('property: edits, ticks, reloads and imports', () => {
 						const r = loadPlan(s);
 						expect(r.notice?.kind ?? 'none').not.toBe('unreadable');
 						wizard.replace(r.plan);
+					} else if (o.kind === 'secret') {
+						// a typed or generated database password: memory only
+						if (o.generated) wizard.generateAnswer('server-environment', 'dbPassword', SECRET);
+						else wizard.setAnswer('server-environment', 'dbPassword', SECRET);
+					} else if (o.kind === 'newPlanAfterDownload') {
+						// "Start a new plan" after downloading the current one, then loading the download back
+						const text = exportPlanText(snap(wizard.plan), { includeSecrets: false });
+						wizard.startNew();
+						const r = readPlanText(text);
+						expect(r.ok).toBe(true);
+						if (r.ok) wizard.replace(r.plan);
 					} else {
 						const r = readPlanText(exportPlanText(snap(wizard.plan), { includeSecrets: false }));
 						expect(r.ok).toBe(true);
 						if (r.ok) wizard.replace(r.plan);
 					}
 					expect(savePlan(s, wizard.plan)).toBeNull();
+					expect(s.getItem(STORAGE_KEY) ?? '').not.toContain(SECRET);
 					// the invariant, on the live state and on what a reload would give
 					for (const plan of [wizard.plan, loadPlan(s).plan]) {
 						expect(plan.planId).toBe(planId);
@@ -258,5 +275,5 @@ describe('property: edits, ticks, reloads and imports', () => {
 			}),
 			{ numRuns: 60 }
 		);
-	});
+	}, 240_000);
 });
