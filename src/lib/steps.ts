@@ -19,9 +19,18 @@ export const steps: StepRef[] = [
 	summaryStep
 ];
 
-export function neighbours(id: string): { prev: StepRef | null; next: StepRef | null } {
+/**
+ * The steps before and after `id` that Back and Next lead to. With `applies`, steps that do not
+ * apply to this helpdesk are passed over (they stay in the step list, reachable by their link);
+ * About and the summary always apply.
+ */
+export function neighbours(id: string, applies: (id: string) => boolean = () => true): { prev: StepRef | null; next: StepRef | null } {
 	const i = steps.findIndex((s) => s.id === id);
-	return { prev: i > 0 ? steps[i - 1]! : null, next: i >= 0 && i < steps.length - 1 ? steps[i + 1]! : null };
+	if (i < 0) return { prev: null, next: null };
+	const ok = (s: StepRef) => s.id === aboutStep.id || s.id === summaryStep.id || applies(s.id);
+	const prev = steps.slice(0, i).reverse().find(ok) ?? null;
+	const next = steps.slice(i + 1).find(ok) ?? null;
+	return { prev, next };
 }
 
 /** "Step N of M" for a page of the wizard (About is step 1; the summary is not counted), or undefined. */

@@ -35,6 +35,12 @@ describe('Markdown export', () => {
 		expect(md).toContain('| Prepared by | Zoë Ñúñez, Helpdesk administrator |');
 		expect(md).toContain(`| **Total** | **${r.progress.done}** | **${r.progress.skipped}** | **${r.progress.na}** | **${r.progress.open}** | **${r.progress.total}** |`);
 		for (const p of r.practices) {
+			if (!p.applies) {
+				// Not applicable: one line in a short list (title and reason), nothing else (issue 16).
+				expect(md).toContain(`- ${p.number}. **${escapeMarkdown(p.title)}**: ${escapeMarkdown(p.naReason)}`);
+				expect(md).not.toContain(`## ${p.number}. ${escapeMarkdown(p.title)}`);
+				continue;
+			}
 			expect(md).toContain(`## ${p.number}. ${escapeMarkdown(p.title)}`);
 			for (const it of p.items) {
 				const label = { done: 'Done', skipped: 'Skipped', na: 'Not applicable', open: 'Open', changed: 'Changed since ticked' }[it.state];
@@ -49,6 +55,19 @@ describe('Markdown export', () => {
 		expect(md).toContain('| Date | 2026-03-31 |');
 		expect(md).toContain('| Signature | |');
 		expect(md).toContain('contains no passwords or other secrets');
+	});
+
+	it('a Cloud plan lists the server steps once, as title and reason, with no paths or default values', () => {
+		const plan = fullPlan({ name: 'Acme Cloud' });
+		(plan.answers as Record<string, Record<string, unknown>>).about!.deployment = 'cloud';
+		const r = buildReport(plan, NOW);
+		const md = reportMarkdown(r);
+		const na = r.practices.filter((p) => !p.applies);
+		expect(na.length).toBeGreaterThan(5);
+		const section = md.slice(md.indexOf('## Not applicable to this helpdesk'));
+		expect(section.split('\n').filter((l) => /^- \d+\. \*\*/.test(l))).toHaveLength(na.length);
+		// no Linux path or default private range from a server step's items or settings
+		expect(md).not.toMatch(/\/var\/www|\/etc\/nginx|10\.0\.0\.0\/8|192\.168\.0\.0\/16|172\.16\.0\.0\/12/);
 	});
 
 	it('a hostile helpdesk name or note cannot add headings, links, HTML or table cells', () => {

@@ -65,7 +65,14 @@ describe.skipIf(!poppler)('PDF checklist', () => {
 		expect(fontsOut).toMatch(/DejaVuSans\S*\s+TrueType|DejaVuSans\S*\s+CID TrueType/);
 		expect(fontsOut).not.toMatch(/\bno\s+no\b.*\n?$/m); // every font embedded
 		let checked = 0;
+		let notApplicable = 0;
 		for (const p of report.practices) {
+			if (!p.applies) {
+				// one line in the short list of steps that do not apply (issue 16)
+				expect(t).toContain(flat(`${p.number}. ${p.title}: ${p.naReason.slice(0, 30)}`));
+				notApplicable += p.items.length;
+				continue;
+			}
 			expect(t).toContain(flat(`${p.number}. ${p.title}`));
 			for (const it of p.items) {
 				const label = STATE_LABELS[it.state].toUpperCase().replace('NOT APPLICABLE', 'N/A');
@@ -81,8 +88,29 @@ describe.skipIf(!poppler)('PDF checklist', () => {
 			}
 			for (const s of p.standards) expect(t).toContain(flat(`${s.standard} ${s.id}`));
 		}
-		expect(checked).toBe(report.progress.total);
+		expect(checked + notApplicable).toBe(report.progress.total);
 		expect(checked).toBeGreaterThan(5);
+	});
+
+	it('a Cloud plan: the server steps are one short list (title and reason), with no paths or default ranges', () => {
+		const plan = newPlan();
+		(plan.answers as Record<string, Record<string, unknown>>).about = { helpdeskName: 'Acme Cloud', helpdeskUrl: 'https://acme.deskpro.com/', deployment: 'cloud', os: 'linux', webServer: 'nginx' };
+		for (const p of derivePlan(plan).practices) for (const it of p.items) if (!it.locked) plan.checklist[it.id] = { state: 'done', reason: '', note: '', digest: it.digest };
+		const { file, report } = render('Acme Cloud', plan);
+		const t = flat(text(file));
+		const na = report.practices.filter((p) => !p.applies);
+		expect(na.length).toBeGreaterThan(5);
+		expect(t).toContain('Not applicable to this helpdesk');
+		for (const p of na) {
+			expect(t).toContain(flat(`${p.number}. ${p.title}: ${p.naReason.slice(0, 30)}`));
+			expect(t).not.toContain(flat(`Where in Deskpro: ${p.where}`));
+			for (const it of p.items) expect(t).not.toContain(flat(it.text));
+		}
+		expect(t).not.toMatch(/\/var\/www|\/etc\/nginx|10\.0\.0\.0\/8|192\.168\.0\.0\/16|172\.16\.0\.0\/12/);
+		const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+		console.log(`Cloud PDF (every item done): ${pages} pages`);
+		// 16 pages before (main at 0db16e3, the same plan: the 11 steps that do not apply printed in full)
+		expect(pages).toBeLessThanOrEqual(12);
 	});
 
 	it('contains no secret, even when the plan keeps secrets', () => {

@@ -35,11 +35,12 @@ export function reportMarkdown(r: Report): string {
 	}
 	push(`| **Total** | **${p.done}** | **${p.skipped}** | **${p.na}** | **${p.open}** | **${p.total}** |`, '');
 
+	// Steps that apply in full; those that do not, as one short list after them (issue 16).
 	for (const x of r.practices) {
+		if (!x.applies) continue;
 		push(`## ${x.number}. ${md(x.title)}`, '');
 		push(`*${md(x.summary)}*`, '');
 		push(`**Where in Deskpro:** ${md(x.where)}`, '');
-		if (!x.applies) push(`> **Not applicable:** ${md(x.naReason)}`, '');
 		if (x.invalid) push('> **Some answers of this step are invalid**, so no settings are listed.', '');
 		push('### Checklist', '');
 		for (const it of x.items) push(...itemLines(it));
@@ -59,6 +60,14 @@ export function reportMarkdown(r: Report): string {
 			for (const s of x.standards) push(`- **${md(s.standard)} ${md(s.id)}**: ${md(s.text)}`);
 			push('');
 		}
+	}
+
+	const na = r.practices.filter((x) => !x.applies);
+	if (na.length) {
+		push('## Not applicable to this helpdesk', '');
+		push(`${na.length} ${na.length === 1 ? 'step does' : 'steps do'} not apply; their checklist items count as not applicable for the reason given.`, '');
+		for (const x of na) push(`- ${x.number}. **${md(x.title)}**: ${md(x.naReason)}`);
+		push('');
 	}
 
 	if (r.decisions.length) {

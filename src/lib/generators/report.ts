@@ -13,7 +13,7 @@ import type { ReportDigests } from './report-digests';
 import { checkFields, type Values } from '$lib/plan/fields';
 import { checkSignoff, signoffFields } from '$lib/plan/signoff';
 import { deploymentLabels, osLabels, webServerLabels } from '$lib/practices/applicability';
-import type { Deployment, OperatingSystem, SettingRow, StandardRef, WebServer } from '$lib/practices/types';
+import { whereFor, type Deployment, type OperatingSystem, type SettingRow, type StandardRef, type WebServer } from '$lib/practices/types';
 import { outputsFor } from '$lib/outputs';
 import { auditSummaryText, itemAuditText } from '$lib/audit/format';
 
@@ -171,7 +171,7 @@ export function buildReport(plan: Plan, now: Date = new Date(), digests?: Report
 		number: i + 1,
 		title: p.practice.title,
 		summary: p.practice.summary,
-		where: p.practice.where,
+		where: whereFor(p.practice, a),
 		applies: p.applicability.applies,
 		naReason: p.applicability.applies ? '' : p.applicability.reason,
 		invalid: p.status === 'invalid',

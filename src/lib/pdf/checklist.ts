@@ -496,6 +496,15 @@ function fileDigests(wr: Writer, r: Report) {
 	);
 }
 
+function notApplicable(wr: Writer, r: Report) {
+	const na = r.practices.filter((x) => !x.applies);
+	if (!na.length) return;
+	wr.y += 10;
+	wr.heading('Not applicable to this helpdesk', 14, 60);
+	wr.para(`${na.length} ${na.length === 1 ? 'step does' : 'steps do'} not apply; their checklist items count as not applicable for the reason given.`, { size: 9.5, color: C.muted, after: 6 });
+	for (const x of na) wr.para(`${x.number}. ${x.title}: ${x.naReason}`, { size: 9.5, indent: 10, after: 3 });
+}
+
 function files(wr: Writer, r: Report) {
 	if (!r.files.length) return;
 	wr.y += 10;
@@ -561,7 +570,10 @@ export function renderChecklistPdf(JsPDF: JsPdfConstructor, fonts: PdfFonts, r: 
 	cover(wr, r);
 	wr.newPage();
 	summary(wr, r);
-	for (const x of r.practices) practiceSection(wr, x);
+	// Steps that apply in full; those that do not, as one short list (title and reason; no
+	// default values, paths or items printed for them: issue 16).
+	for (const x of r.practices) if (x.applies) practiceSection(wr, x);
+	notApplicable(wr, r);
 	decisions(wr, r);
 	files(wr, r);
 	fileDigests(wr, r);

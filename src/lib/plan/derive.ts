@@ -71,7 +71,10 @@ export interface Progress {
 	open: number;
 	/** Ticked, but the content changed since (see `ShownState`). */
 	changed: number;
-	/** done + skipped + na over total, 0–1. */
+	/**
+	 * done + skipped over the items that apply (total − na), 0–1; 1 when none applies. Items that
+	 * do not apply are not progress: a new Cloud plan is at 0 %, not at the share of server items.
+	 */
 	ratio: number;
 }
 
@@ -101,7 +104,8 @@ const EMPTY: ItemState = { state: 'open', reason: '', note: '' };
 export function countProgress(items: readonly { state: ShownState }[]): Progress {
 	const p = { total: items.length, done: 0, skipped: 0, na: 0, open: 0, changed: 0, ratio: 0 };
 	for (const i of items) p[i.state]++;
-	p.ratio = p.total === 0 ? 1 : (p.total - p.open - p.changed) / p.total;
+	const applicable = p.total - p.na;
+	p.ratio = applicable === 0 ? 1 : (p.done + p.skipped) / applicable;
 	return p;
 }
 

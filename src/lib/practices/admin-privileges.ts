@@ -1,6 +1,12 @@
 import { bool, table, text } from '$lib/plan/fields';
 import { definePractice } from './types';
 
+/** The settings value of an admin account that keeps its rights: names only what it still lacks (issue 16). */
+export function keepValue(has2fa: boolean, hasIpWhitelist: boolean): string {
+	const needs = [has2fa ? '' : '2FA', hasIpWhitelist ? '' : 'IP whitelisting'].filter(Boolean);
+	return needs.length ? `Keep (needs ${needs.join(' and ')})` : 'Keep (2FA and IP whitelisting in place)';
+}
+
 export const practice = definePractice({
 	id: 'admin-privileges',
 	order: 10,
@@ -35,7 +41,7 @@ export const practice = definePractice({
 		v.accounts.map((a) => ({
 			menu: 'Admin > Agents > ' + String(a.name),
 			setting: 'Admin permissions',
-			value: a.keepAdmin ? 'Keep (needs 2FA and IP whitelisting)' : 'Remove admin rights'
+			value: a.keepAdmin ? keepValue(a.has2fa === true, a.hasIpWhitelist === true) : 'Remove admin rights'
 		})),
 	checklist: (v) => [
 		{ id: 'admin-privileges.review', text: 'Review the list of agents marked with the wrench icon in Admin > Agents.' },

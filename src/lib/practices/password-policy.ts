@@ -25,7 +25,7 @@ export const practice = definePractice({
 	notes: [
 		{
 			kind: 'disagreement',
-			text: 'Where the sources disagree: Deskpro’s article (2018) recommends requiring upper-case, lower-case, number and symbol characters and a maximum password age. NIST SP 800-63B rev 4 (§3.1.1.2) says SHALL NOT to both, and OWASP ASVS 5.0 (6.2.5, 6.2.10) agrees. Length is what makes a password hard to guess; expiry makes people choose weaker, patterned passwords. Both presets require a longer minimum length.'
+			text: 'Deskpro’s article (2018) recommends requiring upper-case, lower-case, number and symbol characters and a maximum password age. NIST SP 800-63B rev 4 (§3.1.1.2) says SHALL NOT to both, and OWASP ASVS 5.0 (6.2.5, 6.2.10) agrees. Length is what makes a password hard to guess; expiry makes people choose weaker, patterned passwords. Both presets require a longer minimum length.'
 		},
 		{
 			kind: 'info',

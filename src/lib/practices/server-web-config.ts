@@ -12,7 +12,9 @@ export const practice = definePractice({
 	order: 130,
 	title: 'Web-server configuration',
 	summary: 'Serve only Deskpro’s entry points and its own rewrite rules, deny data/, app/ and sensitive files, and allow the staff interfaces only from your networks.',
-	where: 'Your web server: nginx site, Apache virtual host or IIS web.config',
+	// Names the chosen web server only (issue 16: it listed all three after nginx was chosen).
+	where: (about) =>
+		about.webServer === 'apache' ? 'Your web server: the Apache virtual host' : about.webServer === 'iis' ? 'Your web server: the site’s web.config in IIS' : 'Your web server: the nginx site (server block)',
 	source: 'article',
 	why: [
 		'The web server decides which files anyone on the internet can fetch or run. Deskpro needs only its front controller (index.php) and a few entry points; everything else under the install directory — data/, app/, plugins/, config.php, cron.php, upgrade.php — must answer 403.',
@@ -40,9 +42,11 @@ export const practice = definePractice({
 	settings: () => [],
 	checklist: (_v, ctx) => {
 		const ws = ctx.about.webServer;
-		const test = ws === 'nginx' ? 'nginx -t' : ws === 'apache' ? 'apache2ctl configtest' : 'opening the site in IIS Manager';
+		// How to check the installed file: a command for nginx and Apache; IIS has none (issue 16:
+		// "check it with opening the site in IIS Manager").
+		const check = ws === 'nginx' ? 'check it with nginx -t' : ws === 'apache' ? 'check it with apache2ctl configtest' : 'check it by opening the site in IIS Manager (a web.config it cannot read shows an error there)';
 		return [
-			{ id: 'server-web-config.install', text: `Install the generated ${ws === 'iis' ? 'web.config' : ws === 'apache' ? 'virtual host' : 'server block'} and check it with ${test}.` },
+			{ id: 'server-web-config.install', text: `Install the generated ${ws === 'iis' ? 'web.config' : ws === 'apache' ? 'virtual host' : 'server block'} and ${check}.` },
 			{ id: 'server-web-config.reload', text: 'Reload the web server and log in to the agent interface from an allowed network.' },
 			{ id: 'server-web-config.admin-restricted', text: `Confirm ${STAFF_LIST} answer 403 from outside the allowed networks (see the checks step).` },
 			...(ws === 'iis'

@@ -91,8 +91,8 @@ export interface Practice<F extends Fields = Fields> {
 	summary: string;
 	/** Why it matters, in our words (paragraphs). */
 	why: string[];
-	/** Where it lives in Deskpro's admin UI. */
-	where: string;
+	/** Where it lives in Deskpro's admin UI; a function when it depends on the helpdesk (e.g. its web server). Read it through `whereFor`. */
+	where: string | ((about: AboutValues) => string);
 	/** Whether the practice comes from Deskpro's article or goes beyond it. */
 	source: 'article' | 'beyond';
 	standards: StandardRef[];
@@ -116,4 +116,9 @@ export interface Practice<F extends Fields = Fields> {
 /** Identity function that keeps the field types for the module's callbacks. */
 export function definePractice<F extends Fields>(p: Practice<F>): Practice<F> {
 	return p;
+}
+
+/** Where a practice lives, for this helpdesk. */
+export function whereFor(p: { where: string | ((about: AboutValues) => string) }, about: AboutValues): string {
+	return typeof p.where === 'function' ? p.where(about) : p.where;
 }

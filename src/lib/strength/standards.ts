@@ -2,7 +2,29 @@
  * Where a Deskpro password policy stands against NIST SP 800-63B revision 4 (§3.1.1.2) and
  * OWASP ASVS 5.0 (chapter 6.2), in words an admin understands. Pure: policy in, findings out.
  */
-import { effectiveMinLength, usesComposition, type PasswordPolicy } from './policy';
+import { effectiveMinLength, evaluatePolicy, usesComposition, type PasswordPolicy } from './policy';
+
+/**
+ * Common, guessable passwords of growing length and character mix (zxcvbn scores each 2 or
+ * less, checked by tests/unit/strength-standards.test.ts): the first one the policy accepts is named as proof that a policy
+ * without a blocklist lets common passwords through.
+ */
+export const COMMON_PASSWORD_CANDIDATES = [
+	'Password1!',
+	'Welcome1!',
+	'Password123!',
+	'PASSword11!!',
+	'Password12345!',
+	'Qwerty123456789!',
+	'PasswordPassword1!',
+	'Password1!Password1!',
+	'Password1!Password1!Password1!'
+] as const;
+
+/** A common password the policy accepts (the same verdict as the tester's), or null when none of the candidates passes. */
+export function commonPasswordAccepted(p: PasswordPolicy): string | null {
+	return COMMON_PASSWORD_CANDIDATES.find((c) => evaluatePolicy(c, p).ok) ?? null;
+}
 
 export type FindingStatus = 'meets' | 'conditional' | 'conflicts' | 'gap' | 'neutral';
 
@@ -98,11 +120,14 @@ export function compareWithStandards(p: PasswordPolicy): Finding[] {
 				}
 	);
 
+	const accepted = commonPasswordAccepted(p);
 	out.push({
 		topic: 'blocklist',
 		title: 'Blocklist of common and breached passwords',
 		status: 'gap',
-		text: 'Both standards require checking a new password against a list of common and breached passwords. Deskpro has no such check that the wizard knows of, so a password like "Password1!" passes its policy. Make up for it with two-factor authentication, and test candidate passwords in the tester above, which checks zxcvbn’s list of about 49 000 common passwords.',
+		text: `Both standards require checking a new password against a list of common and breached passwords. Deskpro has no such check that the wizard knows of, ${
+			accepted ? `so a common password like "${accepted}" passes your policy` : 'so a common password that meets its length and character rules passes it'
+		}. Make up for it with two-factor authentication, and test candidate passwords in the tester above, which checks zxcvbn’s list of about 49 000 common passwords.`,
 		refs: [NIST('§3.1.1.2'), ASVS('6.2.4 (L1)'), ASVS('6.2.12 (L2)')]
 	});
 
