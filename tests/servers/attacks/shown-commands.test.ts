@@ -16,7 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { derivePlan } from '$lib/plan/derive';
 import { bin, curl, freePort, removeDir, run, serverDescribe, waitFor } from '../harness';
-import { runLibCheck } from '../audit-lib-driver';
+import { runLib, runLibCheck } from '../audit-lib-driver';
+import { shellQuote } from '$lib/generators/escape';
 import { planWith } from '../env';
 
 serverDescribe(
@@ -109,6 +110,16 @@ serverDescribe(
 			expect(cron, remediation('server-permissions.audit.cron-user')).toBeDefined();
 			const c = await run(bin('bash'), ['-c', cron!], { cwd: dir });
 			expect(c.stdout, `${cron}\n${c.stderr}`).toContain('RAN:cron.php');
+		});
+
+		it("the audit's sh_quote writes exactly the wizard's shellQuote, and bash reads the word back unchanged", async () => {
+			const values = ["a'b", "'$(id)'", '`id`', '"x" \\ y', 'line\nbreak', "''", '', 'é 𝔘 \u202e', '; rm -rf / #', "it's"];
+			const code = values.map((v, i) => `sh_quote ${shellQuote(v)}; printf '%s\\0' "$J" >>${shellQuote(join(dir, 'quoted'))}; eval "W=$J"; printf '%s\\0' "$W" >>${shellQuote(join(dir, 'back'))} # ${i}`).join('\n');
+			const r = await runLib(dir, code);
+			expect(r.code, r.stderr).toBe(0);
+			const { readFileSync } = await import('node:fs');
+			expect(readFileSync(join(dir, 'quoted'), 'utf8').split('\0').slice(0, -1)).toEqual(values.map(shellQuote));
+			expect(readFileSync(join(dir, 'back'), 'utf8').split('\0').slice(0, -1)).toEqual(values);
 		});
 	},
 	{ root: true }
