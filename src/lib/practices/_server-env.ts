@@ -29,6 +29,7 @@ import {
 	windowsPathWithin
 } from '$lib/validate/server';
 import { randomString } from '$lib/random';
+import { DISTROS, distro } from '$lib/platform/distros';
 import type { AboutValues } from './types';
 import { DEFAULT_UPLOAD_LIMIT_MB, UPLOADS } from '$lib/deskpro/surface';
 
@@ -111,9 +112,16 @@ export const serverEnvFields = {
 		],
 		appliesTo: linux
 	}),
+	distro: choice({
+		label: 'Linux distribution',
+		help: 'Decides the PHP-FPM socket of the distribution’s own PHP packages (a wrong socket is a 502 on every page) and the package names.',
+		default: 'debian12',
+		options: DISTROS.map((d) => ({ value: d.id, label: d.label, hint: `PHP ${d.php}: ${d.fpmSocket}` })),
+		appliesTo: linux
+	}),
 	phpFpm: text({
 		label: 'PHP-FPM socket or host:port',
-		help: 'Debian 12 with PHP 8.2: unix:/run/php/php8.2-fpm.sock. A TCP pool: 127.0.0.1:9000.',
+		help: 'The socket of your distribution’s PHP-FPM pool: Debian 12 unix:/run/php/php8.2-fpm.sock, Ubuntu 22.04 unix:/run/php/php8.1-fpm.sock, Ubuntu 24.04 unix:/run/php/php8.3-fpm.sock, RHEL 9 family unix:/run/php-fpm/www.sock. A TCP pool: 127.0.0.1:9000.',
 		default: 'unix:/run/php/php8.2-fpm.sock',
 		required: true,
 		maxLength: 1030,
@@ -343,6 +351,13 @@ export function refineServerEnv(v: ServerEnvValues, about: AboutValues): FieldEr
 		if (group) e.webGroup = group;
 		if (v.webUser === 'root') e.webUser = 'The web server must not run PHP as root.';
 		if (about.webServer !== 'iis' && v.httpPort === v.httpsPort) e.httpPort = 'The HTTP and HTTPS ports must differ.';
+		// a distribution's default socket on another distribution: 502 everywhere
+		const d = distro(v.distro);
+		const other = DISTROS.find((x) => x.id !== d.id && x.fpmSocket === v.phpFpm.trim() && x.fpmSocket !== d.fpmSocket);
+		if (other) e.phpFpm = `${other.fpmSocket} is the socket of ${other.label} (PHP ${other.php}). ${d.label} ships PHP ${d.php}: its pool listens on ${d.fpmSocket}.`;
+		if (d.id === 'rhel9' && !e.webUser && (v.webUser === 'www-data' || v.cronUser === 'www-data')) {
+			e.webUser = `${d.label} has no www-data account: PHP-FPM’s default pool runs as ${d.fpmUser} (and nginx as nginx).`;
+		}
 	} else {
 		if (windowsPathWithin(v.winDataPath, v.winInstallPath)) e.winDataPath = 'The data directory must be outside the install path (web root).';
 		else if (windowsPathWithin(v.winInstallPath, v.winDataPath)) e.winDataPath = 'The install path must not be inside the data directory.';

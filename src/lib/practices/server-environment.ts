@@ -4,6 +4,7 @@
  */
 import { definePractice } from './types';
 import { refineServerEnv, serverEnvFields, SERVER_ENV_STEP_ID, toServerEnv } from './_server-env';
+import { distro } from '$lib/platform/distros';
 
 export const practice = definePractice({
 	id: SERVER_ENV_STEP_ID,
@@ -28,6 +29,14 @@ export const practice = definePractice({
 				text: 'The generated database passwords exist only in this browser tab. They are not saved with your progress nor exported unless you choose to keep secrets.'
 			}
 		];
+		if (ctx.about.os === 'linux' && values) {
+			const d = distro(values.distro);
+			const pkgs = ctx.about.webServer === 'apache' ? d.packages.apache : d.packages.nginx;
+			notes.push({
+				kind: 'info',
+				text: `${d.label}: PHP ${d.php}, PHP-FPM pool on ${d.fpmSocket}, running as ${d.fpmUser}. Packages: ${d.install} ${pkgs.join(' ')} (sources: ${d.sources.join('; ')}).`
+			});
+		}
 		if (ctx.about.os === 'windows' && values?.dbHost === 'localhost') {
 			notes.push({
 				kind: 'warning',
