@@ -12,6 +12,7 @@ import { exportPlanText } from '$lib/plan/io';
 import { outputsFor } from '$lib/outputs';
 import { checkSignoff, recordDate, SIGNOFF_STEP_ID } from '$lib/plan/signoff';
 import { sha256Hex } from '$lib/audit/sha256';
+import { RUNTIME_PRIVILEGES, UPGRADE_PRIVILEGES } from '$lib/generators/mysql';
 import { planWith } from '../servers/env';
 
 const node = (t: string) => createHash('sha256').update(t, 'utf8').digest('hex');
@@ -47,8 +48,8 @@ describe('fingerprints on the signed record', () => {
 		const by = Object.fromEntries(r.decisions.map((d) => [d.label, d.value]));
 		expect(by['Reverse proxies (trust_proxy_data)']).toBe('array(192.0.2.10, 2001:db8::/64): client-IP headers believed only from these');
 		expect(by['Allowed to reach /admin/ and /agent/']).toBe('198.51.100.0/24');
-		expect(by['Runtime database account']).toMatch(/^'deskpro'@'localhost': SELECT, INSERT, UPDATE, DELETE, CREATE TEMPORARY TABLES, LOCK TABLES on `deskpro`\.\* only$/);
-		expect(by['Upgrade database account']).toMatch(/ALTER/);
+		expect(by['Runtime database account']).toBe(`'deskpro'@'localhost': ${RUNTIME_PRIVILEGES.join(', ')} on \`deskpro\`.* only`);
+		expect(by['Upgrade database account']).toBe(`'deskpro_upgrade'@'localhost': ${UPGRADE_PRIVILEGES.join(', ')} on \`deskpro\`.* only; in config.php only while upgrading`);
 		// a cloud plan has no server decisions
 		const cloud = planWith({});
 		(cloud.answers.about as Record<string, unknown>).deployment = 'cloud';
