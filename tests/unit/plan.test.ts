@@ -77,6 +77,33 @@ describe('migration', () => {
 	});
 });
 
+describe('migration to version 4 (which Deskpro the admin runs)', () => {
+	const v3 = (about: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+		JSON.stringify({ kind: 'deskpro-hardening-plan', version: 3, planId: 'abcdef12-3456', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', answers: { about, ...extra }, checklist: {} });
+	it.each([
+		['cloud', 'cloud'],
+		['download', 'legacy'],
+		['onprem-docker', 'current']
+	])('a version-3 plan hosted on %s loads with the version %s, its answers kept', (deployment, version) => {
+		const r = readPlanText(v3({ helpdeskName: 'Acme', helpdeskUrl: 'https://support.example.com/', deployment }));
+		expect(r.ok).toBe(true);
+		if (!r.ok) return;
+		expect(r.migratedFrom).toBe(3);
+		expect(r.plan.version).toBe(PLAN_VERSION);
+		expect(r.plan.answers.about).toMatchObject({ helpdeskName: 'Acme', deployment, deskproVersion: version });
+		expect(derivePlan(r.plan).about.errors).toEqual({});
+	});
+	it('the one 2FA "method" of version 3 becomes the two switches', () => {
+		const r = readPlanText(v3({ deployment: 'cloud' }, { 'agent-2fa': { method: 'email', requireAll: true } }));
+		expect(r.ok && r.plan.answers['agent-2fa']).toMatchObject({ totp: false, email: true, requireAll: true });
+	});
+	it('a hosting and version that contradict each other are refused at the field', () => {
+		const p = newPlan();
+		p.answers.about = { ...(p.answers.about as Record<string, unknown>), deployment: 'download', deskproVersion: 'cloud' };
+		expect(derivePlan(p).about.errors.deskproVersion).toMatch(/self-hosted/);
+	});
+});
+
 describe('storage', () => {
 	it('saves and restores a plan', () => {
 		const s = new MemoryStorage();

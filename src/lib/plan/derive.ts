@@ -4,7 +4,7 @@
  * checklist items with their states, and overall progress.
  */
 import { checkFields, defaults, type Checked, type Fields, type Values } from './fields';
-import { aboutFields, ABOUT_STEP_ID } from './about';
+import { aboutFields, refineAbout, ABOUT_STEP_ID } from './about';
 import type { ItemState, ItemStateName, Plan } from './schema';
 import { attestDigest, publicValues } from './attest';
 import { practices } from '$lib/practices';
@@ -157,7 +157,11 @@ export function deriveDockerEnv(plan: Plan, about: AboutValues): DockerEnv | nul
 }
 
 export function derivePlan(plan: Plan): DerivedPlan {
-	const about = checkFields(aboutFields, plan.answers[ABOUT_STEP_ID] as Record<string, unknown>);
+	const aboutRaw = checkFields(aboutFields, plan.answers[ABOUT_STEP_ID] as Record<string, unknown>);
+	const aboutCross = aboutRaw.errors.deployment || aboutRaw.errors.deskproVersion ? {} : refineAbout(aboutRaw.lenient);
+	const about: Checked<typeof aboutFields> = Object.keys(aboutCross).length
+		? { ok: false, values: null, errors: { ...aboutRaw.errors, ...aboutCross }, lenient: aboutRaw.lenient }
+		: aboutRaw;
 	const aboutValues: AboutValues = about.lenient;
 	const ctx: PracticeContext = { about: aboutValues, server: deriveServerEnv(plan, aboutValues), docker: deriveDockerEnv(plan, aboutValues) };
 	// The audit's view: the same answers, without the never-saved secrets.

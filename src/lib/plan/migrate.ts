@@ -7,7 +7,9 @@
  * a state, reason and note per checklist item. Version 3 binds each done/skipped tick to a digest
  * of what it attested; the shape only gains an optional `digest`, which `readPlanJson` fills in
  * for migrated ticks from their current content (a tick made before version 3 attested exactly
- * what the plan says today).
+ * what the plan says today). Version 4 asks which Deskpro the admin runs (`about.deskproVersion`,
+ * whose menus and keys the steps show); a version-3 plan gets the answer its hosting implies
+ * (Cloud, the Docker On-Premise = current version, the download = the older download).
  */
 import { PLAN_KIND, PLAN_VERSION } from './schema';
 
@@ -40,8 +42,23 @@ const steps: Record<number, (old: Json) => Json> = {
 			checklist
 		};
 	},
-	2: (v2) => ({ ...v2, version: 3 })
+	2: (v2) => ({ ...v2, version: 3 }),
+	3: (v3) => {
+		const answers = isObj(v3.answers) ? v3.answers : {};
+		const about = isObj(answers.about) ? answers.about : {};
+		const implied = VERSION_OF_DEPLOYMENT[String(about.deployment ?? 'cloud')] ?? 'unsure';
+		const out: Json = { ...answers, about: about.deskproVersion !== undefined ? about : { ...about, deskproVersion: implied } };
+		// Version 3's one 2FA "method" became Deskpro's two separate switches.
+		const tfa = isObj(answers['agent-2fa']) ? answers['agent-2fa'] : null;
+		if (tfa && (tfa.method === 'email' || tfa.method === 'totp') && tfa.totp === undefined && tfa.email === undefined) {
+			out['agent-2fa'] = { ...tfa, totp: tfa.method === 'totp', email: tfa.method === 'email' };
+		}
+		return { ...v3, version: 4, answers: out };
+	}
 };
+
+/** The Deskpro version a version-3 plan's hosting implies. */
+const VERSION_OF_DEPLOYMENT: Record<string, string> = { cloud: 'cloud', 'onprem-docker': 'current', download: 'legacy' };
 
 export type MigrateResult = { ok: true; value: Json; from: number } | { ok: false; message: string };
 

@@ -11,7 +11,7 @@ import { practices } from '$lib/practices';
 import { AuditRecordSchema } from '$lib/audit/result';
 
 export const PLAN_KIND = 'deskpro-hardening-plan';
-export const PLAN_VERSION = 3;
+export const PLAN_VERSION = 4;
 
 export const ITEM_STATES = ['open', 'done', 'skipped', 'na'] as const;
 export type ItemStateName = (typeof ITEM_STATES)[number];

@@ -5,6 +5,7 @@
  */
 import { newPlan, type ItemState, type ItemStateName, type Plan } from './schema';
 import { derivePlan, type DerivedItem } from './derive';
+import { alignAbout, ABOUT_STEP_ID } from './about';
 import { deleteKeptOriginal, loadPlan, NO_SAVE_KEY, savePlan, savingOff, setSavingOff, STORAGE_KEY, type LoadNotice } from './storage';
 import { outputsFor } from '$lib/outputs';
 import type { AuditRecord } from '$lib/audit/result';
@@ -115,7 +116,9 @@ class Wizard {
 	}
 
 	setAnswer(stepId: string, key: string, value: unknown) {
-		this.answers(stepId)[key] = value;
+		const a = this.answers(stepId);
+		a[key] = value;
+		if (stepId === ABOUT_STEP_ID && (key === 'deployment' || key === 'deskproVersion')) Object.assign(a, alignAbout(a, key));
 		// a typed password is the one in use: no password change to warn about
 		if (stepId === SERVER_ENV_STEP_ID && key in this.newSecretsAfterSql) delete this.newSecretsAfterSql[key];
 		this.touch();

@@ -1,7 +1,7 @@
-import { bool, choice, table, text, type Row } from '$lib/plan/fields';
+import { bool, choice, int, table, text, type Row } from '$lib/plan/fields';
+import { factRows, hasFact } from './_facts';
+import { defaultOf, keyOf } from '$lib/deskpro/settings';
 import { definePractice } from './types';
-
-const MENU = 'Apps > API Keys';
 
 function advice(a: Row): string {
 	if (!a.stillNeeded) return 'Delete the key';
@@ -13,10 +13,10 @@ export const practice = definePractice({
 	order: 96,
 	title: 'API key hygiene',
 	summary: 'List every API key, delete the unused ones and bind the rest to agents with only the rights they need.',
-	where: MENU,
+	where: 'The API keys list (menu per version in the table below)',
 	source: 'beyond',
 	why: [
-		'An API key works like a password that skips the login screen: no 2FA, no IP whitelisting, no failed-login e-mail. A superuser key is not limited to one agent’s permissions, so one leaked from a script or an old integration can be a stolen helpdesk.',
+		'An API key works like a password that skips the login screen: no 2FA, no IP whitelisting, no failed-login e-mail. A superuser key can act as any agent named in the request, and can optionally use admin functions such as listing other keys, so one leaked from a script or an old integration can be a stolen helpdesk.',
 		'Deskpro also offers keys bound to one agent. Give each integration its own agent account with only the permissions it needs, bind its key to that agent, and delete keys nobody uses.'
 	],
 	standards: [{ standard: 'OWASP ASVS 5.0', id: '13.2.2 (L2)', text: 'Accounts that back-end integrations use have the least privileges they need.' }],
@@ -26,14 +26,27 @@ export const practice = definePractice({
 			text: 'Record where each key is used (which script, server or service), so that it can be replaced without breaking anything.'
 		},
 		{
+			kind: 'info',
+			text: 'Restrict each key to what its integration calls: every API endpoint has tags (e.g. tickets.tickets.list), and a key can allow or disallow tag patterns. A key bound to an agent has exactly that agent’s permissions.'
+		},
+		{
 			kind: 'unknown',
-			text: 'The sources the wizard uses do not say what a superuser key may do beyond an agent-bound one, whether Deskpro shows a key again after it is created, or whether keys can expire. Treat every superuser key as full access until Deskpro’s documentation for your version says otherwise.'
+			text: 'Whether keys can expire is not in Deskpro’s guides: replace them yourself when people or integrations change.'
 		}
 	],
 	fields: {
+		apiRateLimit: int({
+			label: 'API requests allowed per minute (self-hosted)',
+			unit: 'requests',
+			min: 0,
+			max: 1_000_000,
+			default: 1000,
+			deskproDefault: 0,
+			help: 'On-Premise the limit is 0 = no limit by default, so a leaked key can read everything at full speed. On Deskpro Cloud, Deskpro sets it.'
+		}),
 		keys: table({
 			label: 'API keys',
-			help: 'One row per key listed in Apps > API Keys.',
+			help: 'One row per API key Deskpro lists (menu in the table below).',
 			addLabel: 'Add API key',
 			default: [],
 			maxRows: 200,
@@ -51,9 +64,21 @@ export const practice = definePractice({
 			}
 		})
 	},
-	settings: (v) => v.keys.map((k) => ({ menu: MENU, setting: `Key used by ${String(k.usedBy)}`, value: advice(k) })),
-	checklist: (v) => [
-		{ id: 'api-keys.inventory', text: 'List every key in Apps > API Keys with what uses it (the table above).' },
+	settings: (v, ctx) => [
+		...v.keys.flatMap((k) => factRows('api.keys', ctx, `${String(k.usedBy) || 'Unnamed key'}: ${advice(k)}`)),
+		...(ctx.about.deployment === 'cloud' ? [] : factRows('api.rateLimit', ctx, v.apiRateLimit === 0 ? '0 (no limit)' : String(v.apiRateLimit), 'per interval; the interval defaults to 60 s'))
+	],
+	checklist: (v, ctx) => [
+		{ id: 'api-keys.inventory', text: 'List every API key with what uses it (the table above).' },
+		{ id: 'api-keys.restrict', text: 'Restrict each key to the API tags its integration needs (allow / disallow tags), and prefer keys bound to one agent over superuser keys.' },
+		{
+			id: 'api-keys.rate-limit',
+			text:
+				v.apiRateLimit === 0
+					? `The API rate limit stays off (${keyOf('api.rateLimit')} = 0, your choice): record why.`
+					: `Set the API rate limit to ${v.apiRateLimit} requests per interval (${keyOf('api.rateLimit')}; default ${defaultOf('api.rateLimit')}).`,
+			notApplicable: hasFact('api.rateLimit', ctx) && ctx.about.deployment !== 'cloud' ? undefined : 'Deskpro Cloud: Deskpro sets the API rate limit.'
+		},
 		...v.keys.map((k) => ({ id: `api-keys.key.${k.id}`, text: `${String(k.usedBy) || 'Unnamed key'}: ${advice(k).toLowerCase()}.` })),
 		{ id: 'api-keys.least-privilege', text: 'Give each integration’s agent account only the permissions the integration needs, and no admin rights.' },
 		{ id: 'api-keys.storage', text: 'Keep keys in a secrets store or the integration’s configuration, never in tickets, chat or code repositories.' },

@@ -1,8 +1,7 @@
 import { bool, choice } from '$lib/plan/fields';
 import { joinAnd } from './_format';
+import { factRows, type FactId } from './_facts';
 import { definePractice, type SettingRow } from './types';
-
-const MENU = 'Admin > Setup > CAPTCHA (newer UI: Data > Security)';
 
 const forms = {
 	onNewTickets: 'new tickets',
@@ -10,24 +9,36 @@ const forms = {
 	onRegistration: 'registration',
 	onSharing: 'sharing'
 } as const;
+const formFacts: Record<keyof typeof forms, FactId> = {
+	onNewTickets: 'captcha.tickets',
+	onComments: 'captcha.comments',
+	onRegistration: 'captcha.register',
+	onSharing: 'captcha.sharing'
+};
 
 export const practice = definePractice({
 	id: 'captcha',
 	order: 93,
 	title: 'CAPTCHA on public forms',
 	summary: 'Put a CAPTCHA in front of the help centre’s public forms so bots cannot flood them.',
-	where: MENU,
+	where: 'The CAPTCHA settings (menu per version in the table below)',
 	source: 'beyond',
 	why: [
 		'The help centre’s forms are open to anyone: new tickets, comments, registration. Bots use them to flood agents with spam, to create accounts in bulk and to send phishing through your own helpdesk’s e-mails.',
 		'A CAPTCHA on those forms stops most automated abuse. Asking it of guests only keeps it out of the way of signed-in users.'
 	],
 	standards: [
-		{ standard: 'OWASP ASVS 5.0', id: '6.1.1 (L1)', text: 'Documentation says how anti-automation controls defend against abuse.' },
-		{ standard: 'OWASP ASVS 5.0', id: '6.3.1 (L1)', text: 'Controls against automated attacks are implemented as documented.' }
+		{
+			standard: 'OWASP ASVS 5.0',
+			id: '2.4.1 (L2)',
+			text: 'Anti-automation controls protect against excessive calls to application functions that could lead to garbage-data creation, quota exhaustion or overuse of costly resources.'
+		}
 	],
 	notes: (values) => [
-		{ kind: 'unknown', text: 'The stored setting keys of the CAPTCHA settings are not given in the sources the wizard uses; the settings table shows the menu labels.' },
+		{
+			kind: 'info',
+			text: 'Each form’s setting stores off, “guests” (visitors who are not logged in) or “everyone”. Without “always”, Deskpro still shows a CAPTCHA once a visitor goes over the help centre’s rate limits.'
+		},
 		...(values?.provider === 'recaptcha'
 			? [
 					{
@@ -59,12 +70,10 @@ export const practice = definePractice({
 			]
 		})
 	},
-	settings: (v) => {
-		const rows: SettingRow[] = [{ menu: MENU, setting: 'CAPTCHA type', value: v.provider === 'recaptcha' ? 'Google reCAPTCHA' : 'Built-in' }];
-		for (const [k, label] of Object.entries(forms)) {
-			rows.push({ menu: MENU, setting: `Use on ${label}`, value: v[k as keyof typeof forms] ? 'On' : 'Off' });
-		}
-		rows.push({ menu: MENU, setting: 'Ask it of', value: v.audience === 'everyone' ? 'Everyone' : 'Guests only' });
+	settings: (v, ctx) => {
+		const rows: SettingRow[] = [...factRows('captcha.type', ctx, v.provider === 'recaptcha' ? 'Google reCAPTCHA (true)' : 'Built-in (false)')];
+		const who = v.audience === 'everyone' ? 'Everyone ("everyone")' : 'Guests only ("guests")';
+		for (const k of Object.keys(forms) as (keyof typeof forms)[]) rows.push(...factRows(formFacts[k], ctx, v[k] ? who : 'Off (false)'));
 		return rows;
 	},
 	checklist: (v) => {

@@ -2,9 +2,9 @@ import ipaddr from 'ipaddr.js';
 import { bool, choice, int, list } from '$lib/plan/fields';
 import { checkIpOrCidr, parseIpOrCidr, type ParsedRange } from '$lib/validate/net';
 import { CLOUD_RUNS_SERVERS, groupDigits, isSelfHosted, joinAnd, plural } from './_format';
+import { factRows } from './_facts';
 import { definePractice, type Note, type SettingRow } from './types';
 
-const MENU = 'Admin > Agents > Settings';
 const DAY = 86_400;
 
 /** The canonical, de-duplicated ranges of valid entries. */
@@ -51,7 +51,7 @@ export const practice = definePractice({
 	order: 60,
 	title: 'IP whitelisting',
 	summary: 'Make a login from a new IP address confirm itself by e-mail, for agents and admins or for admins only.',
-	where: MENU,
+	where: 'The IP whitelisting settings (menu per version in the table below)',
 	source: 'article',
 	why: [
 		'With IP whitelisting on, a correct password is not enough from an address Deskpro has not seen: the agent is sent an e-mail link to confirm the new address first. A stolen password alone no longer gets an attacker in.',
@@ -68,8 +68,14 @@ export const practice = definePractice({
 				text: 'The article says agents “can only log in from IP addresses that are trusted”. In fact Deskpro’s IP whitelisting is an e-mail-verified trust of addresses, not a network allow-list: anyone who can click the link in the agent’s e-mail can add an address. To keep /admin/ and /agent/ off the internet, restrict them at the web server, proxy or firewall as well (a server-side step). Neither replaces two-factor authentication.'
 			},
 			{
-				kind: 'unknown',
-				text: 'The sources the wizard uses confirm the on/off switch, the agents-and-admins or admins-only mode and the trust lifetime, but not the label or stored key of a list of always-trusted addresses. If your version has such a list, enter the addresses below there; either way they document where agents should be coming from and can feed the server-level allow-list.'
+				kind: 'info',
+				text: 'There is no helpdesk-wide list of trusted addresses: each agent’s own addresses are trusted once that agent confirms them by e-mail, and the setting applies to the whole helpdesk (agents and admins, or admins only), not per account.'
+			},
+			{
+				kind: 'warning',
+				text: ctx.about.deployment === 'cloud'
+					? 'Before you turn it on, check that e-mail from the helpdesk reaches agents: without it no address can be confirmed and everyone is locked out. If that happens on Deskpro Cloud, only Deskpro support (support@deskpro.com) can let you back in.'
+					: 'Before you turn it on, check that e-mail from the helpdesk reaches agents: without it no address can be confirmed and everyone is locked out. On-Premise, Deskpro’s command line can bypass IP whitelisting: find and test that command before you need it.'
 			}
 		];
 		if (values && !values.enabled) {
@@ -105,40 +111,36 @@ export const practice = definePractice({
 		}),
 		trustedRanges: list({
 			label: 'Trusted IP addresses and CIDR ranges',
-			help: 'Your office and VPN exit addresses, IPv4 or IPv6, one per line, e.g. 203.0.113.0/24 or 2001:db8:1200::/40. Leave empty to verify every new address by e-mail.',
+			help: 'For your records and for a web-server or firewall allow-list only: Deskpro has no such setting. Your office and VPN exit addresses, IPv4 or IPv6, one per line, e.g. 203.0.113.0/24 or 2001:db8:1200::/40.',
 			placeholder: '203.0.113.0/24\n2001:db8:1200::/40',
 			default: [],
 			maxItems: 200,
 			item: checkIpOrCidr
 		})
 	},
-	settings: (v) => {
-		const rows: SettingRow[] = [
-			{ menu: MENU, setting: 'IP whitelisting', key: 'agent.ip_security.enabled', value: v.enabled ? 'Enabled' : 'Disabled', note: 'Deskpro default: disabled' }
-		];
+	settings: (v, ctx) => {
+		const rows: SettingRow[] = [...factRows('ipw.enabled', ctx, v.enabled ? 'Enabled' : 'Disabled')];
 		if (!v.enabled) return rows;
-		const ranges = trustedRanges(v.trustedRanges);
 		rows.push(
-			{ menu: MENU, setting: 'Apply IP whitelisting to', value: v.mode === 'admins-only' ? 'Admins only' : 'Agents and admins' },
-			{
-				menu: MENU,
-				setting: 'Trust a verified IP address for',
-				key: 'agent.ip_security.whitelist_lifetime',
-				value: `${plural(v.lifetimeDays, 'day')} (${groupDigits(v.lifetimeDays * DAY)} s)`,
-				note: 'Stored in seconds; Deskpro default 1 814 400 s (21 days)'
-			},
-			{
-				menu: MENU,
-				setting: 'Trusted IP addresses and ranges',
-				value: ranges.length ? ranges.map((r) => r.canonical).join(', ') : 'None: every new address is verified by e-mail',
-				note: ranges.length ? 'Label and stored key not confirmed' : undefined
-			}
+			...factRows('ipw.mode', ctx, v.mode === 'admins-only' ? 'Admins only' : 'Agents and admins'),
+			...factRows('ipw.lifetime', ctx, `${plural(v.lifetimeDays, 'day')} (${groupDigits(v.lifetimeDays * DAY)} s)`)
 		);
 		return rows;
 	},
 	checklist: (v, ctx) => {
 		const ranges = trustedRanges(v.trustedRanges);
 		return [
+			{
+				id: 'ip-whitelisting.email-works',
+				text: 'Before turning it on, send a test e-mail from the helpdesk to an agent and an admin and check it arrives: IP confirmation links go by e-mail.'
+			},
+			{
+				id: 'ip-whitelisting.recovery',
+				text:
+					ctx.about.deployment === 'cloud'
+						? 'Know the way back in if everyone is locked out: on Deskpro Cloud, write to Deskpro support (support@deskpro.com).'
+						: 'Know the way back in if everyone is locked out: Deskpro On-Premise can bypass IP whitelisting from the command line; write down the command for your installation and who can run it.'
+			},
 			{
 				id: 'ip-whitelisting.enable',
 				text: v.enabled
@@ -149,8 +151,8 @@ export const practice = definePractice({
 			{
 				id: 'ip-whitelisting.trusted',
 				text: ranges.length
-					? `Record the trusted office and VPN addresses: ${ranges.map((r) => r.canonical).join(', ')}.`
-					: 'No addresses are pre-trusted: every new address is confirmed by e-mail.'
+					? `Record your office and VPN addresses (${ranges.map((r) => r.canonical).join(', ')}) for the web-server or firewall allow-list; in Deskpro each agent confirms their own addresses by e-mail.`
+					: 'Every agent confirms each new address by e-mail: Deskpro has no list of pre-trusted addresses.'
 			},
 			{
 				id: 'ip-whitelisting.train',

@@ -1,16 +1,23 @@
 import { bool, text } from '$lib/plan/fields';
 import { onOff } from './_format';
+import { factRows } from './_facts';
+import { keyOf } from '$lib/deskpro/settings';
 import { definePractice, type Note } from './types';
 
-const MENU_AGENT = 'Other Notifications > Account (each agent’s own preferences)';
-const MENU_ADMIN = 'Admin-wide notification lists (exact menu not confirmed)';
+const EMAIL = /^[^\s@<>"',;]+@[^\s@<>"',;]+\.[^\s@<>"',;]+$/;
+/** A comma-separated list of e-mail addresses (the alert recipients). */
+function checkEmailList(v: string): string | null {
+	if (/[\u0000-\u001f\u007f]/.test(v)) return 'The list must not contain control characters.';
+	const bad = v.split(',').map((x) => x.trim()).filter((x) => x && !EMAIL.test(x));
+	return bad.length ? `${bad[0]} is not an e-mail address.` : null;
+}
 
 export const practice = definePractice({
 	id: 'login-notifications',
 	order: 40,
 	title: 'Login and failed-login notifications',
 	summary: 'Have agents told about logins to their account, and train them to report any they do not recognise.',
-	where: `${MENU_AGENT}; failed admin logins: an admin-wide notification list`,
+	where: 'Each agent’s notification preferences; the helpdesk-wide login alerts (menus per version in the table below)',
 	source: 'article',
 	why: [
 		'The person most likely to spot a stolen account is its owner. If every login and every failed login sends the agent an e-mail, a login they did not make stands out within minutes instead of being found weeks later in a log.',
@@ -28,8 +35,8 @@ export const practice = definePractice({
 				text: 'The login notifications are per-agent preferences. Whether an admin can switch them on for every agent at once is not confirmed in the sources the wizard uses, so the checklist asks each agent to set them and you to check a few accounts.'
 			},
 			{
-				kind: 'unknown',
-				text: 'The menu that holds the admin-wide “failed admin login” notification list is not confirmed either; its stored key is agent_notify_list_failed_adminlogin. Look for it among the admin notification settings of your version.'
+				kind: 'warning',
+				text: `The helpdesk-wide login alerts go to the addresses in ${keyOf('notify.emailList')}, which is empty by default: until you fill it in, the failed-admin-login alert reaches nobody.`
 			}
 		];
 		if (values && !values.notifySelfLogin) {
@@ -58,6 +65,15 @@ export const practice = definePractice({
 			default: true,
 			deskproDefault: true
 		}),
+		alertRecipients: text({
+			label: 'Who receives the helpdesk-wide login alerts',
+			help: 'One or more e-mail addresses, separated by commas, e.g. security@example.com. Deskpro’s list is empty by default.',
+			placeholder: 'security@example.com',
+			default: '',
+			maxLength: 500,
+			width: 'medium',
+			validate: checkEmailList
+		}),
 		reportContact: text({
 			label: 'Who agents report an unknown login to',
 			help: 'A person, team, address or chat channel, e.g. security@example.com. Used in the checklist and the training note.',
@@ -68,10 +84,11 @@ export const practice = definePractice({
 			validate: (v) => (/[\u0000-\u001f\u007f]/.test(v) ? 'The contact must not contain control characters.' : null)
 		})
 	},
-	settings: (v) => [
-		{ menu: MENU_AGENT, setting: 'Whenever my account is used to log in', key: 'agent.notify_self_login', value: onOff(v.notifySelfLogin), note: 'Deskpro default: off' },
-		{ menu: MENU_AGENT, setting: '…and the credentials are incorrect', key: 'agent.notify_self_failed_login', value: onOff(v.notifySelfFailedLogin), note: 'Deskpro default: on' },
-		{ menu: MENU_ADMIN, setting: 'Notify on failed admin logins', key: 'agent_notify_list_failed_adminlogin', value: onOff(v.notifyFailedAdminLogin), note: 'Deskpro default: on' }
+	settings: (v, ctx) => [
+		...factRows('notify.selfLogin', ctx, onOff(v.notifySelfLogin)),
+		...factRows('notify.selfFailedLogin', ctx, onOff(v.notifySelfFailedLogin)),
+		...factRows('notify.failedAdminLogin', ctx, onOff(v.notifyFailedAdminLogin)),
+		...factRows('notify.emailList', ctx, v.alertRecipients.trim() || 'Not set yet: enter the recipients above')
 	],
 	checklist: (v) => {
 		const contact = v.reportContact.trim() || 'the helpdesk admins';
@@ -80,15 +97,21 @@ export const practice = definePractice({
 			{
 				id: 'login-notifications.agents',
 				text: wanted.length
-					? `Ask every agent to turn on ${wanted.join(' and ')} under Other Notifications > Account.`
+					? `Ask every agent to turn on ${wanted.join(' and ')} in their own notification preferences.`
 					: 'Agents’ login notifications stay off (your choice): record why.',
 				detail: 'Check a few agents’ preferences afterwards.'
 			},
 			{
 				id: 'login-notifications.admin-list',
 				text: v.notifyFailedAdminLogin
-					? 'Make sure failed logins to admin accounts notify the admins (agent_notify_list_failed_adminlogin on).'
+					? `Make sure failed logins to admin accounts send an alert (${keyOf('notify.failedAdminLogin')} on).`
 					: 'Failed admin-login notifications stay off (your choice): record why.'
+			},
+			{
+				id: 'login-notifications.recipients',
+				text: v.alertRecipients.trim()
+					? `Set the recipients of the helpdesk-wide login alerts (${keyOf('notify.emailList')}) to ${v.alertRecipients.trim()}, then check that a failed admin login reaches them.`
+					: `Set the recipients of the helpdesk-wide login alerts (${keyOf('notify.emailList')}): it is empty by default, so the alerts reach nobody.`
 			},
 			{
 				id: 'login-notifications.train',

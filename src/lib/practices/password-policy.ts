@@ -1,14 +1,13 @@
 import { bool, int } from '$lib/plan/fields';
+import { factRows } from './_facts';
 import { definePractice } from './types';
-
-const MENU = 'Admin > Agents > Settings (newer UI: Agents > Auth & SSO) > Password policy';
 
 export const practice = definePractice({
 	id: 'password-policy',
 	order: 20,
 	title: 'Agent password policy',
 	summary: 'Set a minimum length and decide on composition rules, expiry and reuse for agent passwords.',
-	where: MENU,
+	where: 'The agent password policy (menu per version in the table below)',
 	source: 'article',
 	why: [
 		'Out of the box Deskpro accepts agent passwords of only 5 characters, which an attacker can guess quickly, especially for accounts that are not protected by two-factor authentication.',
@@ -33,20 +32,20 @@ export const practice = definePractice({
 		}
 	],
 	fields: {
-		minLength: int({ label: 'Minimum length', unit: 'characters', min: 5, max: 64, default: 15, deskproDefault: 5, help: 'At least 15 for NIST; 8 is the NIST minimum when every agent uses two-factor authentication.' }),
+		minLength: int({ label: 'Minimum length', unit: 'characters', min: 5, max: 64, default: 15, deskproDefault: 5, help: 'At least 15 for NIST. NIST accepts a shorter minimum only when every agent must use an authenticator app (see the two-factor step).' }),
 		requireUppercase: int({ label: 'Required upper-case letters', min: 0, max: 10, default: 0, deskproDefault: 0, help: 'How many of each kind are required; 0 = not required.' }),
 		requireLowercase: int({ label: 'Required lower-case letters', min: 0, max: 10, default: 0, deskproDefault: 0 }),
 		requireNumber: int({ label: 'Required numbers', min: 0, max: 10, default: 0, deskproDefault: 0 }),
 		requireSymbol: int({ label: 'Required symbols', min: 0, max: 10, default: 0, deskproDefault: 0 }),
 		maxAgeDays: int({ label: 'Maximum password age', unit: 'days', min: 0, max: 3650, default: 0, deskproDefault: 0, help: '0 = passwords never expire.' }),
-		forbidReuse: bool({ label: 'Forbid password reuse', default: false, deskproDefault: false })
+		forbidReuse: bool({ label: 'Forbid password reuse', default: false, deskproDefault: false, help: 'Allowed under NIST and ASVS (they forbid composition rules and forced expiry, not history checks).' })
 	},
 	presets: [
 		{
 			id: 'nist',
 			label: 'NIST SP 800-63B rev 4',
-			description: 'At least 15 characters, no composition rules, no expiry. Pair it with two-factor authentication.',
-			values: { minLength: 15, requireUppercase: 0, requireLowercase: 0, requireNumber: 0, requireSymbol: 0, maxAgeDays: 0, forbidReuse: false }
+			description: 'At least 15 characters, no composition rules, no expiry. “Forbid password reuse” is left as you set it: NIST does not forbid history checks. Pair it with two-factor authentication.',
+			values: { minLength: 15, requireUppercase: 0, requireLowercase: 0, requireNumber: 0, requireSymbol: 0, maxAgeDays: 0 }
 		},
 		{
 			id: 'deskpro-article',
@@ -55,14 +54,14 @@ export const practice = definePractice({
 			values: { minLength: 12, requireUppercase: 1, requireLowercase: 1, requireNumber: 1, requireSymbol: 1, maxAgeDays: 90, forbidReuse: true }
 		}
 	],
-	settings: (v) => [
-		{ menu: MENU, setting: 'Minimum password length', key: 'agent.password_policy.min_length', value: String(v.minLength), note: 'Deskpro default: 5' },
-		{ menu: MENU, setting: 'Required upper-case characters', key: 'agent.password_policy.require_num_uppercase', value: String(v.requireUppercase) },
-		{ menu: MENU, setting: 'Required lower-case characters', key: 'agent.password_policy.require_num_lowercase', value: String(v.requireLowercase) },
-		{ menu: MENU, setting: 'Required numbers', key: 'agent.password_policy.require_num_number', value: String(v.requireNumber) },
-		{ menu: MENU, setting: 'Required symbols', key: 'agent.password_policy.require_num_symbol', value: String(v.requireSymbol) },
-		{ menu: MENU, setting: 'Maximum password age (days)', key: 'agent.password_policy.max_age', value: v.maxAgeDays === 0 ? '0 (never expires)' : String(v.maxAgeDays) },
-		{ menu: MENU, setting: 'Forbid password reuse', key: 'agent.password_policy.forbid_reuse', value: v.forbidReuse ? 'Yes' : 'No' }
+	settings: (v, ctx) => [
+		...factRows('password.minLength', ctx, String(v.minLength)),
+		...factRows('password.uppercase', ctx, String(v.requireUppercase)),
+		...factRows('password.lowercase', ctx, String(v.requireLowercase)),
+		...factRows('password.number', ctx, String(v.requireNumber)),
+		...factRows('password.symbol', ctx, String(v.requireSymbol)),
+		...factRows('password.maxAge', ctx, v.maxAgeDays === 0 ? '0 (never expires)' : String(v.maxAgeDays)),
+		...factRows('password.forbidReuse', ctx, v.forbidReuse ? 'Yes' : 'No')
 	],
 	checklist: (v) => [
 		{ id: 'password-policy.apply', text: `Set the agent password policy: minimum length ${v.minLength} characters.` },

@@ -1,41 +1,52 @@
-import { int } from '$lib/plan/fields';
+import { bool, choice, int } from '$lib/plan/fields';
 import { CLOUD_RUNS_SERVERS, isSelfHosted, minutesInWords, plural } from './_format';
-import { definePractice, type Note } from './types';
+import { factRows, shownVersions } from './_facts';
+import { defaultOf, keyOf } from '$lib/deskpro/settings';
+import { definePractice, type Note, type SettingRow } from './types';
 
-const MENU = 'Admin > Setup > Rate Limiting';
-
-const attempts = (who: string, deskproDefault: number | undefined, help: string) =>
-	int({ label: `${who}: failed logins allowed`, unit: 'attempts', min: 1, max: 100, default: deskproDefault ?? 5, deskproDefault, help });
+const attempts = (who: string, deskproDefault: number, help: string) =>
+	int({ label: `${who}: failed logins allowed`, unit: 'attempts', min: 1, max: 100, default: 5, deskproDefault, help });
 const window = (who: string) =>
 	int({ label: `${who}: counting window`, unit: 'minutes', min: 1, max: 1440, default: 15, deskproDefault: 15, help: 'Failed logins are counted over this period.' });
+const lockout = (who: string) =>
+	int({ label: `${who}: lockout after too many failures`, unit: 'minutes', min: 1, max: 1440, default: 15, deskproDefault: 15, help: 'Deskpro stores it in seconds (default 900 s = 15 minutes).' });
+
+const seconds = (m: number) => `${minutesInWords(m)} (${m * 60} s)`;
 
 export const practice = definePractice({
 	id: 'rate-limiting',
 	order: 30,
 	title: 'Login rate limiting',
 	summary: 'Limit failed logins for agents and for users, so passwords cannot be guessed at speed.',
-	where: MENU,
+	where: 'The Rate Limiting settings (menu per version in the table below)',
 	source: 'article',
 	why: [
 		'Without a limit, an attacker can try thousands of passwords against an agent account. Rate limiting slows guessing down so much that a reasonable password survives it, and the lockout gives the agent’s failed-login notification time to reach someone.',
-		'Keep it on for both agent and user logins. A short lockout is enough: a long one lets anyone lock an agent out on purpose by typing wrong passwords.'
+		'Keep it on for both agent and user logins. A short lockout is enough: a long one lets anyone lock an agent out on purpose by typing wrong passwords. Deskpro can answer a flood of failed agent logins with a CAPTCHA instead of a lockout, which slows a script down without locking the real agent out.'
 	],
 	standards: [
 		{ standard: 'NIST SP 800-63B rev 4', id: '§3.2.2', text: 'SHALL limit consecutive failed authentication attempts on one account to no more than 100.' },
 		{ standard: 'OWASP ASVS 5.0', id: '6.1.1 (L1)', text: 'Documentation says how rate limiting and anti-automation defend against credential stuffing and password guessing.' },
-		{ standard: 'OWASP ASVS 5.0', id: '6.3.1 (L1)', text: 'Controls against credential stuffing and password brute force are implemented as documented.' }
+		{ standard: 'OWASP ASVS 5.0', id: '6.3.1 (L1)', text: 'Controls against credential stuffing and password brute force are implemented as documented.' },
+		{ standard: 'OWASP ASVS 5.0', id: '2.4.1 (L2)', text: 'Anti-automation controls protect against excessive calls to application functions (here: password resets and registrations).' }
 	],
 	notes: (values, ctx) => {
 		const notes: Note[] = [
 			{
-				kind: 'disagreement',
-				text: 'Deskpro’s code and documentation disagree on the agent default. The code allows 5 failed logins in 15 minutes and then locks for 15 minutes; the documentation says 20 failures in 15 minutes lead to a 15-minute lock. The stored settings add a third figure: agent.max_login_attempts is 5 but agent.login_lockout_time is 3600 seconds (one hour). Do not rely on any default: set the values below explicitly and check what your helpdesk shows.'
+				kind: 'info',
+				text: `The Rate Limiting page saves ${keyOf('rate.agent.limit')}, ${keyOf('rate.agent.time')}, ${keyOf('rate.agent.lockout')} (defaults ${defaultOf('rate.agent.limit')} attempts, ${defaultOf('rate.agent.time')}, ${defaultOf('rate.agent.lockout')}) and the same family for users. ${keyOf('advanced.maxLoginAttempts')} (${defaultOf('advanced.maxLoginAttempts')}) and ${keyOf('advanced.loginLockoutTime')} (${defaultOf('advanced.loginLockoutTime')}) appear only among the advanced settings; they are not what this page saves.`
 			},
 			{
 				kind: 'info',
-				text: 'Deskpro also limits guest (not logged-in) logins: 3 attempts in 60 minutes, after which a CAPTCHA is shown.'
+				text: `Deskpro also limits guest (not logged-in) logins: ${defaultOf('rate.guest.limit')}.`
 			}
 		];
+		if (shownVersions(ctx.about).includes('legacy')) {
+			notes.push({
+				kind: 'info',
+				text: `Deskpro’s 2017 guide for the older admin interface says 20 failed logins in 15 minutes lock an account for 15 minutes; the current settings default to ${defaultOf('rate.agent.limit')}. Two versions, not a contradiction: set the values below explicitly either way.`
+			});
+		}
 		if (isSelfHosted(ctx.about.deployment)) {
 			notes.push({
 				kind: 'warning',
@@ -45,61 +56,65 @@ export const practice = definePractice({
 		if (values && (values.agentLockoutMinutes > 60 || values.userLockoutMinutes > 60)) {
 			notes.push({
 				kind: 'warning',
-				text: 'A lockout longer than an hour lets anyone who knows an agent’s e-mail address lock them out of work for that long by typing wrong passwords. Prefer a short lockout plus notifications and two-factor authentication.'
+				text: 'A lockout longer than an hour lets anyone who knows an agent’s e-mail address lock them out of work for that long by typing wrong passwords. Prefer a short lockout, or a CAPTCHA, plus notifications and two-factor authentication.'
 			});
 		}
 		return notes;
 	},
 	fields: {
-		agentAttempts: attempts('Agents', 5, 'Deskpro default: 5 in its code (its documentation says 20). NIST allows at most 100; 5 is a good value.'),
+		agentAttempts: attempts('Agents', 5, 'Deskpro default: 5 (the 2017 guide of the older admin interface says 20). NIST allows at most 100; 5 is a good value.'),
 		agentWindowMinutes: window('Agents'),
-		agentLockoutMinutes: int({
-			label: 'Agents: lockout after too many failures',
-			unit: 'minutes',
-			min: 1,
-			max: 1440,
-			default: 15,
-			help: 'Deskpro’s sources disagree: 15 minutes in the rate-limiting code, 3600 s (60 minutes) for the stored agent.login_lockout_time.'
+		agentLockoutMinutes: lockout('Agents'),
+		agentResponse: choice({
+			label: 'Agents: when the limit is reached',
+			default: 'lockout',
+			deskproDefault: 'lockout',
+			options: [
+				{ value: 'lockout', label: 'Lock the account for the lockout time', hint: 'Deskpro’s default. Anyone who knows an agent’s address can lock them out on purpose.' },
+				{ value: 'captcha', label: 'Ask for a CAPTCHA', hint: 'Slows a guessing script down without locking the real agent out.' }
+			]
 		}),
-		userAttempts: attempts('Users', 6, 'End users of the help centre (portal).'),
+		userAttempts: attempts('Users', 6, 'End users of the help centre (portal). Deskpro default: 6.'),
 		userWindowMinutes: window('Users'),
-		userLockoutMinutes: int({
-			label: 'Users: lockout after too many failures',
-			unit: 'minutes',
-			min: 1,
-			max: 1440,
-			default: 15,
-			help: 'Deskpro’s default lockout for users is not given in the sources the wizard uses.'
-		})
+		userLockoutMinutes: lockout('Users'),
+		limitResetPassword: bool({ label: 'Limit password-reset requests', default: true, deskproDefault: false, help: 'Off by default: without it anyone can flood an address with reset e-mails.' }),
+		limitRegistration: bool({ label: 'Limit registrations', default: true, deskproDefault: false, help: 'Off by default: without it a script can create accounts in bulk.' })
 	},
-	settings: (v) => [
-		{ menu: MENU, setting: 'Agent login rate limiting', value: 'Enabled' },
-		{ menu: MENU, setting: 'Agent login: failed attempts allowed', key: 'agent.max_login_attempts', value: String(v.agentAttempts), note: 'Deskpro default: 5' },
-		{ menu: MENU, setting: 'Agent login: counting window', value: minutesInWords(v.agentWindowMinutes) },
-		{
-			menu: MENU,
-			setting: 'Agent login: lockout time',
-			key: 'agent.login_lockout_time',
-			value: `${minutesInWords(v.agentLockoutMinutes)} (${v.agentLockoutMinutes * 60} s)`,
-			note: 'Stored in seconds; Deskpro default 3600 s'
-		},
-		{ menu: MENU, setting: 'User login rate limiting', value: 'Enabled' },
-		{ menu: MENU, setting: 'User login: failed attempts allowed', value: String(v.userAttempts), note: 'Deskpro default: 6' },
-		{ menu: MENU, setting: 'User login: counting window', value: minutesInWords(v.userWindowMinutes) },
-		{ menu: MENU, setting: 'User login: lockout time', value: minutesInWords(v.userLockoutMinutes) }
-	],
+	settings: (v, ctx) => {
+		const rows: SettingRow[] = [
+			...factRows('rate.agent.enabled', ctx, 'On'),
+			...factRows('rate.agent.limit', ctx, String(v.agentAttempts)),
+			...factRows('rate.agent.time', ctx, seconds(v.agentWindowMinutes)),
+			...factRows('rate.agent.lockout', ctx, seconds(v.agentLockoutMinutes)),
+			...factRows('rate.agent.response', ctx, v.agentResponse === 'captcha' ? 'Ask for a CAPTCHA ("captcha")' : 'Lock the account ("lockout")'),
+			...factRows('rate.user.enabled', ctx, 'On'),
+			...factRows('rate.user.limit', ctx, String(v.userAttempts)),
+			...factRows('rate.user.time', ctx, seconds(v.userWindowMinutes)),
+			...factRows('rate.user.lockout', ctx, seconds(v.userLockoutMinutes)),
+			...factRows('rate.resetPassword.enabled', ctx, v.limitResetPassword ? 'On' : 'Off'),
+			...factRows('rate.registration.enabled', ctx, v.limitRegistration ? 'On' : 'Off')
+		];
+		return rows;
+	},
 	checklist: (v, ctx) => [
 		{
 			id: 'rate-limiting.agents',
-			text: `Turn on agent login rate limiting: ${plural(v.agentAttempts, 'failed attempt')} in ${minutesInWords(v.agentWindowMinutes)}, then locked for ${minutesInWords(v.agentLockoutMinutes)}.`
+			text: `Turn on agent login rate limiting: ${plural(v.agentAttempts, 'failed attempt')} in ${minutesInWords(v.agentWindowMinutes)}, then ${v.agentResponse === 'captcha' ? 'a CAPTCHA' : `locked for ${minutesInWords(v.agentLockoutMinutes)}`}.`
 		},
 		{
 			id: 'rate-limiting.users',
 			text: `Turn on user login rate limiting: ${plural(v.userAttempts, 'failed attempt')} in ${minutesInWords(v.userWindowMinutes)}, then locked for ${minutesInWords(v.userLockoutMinutes)}.`
 		},
 		{
+			id: 'rate-limiting.reset-register',
+			text:
+				v.limitResetPassword || v.limitRegistration
+					? `Turn on the ${[v.limitResetPassword ? 'password-reset' : '', v.limitRegistration ? 'registration' : ''].filter(Boolean).join(' and ')} rate limit${v.limitResetPassword && v.limitRegistration ? 's' : ''} (off by default).`
+					: 'Password-reset and registration limits stay off (Deskpro’s default, your choice): record why.'
+		},
+		{
 			id: 'rate-limiting.test',
-			text: 'Test it on a spare agent account: type a wrong password until the account locks, and check that the lockout happens and a failed-login notification arrives.'
+			text: `Test it on a spare agent account: type a wrong password until the limit is reached, and check that ${v.agentResponse === 'captcha' ? 'a CAPTCHA is asked' : 'the account locks'} and a failed-login notification arrives.`
 		},
 		{
 			id: 'rate-limiting.proxy',

@@ -1,6 +1,8 @@
-import { list } from '$lib/plan/fields';
-import { checkDomainSuffix } from '$lib/validate/net';
+import { list, text } from '$lib/plan/fields';
+import { checkDomainSuffix, checkIpOrCidr } from '$lib/validate/net';
 import { joinAnd, isSelfHosted } from './_format';
+import { factRows } from './_facts';
+import { defaultOf, keyOf } from '$lib/deskpro/settings';
 import { definePractice, type Note, type SettingRow } from './types';
 
 /** The suffix as it should be matched: always with its leading dot, lower case. */
@@ -13,7 +15,7 @@ export const practice = definePractice({
 	order: 50,
 	title: 'Resolve User Hostnames and a report of outside activity',
 	summary: 'Record the hostname each message comes from, and report agent messages sent from outside your network.',
-	where: 'Admin > Apps (the app); Reports (the custom report)',
+	where: 'The Resolve User Hostnames app; Reports (menus per version in the table below)',
 	source: 'article',
 	why: [
 		'The Resolve User Hostnames app looks up the host name of the address each ticket message was sent from and shows it on the ticket. The names are also available in Reports.',
@@ -21,7 +23,7 @@ export const practice = definePractice({
 	],
 	standards: [
 		{ standard: 'OWASP ASVS 5.0', id: '6.3.5 (L3)', text: 'Suspicious authentication activity, such as use from an unusual location or client, is noticed and reported.' },
-		{ standard: 'OWASP ASVS 5.0', id: '16.3.1 (L2)', text: 'Security-relevant events are logged with enough detail to investigate them.' }
+		{ standard: 'OWASP ASVS 5.0', id: '16.2.1 (L2)', text: 'Each log entry includes the metadata (when, where, who, what) needed for a detailed investigation of the timeline of an event.' }
 	],
 	notes: (values, ctx) => {
 		const notes: Note[] = [
@@ -34,6 +36,10 @@ export const practice = definePractice({
 				text: 'A hostname comes from reverse DNS, which the owner of the address controls. An attacker can make their own address resolve to a name that looks internal, so an empty report is a good sign, not proof. Treat an unexpected outside hostname as a reason to look closer.'
 			}
 		];
+		notes.push({
+			kind: 'warning',
+			text: `Deskpro looks the names up through ${keyOf('hostnames.server')}, which defaults to ${defaultOf('hostnames.server')}. A public resolver never resolves your internal addresses, so every message from inside shows no internal name and the report counts it as outside. ${isSelfHosted(ctx.about.deployment) ? 'Point it at a resolver that knows your internal zones.' : 'On Deskpro Cloud, internal addresses are not what Deskpro sees anyway: it sees your public (NAT) address.'}`
+		});
 		if (isSelfHosted(ctx.about.deployment)) {
 			notes.push({
 				kind: 'info',
@@ -46,6 +52,15 @@ export const practice = definePractice({
 		return notes;
 	},
 	fields: {
+		dnsServer: text({
+			label: 'DNS server for the look-ups',
+			help: 'Self-hosted: a resolver that knows your internal zones, e.g. 10.0.0.53. Leave empty to keep Deskpro’s default (8.8.8.8).',
+			placeholder: '10.0.0.53',
+			default: '',
+			maxLength: 45,
+			width: 'short',
+			validate: (v) => (v.includes('/') ? 'Enter one address, not a range.' : checkIpOrCidr(v.trim()))
+		}),
 		internalSuffixes: list({
 			label: 'Your internal domain suffixes',
 			help: 'One per line: the domains your office and VPN addresses resolve to, e.g. corp.example.com. A host counts as inside when its name ends in one of these.',
@@ -55,24 +70,16 @@ export const practice = definePractice({
 			item: checkDomainSuffix
 		})
 	},
-	settings: (v) => {
+	settings: (v, ctx) => {
 		const rows: SettingRow[] = [
-			{ menu: 'Admin > Apps', setting: 'Resolve User Hostnames', value: 'Installed' },
-			{
-				menu: 'Admin > Apps',
-				setting: 'Resolve host names of ticket message addresses',
-				key: 'rdns_ticket_messages',
-				value: 'On',
-				note: 'Key inferred from the app, not confirmed; Deskpro default: off'
-			}
+			...factRows('hostnames.app', ctx, 'Installed'),
+			...factRows('hostnames.ticketMessages', ctx, 'On'),
+			...factRows('hostnames.server', ctx, v.dnsServer.trim() || 'Keep the default')
 		];
 		if (v.internalSuffixes.length) {
-			rows.push({
-				menu: 'Reports',
-				setting: 'Custom report: agent messages from outside your network',
-				value: `Host name does not end in ${joinAnd(v.internalSuffixes.map(normaliseSuffix))}`,
-				note: 'Build it with the report builder; see the checklist'
-			});
+			rows.push(
+				...factRows('hostnames.report', ctx, `Host name does not end in ${joinAnd(v.internalSuffixes.map(normaliseSuffix))}`, 'Build it with the report builder; see the checklist')
+			);
 		}
 		return rows;
 	},
@@ -80,7 +87,13 @@ export const practice = definePractice({
 		const suffixes = v.internalSuffixes.map(normaliseSuffix);
 		const list = suffixes.length ? joinAnd(suffixes) : 'your internal domain suffixes (enter them above)';
 		return [
-			{ id: 'resolve-hostnames.install', text: 'Install the Resolve User Hostnames app from Admin > Apps.' },
+			{ id: 'resolve-hostnames.install', text: 'Install the Resolve User Hostnames app (Apps) and turn on host-name look-ups for ticket messages.' },
+			{
+				id: 'resolve-hostnames.dns-server',
+				text: v.dnsServer.trim()
+					? `Set the app’s DNS server to ${v.dnsServer.trim()}, a resolver that knows your internal addresses.`
+					: `Check the app’s DNS server: by default ${defaultOf('hostnames.server')}, which cannot resolve internal addresses.`
+			},
 			{
 				id: 'resolve-hostnames.check-ticket',
 				text: 'Open a ticket with a new reply and check that its messages now show a host name.',

@@ -1,4 +1,5 @@
 import { choice, text, type ChoiceOption } from '$lib/plan/fields';
+import { factRows } from './_facts';
 import { definePractice, type Note, type SettingRow } from './types';
 
 /** Review cadences. The exports turn the `*Cadence` fields of this step into calendar reminders. */
@@ -24,7 +25,7 @@ export const practice = definePractice({
 		'A review that depends on remembering does not happen. Choose how often each review takes place and who does it; the exports turn these into calendar reminders.'
 	],
 	standards: [
-		{ standard: 'OWASP ASVS 5.0', id: '16.3.1 (L2)', text: 'Every authentication attempt is logged.' },
+		{ standard: 'OWASP ASVS 5.0', id: '16.3.1 (L2)', text: 'All authentication operations are logged, successful and unsuccessful.' },
 		{ standard: 'OWASP ASVS 5.0', id: '16.4.2 (L2)', text: 'Logs are protected against unauthorised change.' },
 		{ standard: 'OWASP ASVS 5.0', id: '16.4.3 (L2)', text: 'Logs are sent to a separate system for analysis and safe keeping.' }
 	],
@@ -65,13 +66,8 @@ export const practice = definePractice({
 		})
 	},
 	settings: (v, ctx) => {
-		const rows: SettingRow[] = [
-			{ menu: 'Agents > Audit Log', setting: 'Review admin actions and logins', value: label(v.auditLogCadence) },
-			{ menu: 'Admin > Agents', setting: 'Review who has admin rights (wrench icon)', value: label(v.adminReviewCadence) }
-		];
-		if (ctx.about.deployment !== 'cloud') {
-			rows.push({ menu: 'Server > Error Logs', setting: 'Review error logs', value: label(v.errorLogCadence) });
-		}
+		const rows: SettingRow[] = [...factRows('review.auditLog', ctx, label(v.auditLogCadence)), ...factRows('review.admins', ctx, label(v.adminReviewCadence))];
+		if (ctx.about.deployment !== 'cloud') rows.push(...factRows('review.errorLogs', ctx, label(v.errorLogCadence)));
 		return rows;
 	},
 	checklist: (v, ctx) => {

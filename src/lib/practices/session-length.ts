@@ -1,15 +1,14 @@
 import { bool, int } from '$lib/plan/fields';
 import { groupDigits, minutesInWords, onOff } from './_format';
+import { factRows } from './_facts';
 import { definePractice, type Note } from './types';
-
-const MENU = 'Agents > Settings > Session Settings';
 
 export const practice = definePractice({
 	id: 'session-length',
 	order: 70,
 	title: 'Session length',
 	summary: 'Log inactive agents out, count only real activity, and turn off “Remember me”.',
-	where: MENU,
+	where: 'The session settings (menu per version in the table below)',
 	source: 'article',
 	why: [
 		'An agent who leaves a computer unlocked leaves the helpdesk open to anyone passing by. Deskpro logs agents out after an hour without activity; a shorter time narrows that window.',
@@ -53,7 +52,9 @@ export const practice = definePractice({
 		}),
 		requireActivity: bool({
 			label: 'Require Activity: only real page loads keep a session alive',
-			default: true
+			default: true,
+			deskproDefault: false,
+			help: 'Off by default: then automatic background requests of an open tab keep the session alive.'
 		}),
 		agentRememberMe: bool({ label: 'Allow “Remember me” for agents', default: false, deskproDefault: true }),
 		userRememberMe: bool({
@@ -77,17 +78,11 @@ export const practice = definePractice({
 			values: { timeoutMinutes: 15, requireActivity: true, agentRememberMe: false, userRememberMe: false }
 		}
 	],
-	settings: (v) => [
-		{
-			menu: MENU,
-			setting: 'Session lifetime (inactivity timeout)',
-			key: 'core.sessions_lifetime',
-			value: `${minutesInWords(v.timeoutMinutes)} (${groupDigits(v.timeoutMinutes * 60)} s)`,
-			note: 'Accepted 300–86 400 s; Deskpro default 3600 s'
-		},
-		{ menu: MENU, setting: 'Require Activity', key: 'core.session_keepalive_require_page', value: onOff(v.requireActivity), note: 'Key inferred, not confirmed' },
-		{ menu: MENU, setting: 'Remember me (agents)', key: 'core.enable_agent_rememberme', value: onOff(v.agentRememberMe), note: 'Deskpro default: on' },
-		{ menu: MENU, setting: 'Remember me (users)', key: 'core.enable_user_rememberme', value: onOff(v.userRememberMe), note: 'Deskpro default: on; menu for users not confirmed' }
+	settings: (v, ctx) => [
+		...factRows('session.lifetime', ctx, `${minutesInWords(v.timeoutMinutes)} (${groupDigits(v.timeoutMinutes * 60)} s)`, 'accepted 300–86 400 s'),
+		...factRows('session.requirePage', ctx, onOff(v.requireActivity)),
+		...factRows('session.agentRememberMe', ctx, onOff(v.agentRememberMe)),
+		...factRows('session.userRememberMe', ctx, onOff(v.userRememberMe))
 	],
 	checklist: (v) => [
 		{ id: 'session-length.timeout', text: `Set the session lifetime to ${minutesInWords(v.timeoutMinutes)} (${v.timeoutMinutes * 60} seconds).` },

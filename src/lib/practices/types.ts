@@ -35,6 +35,11 @@ export interface SettingRow {
 	/** The stored setting key, when known (shown because UI labels vary between versions). */
 	key?: string;
 	note?: string;
+	/** The fact of `$lib/deskpro/settings` this row shows, and the version it was given for. */
+	fact?: string;
+	version?: string;
+	/** Deskpro's default as the fact states it (also in `note`). */
+	deskproDefault?: string;
 }
 
 export interface ChecklistItemDef {
@@ -77,6 +82,8 @@ export interface AboutValues {
 	helpdeskName: string;
 	helpdeskUrl: string;
 	deployment: string;
+	/** Which Deskpro the admin runs (`VersionAnswer` of `$lib/deskpro/settings`); absent = the one the hosting implies. */
+	deskproVersion?: string;
 	os: string;
 	webServer: string;
 }
