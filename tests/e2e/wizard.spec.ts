@@ -121,8 +121,10 @@ test('a new user completes the whole wizard for a Deskpro Cloud helpdesk', async
 	const menus = await page.locator('main table tr.menu').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-menu')));
 	expect(menus.length).toBeGreaterThanOrEqual(8);
 	expect(new Set(menus).size).toBe(menus.length);
-	expect(menus).toContain('Admin > Setup > Rate Limiting');
-	expect(menus).not.toContain('Server > Error Logs');
+	// Deskpro Cloud: the current admin interface's menus only (issue #15), and no server error logs.
+	expect(menus).toContain('Agents > Settings > IP Whitelisting');
+	expect(menus.filter((m) => m?.startsWith('Admin > '))).toEqual([]);
+	expect(menus.some((m) => /Error Logs/.test(m ?? ''))).toBe(false);
 	await expect(page.locator('main table')).toContainText('agent.ip_security.whitelist_lifetime');
 	await expect(page.locator('main table')).toContainText('21 days (1 814 400 s)');
 });
@@ -146,7 +148,7 @@ test('a new user completes the whole wizard for a self-hosted nginx helpdesk', a
 	await openStep(page, '/summary');
 	await expect(page.locator('main li.tile-open strong')).toHaveText('0');
 	await expect(page.locator('main .state-open')).toHaveCount(0);
-	await expect(page.locator('main table tr.menu[data-menu="Server > Error Logs"]')).toHaveCount(1);
+	await expect(page.locator('main table tr.menu[data-menu="Admin > Server > Error Logs"]')).toHaveCount(1);
 	await expect(page.locator('main')).toContainText('Deskpro Download (legacy self-hosted) · Linux · nginx');
 });
 
@@ -188,8 +190,8 @@ test('answers and ticks survive a reload half-way through', async ({ page }) => 
 	await itemState(page, 'review-logs.error-logs', 'Not applicable').check();
 
 	await openStep(page, '/step/agent-2fa');
-	await page.getByLabel(/Grace period to set up 2FA/).fill('7x'); // half-typed and invalid: kept as typed
-	await expect(page.getByText('Enter a whole number for grace period to set up 2FA.')).toBeVisible();
+	await page.getByLabel(/Grace period: agents may skip/).fill('2026-07'); // half-typed and invalid: kept as typed
+	await expect(page.getByText('Enter the date as YYYY-MM-DD, e.g. 2026-03-31.')).toBeVisible();
 
 	// Remember what every visited step shows, reload, and compare control by control.
 	const visited = ['/step/about', '/step/rate-limiting', '/step/ip-whitelisting', '/step/session-length', '/step/review-logs', '/step/agent-2fa'];
@@ -225,8 +227,8 @@ test('answers and ticks survive a reload half-way through', async ({ page }) => 
 	await expect(page.getByRole('group', { name: /Audit log review/ }).getByRole('radio', { name: 'Monthly' })).toBeChecked();
 	await expect(itemState(page, 'review-logs.error-logs', 'Not applicable')).toBeChecked();
 	await openStep(page, '/step/agent-2fa');
-	await expect(page.getByLabel(/Grace period to set up 2FA/)).toHaveValue('7x');
-	await expect(page.getByText('Enter a whole number for grace period to set up 2FA.')).toBeVisible();
+	await expect(page.getByLabel(/Grace period: agents may skip/)).toHaveValue('2026-07');
+	await expect(page.getByText('Enter the date as YYYY-MM-DD, e.g. 2026-03-31.')).toBeVisible();
 	await expect(stepList(page).getByRole('link', { name: /Two-factor authentication for agents \(needs attention\)/ })).toBeVisible();
 });
 
@@ -252,12 +254,14 @@ test('a bad CIDR range is refused next to its field, kept for fixing, and produc
 	await expect(page.locator('main [role="alert"]')).toContainText('IP whitelisting');
 	await expect(page.locator('main table')).not.toContainText('agent.ip_security');
 
-	// The bad value is still there to fix; fixed, the settings come back with the canonical range.
+	// The bad value is still there to fix; fixed, the settings come back, and the checklist lists the
+	// canonical ranges (for a web-server allow-list: Deskpro itself has no list of trusted ranges).
 	await openStep(page, '/step/ip-whitelisting');
 	await expect(ranges).toHaveValue('203.0.113.0/24\n10.0.0.0/33');
 	await ranges.fill('203.0.113.0/24\n10.0.0.0/8\n2001:0DB8::/32');
 	await expect(page.getByText(message)).toHaveCount(0);
-	await expect(page.locator('main table')).toContainText('203.0.113.0/24, 10.0.0.0/8, 2001:db8::/32');
+	await expect(page.locator('main table')).toContainText('agent.ip_security.enabled');
+	await expect(page.locator('main')).toContainText('203.0.113.0/24, 10.0.0.0/8, 2001:db8::/32');
 });
 
 /** Presses Tab until `target` has focus (at most `max` presses); fails otherwise. */

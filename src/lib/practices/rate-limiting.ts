@@ -62,7 +62,7 @@ export const practice = definePractice({
 		return notes;
 	},
 	fields: {
-		agentAttempts: attempts('Agents', 5, 'Deskpro default: 5 (the 2017 guide of the older admin interface says 20). NIST allows at most 100; 5 is a good value.'),
+		agentAttempts: attempts('Agents', 5, 'The 2017 guide of the older admin interface gives 20. NIST allows at most 100; 5 is a good value.'),
 		agentWindowMinutes: window('Agents'),
 		agentLockoutMinutes: lockout('Agents'),
 		agentResponse: choice({
@@ -74,7 +74,7 @@ export const practice = definePractice({
 				{ value: 'captcha', label: 'Ask for a CAPTCHA', hint: 'Slows a guessing script down without locking the real agent out.' }
 			]
 		}),
-		userAttempts: attempts('Users', 6, 'End users of the help centre (portal). Deskpro default: 6.'),
+		userAttempts: attempts('Users', 6, 'End users of the help centre (portal).'),
 		userWindowMinutes: window('Users'),
 		userLockoutMinutes: lockout('Users'),
 		limitResetPassword: bool({ label: 'Limit password-reset requests', default: true, deskproDefault: false, help: 'Off by default: without it anyone can flood an address with reset e-mails.' }),
