@@ -1,13 +1,15 @@
 import { bool, text } from '$lib/plan/fields';
 import { onOff } from './_format';
 import { factRows } from './_facts';
+import { freeTextProblem } from '$lib/validate/text';
 import { keyOf } from '$lib/deskpro/settings';
 import { definePractice, type Note } from './types';
 
 const EMAIL = /^[^\s@<>"',;]+@[^\s@<>"',;]+\.[^\s@<>"',;]+$/;
 /** A comma-separated list of e-mail addresses (the alert recipients). */
 function checkEmailList(v: string): string | null {
-	if (/[\u0000-\u001f\u007f]/.test(v)) return 'The list must not contain control characters.';
+	const problem = freeTextProblem(v);
+	if (problem) return problem;
 	const bad = v.split(',').map((x) => x.trim()).filter((x) => x && !EMAIL.test(x));
 	return bad.length ? `${bad[0]} is not an e-mail address.` : null;
 }
