@@ -212,6 +212,12 @@ async function browserRuns() {
 						});
 						obs.observe(document.body, { subtree: true, childList: true, characterData: true });
 						const a = /** @type {HTMLElement | null} */ (document.querySelector(sel));
+						// Next on a step with invalid answers first shows the errors and stays (issue 16):
+						// NaN after 10 s, and the caller presses again.
+						setTimeout(() => {
+							obs.disconnect();
+							resolve(NaN);
+						}, 10_000);
 						if (!a) reject(new Error(`no ${sel}`));
 						else a.click();
 					});
@@ -227,7 +233,11 @@ async function browserRuns() {
 			while (await page.locator('a[rel=next]').count()) {
 				const id = /\/step\/([^/?#]+)/.exec(page.url())?.[1];
 				if (id && !stepIds.includes(id)) stepIds.push(id);
-				changes.push(await navTime('a[rel=next]'));
+				const before = page.url();
+				let t = await navTime('a[rel=next]');
+				if (!Number.isFinite(t)) t = await navTime('a[rel=next]');
+				if (page.url() === before) throw new Error(`Next did not leave ${before}`);
+				if (Number.isFinite(t)) changes.push(t);
 			}
 			r.walkedSteps = stepIds.length;
 			r.stepChange.push(median(changes));
