@@ -2,6 +2,10 @@
  * The one derived map of generated files for a plan: it feeds the live previews, the copy and
  * download buttons, the config bundle (zip) and the exports. Generators are pure functions in
  * `generators/`; this module only decides which apply and in which order.
+ *
+ * This module pulls in every server-side generator and the audit library, so the browser loads
+ * it lazily and only for a self-hosted plan (`wizard.loadGenerators()` in plan/state.svelte.ts);
+ * a Cloud plan has no generated files (`generatesFiles` in output-types.ts) and never fetches it.
  */
 import type { Plan } from './plan/schema';
 import { derivePlan, type DerivedPlan } from './plan/derive';
@@ -25,26 +29,8 @@ import { apacheProxyConfig, nginxProxyConfig, APACHE_PROXY_FILENAME, NGINX_PROXY
 import { nftRules, ufwRules, NFT_FILENAME, UFW_FILENAME } from './generators/docker-firewall';
 import { fileRank } from './apply-order';
 
-export type OutputLanguage = 'nginx' | 'apache' | 'xml' | 'php' | 'sql' | 'bash' | 'powershell' | 'text' | 'markdown' | 'json' | 'yaml' | 'env' | 'nftables';
-
-export interface OutputFile {
-	/** Stable id, e.g. `nginx`, `config-php`. */
-	id: string;
-	/** The practice (step) that shows it. */
-	practiceId: string;
-	/** File name inside the config bundle. */
-	filename: string;
-	/** Where it is installed, for the bundle's README (e.g. `/etc/nginx/sites-available/deskpro.conf`). */
-	installAs?: string;
-	language: OutputLanguage;
-	/** One line: what the file is. */
-	description: string;
-	/** Order in which to apply it (ascending): its place in the one apply order (`apply-order.ts`). */
-	applyOrder: number;
-	text: string;
-	/** True when the text holds a secret (e.g. a generated database password). */
-	containsSecret?: boolean;
-}
+export type { OutputFile, OutputLanguage } from './output-types';
+import type { OutputFile } from './output-types';
 
 /** What a server-side generator sees: the checked server environment and the rest of the plan. */
 export interface ServerOutputInput {

@@ -4,6 +4,7 @@
  * cover. No secret ever reaches them (the audit holds none: password hashes are hidden by the
  * script).
  */
+import { outputsFor } from '$lib/outputs';
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -57,7 +58,7 @@ describe('audit results in the exports', () => {
 	it('Markdown: the cover line, verified items and the finding with its fix', () => {
 		const plan = auditedPlan();
 		const pass = plan.audit!.result.checks.length - 1;
-		const raw = reportMarkdown(buildReport(plan, new Date('2026-03-14T11:00:00Z')));
+		const raw = reportMarkdown(buildReport(plan, new Date('2026-03-14T11:00:00Z'), undefined, outputsFor(plan)));
 		// the Markdown escaper backslashes ( ) [ ] : @: read it without them
 		const md = raw.replace(/\\([()[\]:@])/g, '$1');
 		expect(raw).not.toMatch(/(?<!\\)\[FAIL\]/);
@@ -79,7 +80,7 @@ describe('audit results in the exports', () => {
 		};
 		const plan = auditedPlan();
 		const pass = plan.audit!.result.checks.length - 1;
-		const report = buildReport(plan, new Date('2026-03-14T11:00:00Z'));
+		const report = buildReport(plan, new Date('2026-03-14T11:00:00Z'), undefined, outputsFor(plan));
 		const file = join(mkdtempSync(join(tmpdir(), 'audit-pdf-')), 'audit.pdf');
 		writeFileSync(file, new Uint8Array(renderChecklistPdf(jsPDF as never, fonts, report)));
 		const t = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');

@@ -27,7 +27,7 @@ function secretsCleared(plan: Plan): Plan {
 describe('Markdown export', () => {
 	it('has the cover details, every practice and item with its state, reasons, notes, settings, standards and sign-off', () => {
 		const plan = fullPlan({ name: 'İstanbul Destek' });
-		const r = buildReport(plan, NOW);
+		const r = buildReport(plan, NOW, undefined, outputsFor(plan));
 		const md = reportMarkdown(r);
 		expect(md).toMatch(/^# Deskpro security hardening checklist: İstanbul Destek\n/);
 		expect(md).toContain('| Deployment | Deskpro Download \\(legacy self-hosted\\) · Linux · nginx |');
@@ -74,7 +74,7 @@ describe('Markdown export', () => {
 		const plan = fullPlan({ name: '# Evil | <img src=x onerror=alert(1)> [x](javascript:alert(1))' });
 		const id = Object.keys(plan.checklist)[0]!;
 		plan.checklist[id]!.note = '| a | b |\n# heading\n- list\n1. one\n<script>alert(1)</script>';
-		const md = reportMarkdown(buildReport(plan, NOW));
+		const md = reportMarkdown(buildReport(plan, NOW, undefined, outputsFor(plan)));
 		// every < and ]( stays escaped: no HTML, no link
 		expect(md).not.toMatch(/(?<!\\)<(img|script)/);
 		expect(md).not.toMatch(/(?<!\\)\]\\?\(/);
@@ -121,9 +121,9 @@ describe('JSON export and import', () => {
 		const back = readPlanText(withSecrets);
 		expect(back.ok && back.plan).toEqual(plan);
 		// the checklist exports never carry it, whatever the plan allows
-		const md = reportMarkdown(buildReport(plan, NOW));
+		const md = reportMarkdown(buildReport(plan, NOW, undefined, outputsFor(plan)));
 		expect(md).not.toContain(secret);
-		expect(JSON.stringify(buildReport(plan, NOW))).not.toContain(secret);
+		expect(JSON.stringify(buildReport(plan, NOW, undefined, outputsFor(plan)))).not.toContain(secret);
 		// every generated file is listed by name, those holding the secret too (never their text)
 		const outs = outputsFor(plan);
 		expect(outs.some((o) => o.containsSecret && o.text.includes(secret))).toBe(true);

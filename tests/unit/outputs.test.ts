@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { outputsFor } from '$lib/outputs';
 import { newPlan } from '$lib/plan/schema';
 import { planWith } from '../servers/env';
+import { dockerPlan } from '../servers/docker-env';
+import { derivePlan } from '$lib/plan/derive';
+import { generatesFiles } from '$lib/output-types';
+import type { Plan } from '$lib/plan/schema';
 
 describe('outputs map', () => {
 	it('has no server files for Deskpro Cloud', () => {
@@ -32,5 +36,27 @@ describe('outputs map', () => {
 		const files = outputsFor(planWith({}));
 		expect(new Set(files.map((f) => f.id)).size).toBe(files.length);
 		expect(files.map((f) => f.applyOrder)).toEqual([...files.map((f) => f.applyOrder)].sort((x, y) => x - y));
+	});
+
+	// The browser loads the generators only when `generatesFiles` says so (wizard.loadGenerators);
+	// otherwise it shows no files. That is right only if such a plan really has none.
+	it('a plan that does not generate files (Cloud) has none, however its self-hosted answers are filled', () => {
+		const selfHosted: [string, Plan][] = [
+			['download nginx', planWith({}, { webServer: 'nginx' })],
+			['download apache', planWith({}, { webServer: 'apache' })],
+			['download windows', planWith({}, { os: 'windows', webServer: 'iis' })],
+			['docker', dockerPlan({})]
+		];
+		for (const [what, plan] of selfHosted) {
+			expect(generatesFiles(derivePlan(plan)), what).toBe(true);
+			expect(outputsFor(plan).length, what).toBeGreaterThan(0);
+			for (const deployment of ['cloud', '', 'something-else']) {
+				const other = structuredClone(plan);
+				(other.answers.about as Record<string, unknown>).deployment = deployment;
+				const d = derivePlan(other);
+				expect(generatesFiles(d), `${what} → ${deployment}`).toBe(false);
+				expect(outputsFor(other, d), `${what} → ${deployment}`).toEqual([]);
+			}
+		}
 	});
 });

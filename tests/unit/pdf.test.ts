@@ -2,6 +2,7 @@
  * The PDF checklist, rendered in node with jsPDF and the committed fonts, then read back with
  * poppler (`pdftotext`, `pdftoppm`, `pdffonts`). Set PDF_OUT=dir to keep the files for a look.
  */
+import { outputsFor } from '$lib/outputs';
 import { derivePlan } from '$lib/plan/derive';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -30,7 +31,7 @@ function havePoppler(): boolean {
 const poppler = havePoppler();
 
 function render(name: string, plan = fullPlan({ name }), format: PageFormat = 'a4') {
-	const report = buildReport(plan, new Date('2026-03-14T10:30:00Z'));
+	const report = buildReport(plan, new Date('2026-03-14T10:30:00Z'), undefined, outputsFor(plan));
 	const bytes = new Uint8Array(renderChecklistPdf(jsPDF as never, fonts, report, format));
 	const file = join(dir, `${name.replace(/[^\w]+/g, '_') || 'plan'}-${format}.pdf`);
 	writeFileSync(file, bytes);

@@ -25,7 +25,7 @@ describe('fingerprints on the signed record', () => {
 
 	it('the plan fingerprint is the SHA-256 of the secret-free plan file; every generated file has its own', async () => {
 		const plan = planWith({ dbPassword: 'Runtime-Password-0123456789', dbUpgradePassword: 'Upgrade-Password-0123456789' }, { webServer: 'nginx' });
-		const d = await reportDigests(plan);
+		const d = await reportDigests(plan, outputsFor(plan));
 		expect(d.fingerprint).toBe(node(exportPlanText(plan, { includeSecrets: false })));
 		const outs = outputsFor(plan);
 		expect(outs.map((o) => o.id)).toContain('config-php');
@@ -33,8 +33,9 @@ describe('fingerprints on the signed record', () => {
 			expect(d.files[o.filename]).toBe(node(o.text));
 			expect(d.files[o.filename]).toBe(sha256Hex(o.text));
 		}
-		const r = buildReport(plan, new Date(), d);
+		const r = buildReport(plan, new Date(), d, outs);
 		expect(r.fingerprint).toBe(d.fingerprint);
+		expect(r.files.length).toBe(outs.length);
 		expect(r.files.every((f) => /^[0-9a-f]{64}$/.test(f.sha256))).toBe(true);
 		const md = reportMarkdown(r);
 		for (const f of r.files) expect(md).toContain(f.sha256);

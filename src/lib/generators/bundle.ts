@@ -7,7 +7,7 @@
  */
 import { visibleControls } from '$lib/validate/text';
 import { zipSync, strToU8 } from 'fflate';
-import type { OutputFile } from '$lib/outputs';
+import type { OutputFile } from '$lib/output-types';
 
 export interface BundleOptions {
 	helpdeskName: string;

@@ -6,7 +6,7 @@
  */
 import type { Plan } from '$lib/plan/schema';
 import { exportPlanText } from '$lib/plan/io';
-import { outputsFor } from '$lib/outputs';
+import type { OutputFile } from '$lib/output-types';
 
 export interface ReportDigests {
 	/** SHA-256 (hex) of the plan file without secrets. */
@@ -21,9 +21,13 @@ export async function sha256Text(text: string): Promise<string> {
 	return Array.from(new Uint8Array(d), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The digests for a plan (with the secrets it holds in memory, so files with a password are covered too). */
-export async function reportDigests(plan: Plan): Promise<ReportDigests> {
+/**
+ * The digests for a plan and its generated files (`outputsFor(plan)`, or `wizard.generatedFiles()`
+ * in the browser, where the generators load only for a self-hosted plan), made from the plan with
+ * the secrets it holds in memory, so files with a password are covered too.
+ */
+export async function reportDigests(plan: Plan, outputs: readonly OutputFile[]): Promise<ReportDigests> {
 	const files: Record<string, string> = {};
-	for (const f of outputsFor(plan)) files[f.filename] = await sha256Text(f.text);
+	for (const f of outputs) files[f.filename] = await sha256Text(f.text);
 	return { fingerprint: await sha256Text(exportPlanText(plan, { includeSecrets: false })), files };
 }

@@ -14,7 +14,7 @@ import { checkFields, type Values } from '$lib/plan/fields';
 import { checkSignoff, signoffFields } from '$lib/plan/signoff';
 import { deploymentLabels, osLabels, webServerLabels } from '$lib/practices/applicability';
 import { whereFor, type Deployment, type OperatingSystem, type SettingRow, type StandardRef, type WebServer } from '$lib/practices/types';
-import { outputsFor } from '$lib/outputs';
+import type { OutputFile } from '$lib/output-types';
 import { auditSummaryText, itemAuditText } from '$lib/audit/format';
 
 export const STATE_LABELS: Record<ShownState, string> = { done: 'Done', skipped: 'Skipped', na: 'Not applicable', open: 'Open', changed: 'Changed since ticked' };
@@ -156,7 +156,12 @@ export function serverDecisions(safe: Plan, d: DerivedPlan): ReportDecision[] {
 	return [];
 }
 
-export function buildReport(plan: Plan, now: Date = new Date(), digests?: ReportDigests): Report {
+/**
+ * `files` are the plan's generated files (`outputsFor(plan)`, or `wizard.generatedFiles()` in the
+ * browser, which loads the generators only for a self-hosted plan; none for Cloud): only their
+ * names and purposes (and, with `digests`, their SHA-256) are listed, never their contents.
+ */
+export function buildReport(plan: Plan, now: Date = new Date(), digests?: ReportDigests, files: readonly OutputFile[] = []): Report {
 	const safe = withoutSecrets(plan);
 	const d = derivePlan(safe);
 	const a = d.aboutValues;
@@ -202,7 +207,7 @@ export function buildReport(plan: Plan, now: Date = new Date(), digests?: Report
 		practices,
 		// Names and purposes only, never contents: from the real plan, so files that hold a
 		// generated password (and so need it to be generated at all) are listed too.
-		files: outputsFor(plan)
+		files: [...files]
 			.sort((x, y) => x.applyOrder - y.applyOrder)
 			.map((f) => ({
 				filename: f.filename,

@@ -7,7 +7,8 @@ import { newPlan, type ItemState, type ItemStateName, type Plan } from './schema
 import { derivePlan, type DerivedItem } from './derive';
 import { alignAbout, ABOUT_STEP_ID } from './about';
 import { deleteKeptOriginal, loadPlan, NO_SAVE_KEY, savePlan, savingOff, setSavingOff, STORAGE_KEY, type LoadNotice } from './storage';
-import { outputsFor } from '$lib/outputs';
+import type * as Outputs from '$lib/outputs';
+import { generatesFiles, type OutputFile } from '$lib/output-types';
 import type { AuditRecord } from '$lib/audit/result';
 import { checkImportFile, keepLocalSecrets, readImportedPlanText, readPlanText, type ReadResult } from './io';
 import { SERVER_ENV_STEP_ID } from '$lib/practices/_server-env';
@@ -31,8 +32,41 @@ class Wizard {
 	/** The plan an import replaced, so the admin can undo the import. */
 	previous = $state<Plan | null>(null);
 	derived = $derived(derivePlan(this.plan));
-	/** Every generated file for the plan (previews, copy/download, bundle, exports). */
-	outputs = $derived(outputsFor(this.plan, this.derived));
+	/** The generators (`$lib/outputs`), once loaded: only a self-hosted plan loads them. */
+	#generators = $state.raw<typeof Outputs | null>(null);
+	#loadingGenerators: Promise<typeof Outputs> | null = null;
+	/** True when the plan can have generated files (self-hosted); a Cloud plan has none. */
+	generatesFiles = $derived(generatesFiles(this.derived));
+	/** True while a self-hosted plan's generators are still loading (its files are not known yet). */
+	outputsPending = $derived(this.generatesFiles && this.#generators === null);
+	/**
+	 * Every generated file for the plan (previews, copy/download, bundle, exports); empty for a
+	 * Cloud plan, and while the generators load (see `outputsPending`).
+	 */
+	outputs = $derived<OutputFile[]>(this.generatesFiles && this.#generators ? this.#generators.outputsFor(this.plan, this.derived) : []);
+
+	/** Loads the generators (once); the wizard shell calls it as soon as the plan is self-hosted. */
+	loadGenerators(): Promise<typeof Outputs> {
+		this.#loadingGenerators ??= import('$lib/outputs').then(
+			(m) => (this.#generators = m),
+			(e) => {
+				this.#loadingGenerators = null; // try again next time (e.g. a network blip)
+				throw e;
+			}
+		);
+		return this.#loadingGenerators;
+	}
+
+	/**
+	 * The generated files of the plan (default: the current one), loading the generators first
+	 * when it needs them (exports).
+	 */
+	async generatedFiles(plan?: Plan): Promise<OutputFile[]> {
+		const derived = plan ? derivePlan(plan) : this.derived;
+		if (!generatesFiles(derived)) return [];
+		const m = await this.loadGenerators();
+		return m.outputsFor(plan ?? this.plan, derived);
+	}
 
 	/** Reads saved progress; call once in the browser before rendering steps. */
 	/** "Do not save progress" is on (see `storage.ts`). */

@@ -1,0 +1,321 @@
+#!/usr/bin/env node
+// What a real browser loads for each page of the wizard, measured from Chromium's network log
+// against a built app (default ./build-test or the directory given): every same-origin response
+// of a cold visit (fresh browser context, empty cache), until the network is idle, sized as
+// gzip -9 of the response body. Two plans are measured: Deskpro Cloud and Deskpro Download
+// (Linux + nginx, with a valid Server environment so every server file is generated).
+//
+// Budgets (issue 16): any wizard step of a Cloud plan ≤ 100 KB gzip, of a self-hosted plan
+// ≤ 130 KB. The welcome page's first load is checked by scripts/size.js (≤ 40 KB); what it
+// fetches afterwards while idle (preloads) is counted separately here and reported, not budgeted.
+//
+// Usage: node scripts/size-pages.js [buildDir] [--json out.json] (npm run size:pages). Exit 1
+// when a page is over its ceiling (see CLOUD_STEP_CEILING: the budgets are not met yet).
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+/** Issue 16's budgets for one page of the wizard, gzip, in bytes. */
+export const CLOUD_STEP_BUDGET = 100 * 1024;
+export const SELF_HOSTED_STEP_BUDGET = 130 * 1024;
+/**
+ * NOT YET MET: what a page weighs today is over the budgets above (the practice modules, zod and
+ * the wizard state load on every page: about 133 KB for a Cloud step, 175 KB self-hosted). Until
+ * they are split, these ceilings (today's weight + ~3 %) stop any page from growing; the test
+ * and this script fail above them and report the budgets as not met.
+ */
+export const CLOUD_STEP_CEILING = 137 * 1024;
+export const SELF_HOSTED_STEP_CEILING = 180 * 1024;
+
+const types = /** @type {Record<string, string>} */ ({
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.json': 'application/json',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.ttf': 'font/ttf',
+	'.txt': 'text/plain; charset=utf-8',
+	'.webmanifest': 'application/manifest+json'
+});
+
+/**
+ * A minimal static server for the build (same file lookup as scripts/serve.js, 200.html fallback).
+ * @param {string} root
+ * @returns {Promise<{ url: string, close: () => Promise<void> }>}
+ */
+export function serveStatic(root) {
+	root = resolve(root);
+	const server = createServer(async (req, res) => {
+		const p = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
+		const candidates = p.endsWith('/') ? [p + 'index.html'] : [p, p + '.html', p + '/index.html'];
+		let file = join(root, '200.html');
+		for (const c of candidates) {
+			const full = normalize(join(root, c));
+			if (full !== root && !full.startsWith(root + sep)) break;
+			try {
+				if ((await stat(full)).isFile()) {
+					file = full;
+					break;
+				}
+			} catch {
+				/* next */
+			}
+		}
+		const body = await readFile(file);
+		res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
+		res.end(body);
+	});
+	return new Promise((ok) =>
+		server.listen(0, '127.0.0.1', () => {
+			const a = server.address();
+			const port = typeof a === 'object' && a ? a.port : 0;
+			ok({ url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) });
+		})
+	);
+}
+
+/** @typedef {{ url: string, raw: number, gzip: number }} Fetched */
+/** @typedef {{ page: string, plan: string, files: Fetched[], total: { raw: number, gzip: number }, workers: { raw: number, gzip: number } }} PageLoad */
+
+/**
+ * Web workers the page starts (the zxcvbn strength dictionaries on the password step) are their
+ * own thread, started after the page is up: counted and reported separately from the page.
+ * @param {string} url
+ */
+export const isWorker = (url) => url.startsWith('/_app/immutable/workers/');
+
+/** @param {Fetched[]} files */
+const sum = (files) => files.reduce((a, f) => ({ raw: a.raw + f.raw, gzip: a.gzip + f.gzip }), { raw: 0, gzip: 0 });
+
+/**
+ * Records every same-origin response of `page` while `action` runs, then until no request has
+ * been in flight for `quietMs` (at most 15 s). Responses are sized as gzip -9 of their bodies.
+ * @param {import('@playwright/test').Page} page
+ * @param {string} origin
+ * @param {() => Promise<unknown>} action
+ * @param {number} [quietMs]
+ * @returns {Promise<Fetched[]>}
+ */
+async function recordLoads(page, origin, action, quietMs = 600) {
+	/** @type {Promise<Fetched | null>[]} */
+	const pending = [];
+	let inFlight = 0;
+	let lastActivity = Date.now();
+	const onRequest = () => {
+		inFlight++;
+		lastActivity = Date.now();
+	};
+	const onDone = () => {
+		inFlight--;
+		lastActivity = Date.now();
+	};
+	/** @param {import('@playwright/test').Response} r */
+	const onResponse = (r) => {
+		if (!r.url().startsWith(origin)) return;
+		pending.push(
+			r.body().then(
+				(b) => ({ url: r.url().slice(origin.length), raw: b.length, gzip: gzipSync(b, { level: 9 }).length }),
+				() => null
+			)
+		);
+	};
+	page.on('request', onRequest);
+	page.on('requestfinished', onDone);
+	page.on('requestfailed', onDone);
+	page.on('response', onResponse);
+	await action();
+	// Settle: the page has rendered its heading (hydrated, effects run) and the main thread has
+	// been idle twice, then no request has been in flight for `quietMs`.
+	await page
+		.locator('h1')
+		.first()
+		.waitFor({ timeout: 15_000 })
+		.catch(() => {});
+	for (let i = 0; i < 2; i++) await page.evaluate(() => new Promise((r) => requestIdleCallback(() => r(null), { timeout: 3000 })));
+	const until = Date.now() + 15_000;
+	while (Date.now() < until && (inFlight > 0 || Date.now() - lastActivity < quietMs)) await page.waitForTimeout(50);
+	page.off('request', onRequest);
+	page.off('requestfinished', onDone);
+	page.off('requestfailed', onDone);
+	page.off('response', onResponse);
+	const got = /** @type {Fetched[]} */ ((await Promise.all(pending)).filter(Boolean));
+	// one row per URL (a module is fetched once per document)
+	const seen = new Map();
+	for (const f of got) seen.set(f.url, f);
+	return [...seen.values()];
+}
+
+/**
+ * Builds a saved plan through the UI (labels only) and returns the localStorage it left.
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} base
+ * @param {'cloud' | 'self-hosted'} kind
+ */
+async function planStorage(browser, base, kind) {
+	const ctx = await browser.newContext();
+	const page = await ctx.newPage();
+	await page.goto(`${base}/step/about`);
+	await page.getByLabel('Helpdesk name').fill('Acme Support');
+	await page.getByLabel('Helpdesk URL').fill('https://support.example.com/');
+	if (kind === 'cloud') {
+		await page.getByRole('radio', { name: /Deskpro Cloud/ }).check();
+	} else {
+		await page.getByRole('radio', { name: /Deskpro Download/ }).check();
+		await page.getByRole('radio', { name: 'Linux', exact: true }).check();
+		await page.getByRole('radio', { name: 'nginx', exact: true }).check();
+		await page.goto(`${base}/step/server-environment`);
+		await page.locator('main h1').waitFor();
+		const presets = page.getByRole('group', { name: 'Presets' }).getByRole('button');
+		if (await presets.count()) await presets.first().click();
+		for (let pass = 0; pass < 3; pass++) {
+			const invalid = page.locator('main [aria-invalid="true"]');
+			const n = await invalid.count();
+			if (!n) break;
+			for (let i = 0; i < n; i++) {
+				const el = invalid.nth(i);
+				if (!(await el.isVisible())) continue;
+				const gen = el.locator('xpath=following-sibling::button[starts-with(normalize-space(.), "Generate")]');
+				if (await gen.count()) await gen.first().click();
+				else {
+					const ph = await el.getAttribute('placeholder');
+					if (ph) await el.fill(ph);
+				}
+			}
+		}
+	}
+	await page.waitForTimeout(100);
+	/** @type {Record<string, string>} */
+	const storage = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+	await ctx.close();
+	return storage;
+}
+
+/**
+ * Cold-loads `path` in a fresh context holding `storage` and returns what it fetched.
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} base
+ * @param {string} path
+ * @param {Record<string, string>} storage
+ * @param {(page: import('@playwright/test').Page) => Promise<void>} [check]
+ */
+async function coldLoad(browser, base, path, storage, check) {
+	const ctx = await browser.newContext();
+	await ctx.addInitScript((s) => {
+		if (sessionStorage.getItem('size-seeded')) return;
+		for (const [k, v] of Object.entries(s)) localStorage.setItem(k, v);
+		sessionStorage.setItem('size-seeded', '1');
+	}, storage);
+	const page = await ctx.newPage();
+	const files = await recordLoads(page, base, () => page.goto(base + path));
+	if (check) await check(page);
+	await ctx.close();
+	return files;
+}
+
+/** The wizard's step pages in the build (prerendered step/*.html), plus the audit and summary pages. */
+/** @param {string} buildDir */
+export function stepPaths(buildDir) {
+	return [
+		...readdirSync(join(buildDir, 'step'))
+			.filter((f) => f.endsWith('.html'))
+			.map((f) => `/step/${f.slice(0, -5)}`)
+			.sort(),
+		'/audit',
+		'/summary'
+	];
+}
+
+/**
+ * Measures every page for both plans, and the welcome page (first load and idle fetches).
+ * @param {string} buildDir
+ * @param {{ pages?: string[], executablePath?: string, parallel?: number }} [opts]
+ */
+export async function measurePages(buildDir, opts = {}) {
+	const { chromium } = await import('@playwright/test');
+	const srv = await serveStatic(buildDir);
+	const browser = await chromium.launch({
+		executablePath: opts.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+	});
+	try {
+		const base = srv.url;
+		// Welcome page: the first load (requests issued before the load event), then what it
+		// fetches afterwards while idle (the practice catalogue prefetch, SvelteKit preloads).
+		const ctx = await browser.newContext();
+		const page = await ctx.newPage();
+		/** @type {Set<string>} */
+		const beforeLoad = new Set();
+		let loaded = false;
+		page.on('request', (r) => {
+			if (!loaded && r.url().startsWith(base)) beforeLoad.add(r.url().slice(base.length));
+		});
+		page.on('load', () => (loaded = true));
+		const all = await recordLoads(page, base, () => page.goto(base + '/', { waitUntil: 'load' }), 2000);
+		const welcomeFirst = all.filter((f) => beforeLoad.has(f.url));
+		const welcomeIdle = all.filter((f) => !beforeLoad.has(f.url));
+		await ctx.close();
+
+		const plans = { cloud: await planStorage(browser, base, 'cloud'), 'self-hosted': await planStorage(browser, base, 'self-hosted') };
+		/** @type {PageLoad[]} */
+		const pages = [];
+		const jobs = (opts.pages ?? stepPaths(buildDir)).flatMap((path) => Object.entries(plans).map(([plan, storage]) => ({ path, plan, storage })));
+		const workers = Array.from({ length: opts.parallel ?? 3 }, async () => {
+			for (let job = jobs.shift(); job; job = jobs.shift()) {
+				const files = await coldLoad(browser, base, job.path, job.storage);
+				pages.push({ page: job.path, plan: job.plan, files, total: sum(files.filter((f) => !isWorker(f.url))), workers: sum(files.filter((f) => isWorker(f.url))) });
+			}
+		});
+		await Promise.all(workers);
+		pages.sort((a, b) => a.page.localeCompare(b.page) || a.plan.localeCompare(b.plan));
+		return { welcome: { first: welcomeFirst, firstTotal: sum(welcomeFirst), idle: welcomeIdle, idleTotal: sum(welcomeIdle) }, pages };
+	} finally {
+		await browser.close();
+		await srv.close();
+	}
+}
+
+/** @param {number} b */
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+
+/**
+ * Pages over a limit: Cloud pages over `cloud`, self-hosted pages over `selfHosted`.
+ * @param {PageLoad[]} pages
+ * @param {{ cloud: number, selfHosted: number }} limits
+ */
+export function overLimit(pages, limits) {
+	return pages.filter((p) => p.total.gzip > (p.plan === 'cloud' ? limits.cloud : limits.selfHosted));
+}
+export const BUDGETS = { cloud: CLOUD_STEP_BUDGET, selfHosted: SELF_HOSTED_STEP_BUDGET };
+export const CEILINGS = { cloud: CLOUD_STEP_CEILING, selfHosted: SELF_HOSTED_STEP_CEILING };
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const args = process.argv.slice(2);
+	const jsonAt = args.indexOf('--json');
+	const jsonOut = jsonAt >= 0 ? args.splice(jsonAt, 2)[1] : undefined;
+	const dir = args[0] ?? 'build-test';
+	const r = await measurePages(dir);
+	console.log(`Welcome page, first load: ${kb(r.welcome.firstTotal.gzip)} gzip (budget 40 KB, see scripts/size.js)`);
+	console.log(`Welcome page, fetched afterwards while idle: ${kb(r.welcome.idleTotal.gzip)} gzip (${r.welcome.idle.length} files, not budgeted)`);
+	for (const f of r.welcome.idle) console.log(`    ${String(f.gzip).padStart(7)} B gz  ${f.url}`);
+	console.log('\nCold visit of each page (same-origin responses until network idle, gzip -9):');
+	console.log('  Cloud      self-hosted  page');
+	/** @type {Map<string, Record<string, number>>} */
+	const byPage = new Map();
+	for (const p of r.pages) byPage.set(p.page, { ...byPage.get(p.page), [p.plan]: p.total.gzip });
+	for (const [page, v] of byPage) console.log(`  ${kb(v.cloud ?? 0).padStart(9)}  ${kb(v['self-hosted'] ?? 0).padStart(11)}  ${page}`);
+	for (const p of r.pages.filter((p) => p.workers.gzip > 0 && p.plan === 'cloud')) console.log(`  + ${kb(p.workers.gzip)} gzip of web worker started by ${p.page} (counted separately)`);
+	/** @param {string} plan */
+	const worst = (plan) => Math.max(...r.pages.filter((p) => p.plan === plan).map((p) => p.total.gzip));
+	console.log(`\nLargest Cloud page: ${kb(worst('cloud'))} (budget ${kb(CLOUD_STEP_BUDGET)}, ceiling ${kb(CLOUD_STEP_CEILING)}); largest self-hosted page: ${kb(worst('self-hosted'))} (budget ${kb(SELF_HOSTED_STEP_BUDGET)}, ceiling ${kb(SELF_HOSTED_STEP_CEILING)})`);
+	if (jsonOut) writeFileSync(jsonOut, JSON.stringify(r, null, '\t'));
+	const notMet = overLimit(r.pages, BUDGETS);
+	if (notMet.length) console.log(`Budgets NOT met by ${notMet.length} of ${r.pages.length} page loads (Cloud ≤ ${kb(CLOUD_STEP_BUDGET)}, self-hosted ≤ ${kb(SELF_HOSTED_STEP_BUDGET)}).`);
+	const over = overLimit(r.pages, CEILINGS);
+	if (over.length) {
+		for (const p of over) console.error(`Over the ceiling: ${p.page} (${p.plan}) ${kb(p.total.gzip)}`);
+		process.exit(1);
+	}
+}
