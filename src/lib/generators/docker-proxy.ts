@@ -18,8 +18,7 @@ import { block } from './nginx';
 import { MOZILLA_INTERMEDIATE } from './tls';
 import { section } from './apache';
 
-export const NGINX_PROXY_FILENAME = 'deskpro-proxy.nginx.conf';
-export const APACHE_PROXY_FILENAME = 'deskpro-proxy.apache.conf';
+export { NGINX_PROXY_FILENAME, APACHE_PROXY_FILENAME } from './docker-proxy-names';
 
 /** Mozilla's "intermediate" cipher list (TLS 1.2), shared with the site generators (see ./tls). */
 export const MOZILLA_INTERMEDIATE_CIPHERS = MOZILLA_INTERMEDIATE.ciphers;

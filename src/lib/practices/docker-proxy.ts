@@ -9,7 +9,7 @@ import { ENV, STAFF_PATHS, sourceText, PROXY_DOC, ACCESS_LOG } from '$lib/deskpr
 import { checkHelpdeskUrl, helpdeskBaseUrl } from '$lib/validate/net';
 import { CONTAINERS } from '$lib/generators/docker-compose';
 import { NFT_TABLE, NFT_FILENAME, UFW_FILENAME } from '$lib/generators/docker-firewall';
-import { NGINX_PROXY_FILENAME, APACHE_PROXY_FILENAME } from '$lib/generators/docker-proxy';
+import { NGINX_PROXY_FILENAME, APACHE_PROXY_FILENAME } from '$lib/generators/docker-proxy-names';
 import { dockerStepNotes } from './_docker-notes';
 import { dockerAuditBase } from './_docker-audit';
 
