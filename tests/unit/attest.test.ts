@@ -85,6 +85,37 @@ describe('a tick attests the content it was given for', () => {
 		expect(wizard.markItems(['session-length.timeout', 'password-policy.apply'], 'done')).toEqual(['password-policy.apply']);
 	});
 
+	it('an item whose note or reason holds a control or bidi character can be neither Done, Skipped nor N/A (issue 12)', () => {
+		const id = 'password-policy.apply';
+		// refused when set, with the field's message; "Mark all" leaves it as it is
+		wizard.setItem(id, { note: 'ok \u001b[2J' });
+		expect(wizard.item(id)!.blocked).toMatch(/U\+001B/);
+		expect(wizard.setItem(id, { state: 'done' })).toMatch(/U\+001B/);
+		expect(wizard.setItem(id, { state: 'skipped', reason: 'SSO' })).toMatch(/U\+001B/);
+		expect(wizard.setItem(id, { state: 'na', reason: 'not here' })).toMatch(/U\+001B/);
+		expect(wizard.plan.checklist[id]!.state).toBe('open');
+		expect(wizard.markItems([id, 'password-policy.password-manager'], 'done')).toEqual(['password-policy.password-manager']);
+		// a patch that brings its own bad reason is refused too, and stores nothing
+		expect(wizard.setItem('session-length.timeout', { state: 'skipped', reason: 'evil \u202e' })).toMatch(/U\+202E/);
+		expect(wizard.plan.checklist['session-length.timeout']?.state ?? 'open').toBe('open');
+		// the note made clean: Done is possible again
+		wizard.setItem(id, { note: 'ok' });
+		expect(wizard.item(id)!.blocked).toBeUndefined();
+		expect(wizard.setItem(id, { state: 'done' })).toBeNull();
+		// a tick stored before (an old plan, an edit after ticking) counts as open while the text holds one
+		wizard.setItem(id, { note: 'bell \u0007' });
+		expect(wizard.item(id)!.state).toBe('open');
+		wizard.setItem('session-length.timeout', { state: 'skipped', reason: 'not used' });
+		expect(wizard.item('session-length.timeout')!.state).toBe('skipped');
+		wizard.setItem('session-length.timeout', { reason: 'not used \u2066' });
+		expect(wizard.item('session-length.timeout')!.state).toBe('open');
+		wizard.setItem('session-length.timeout', { state: 'na', reason: 'not used' });
+		expect(wizard.item('session-length.timeout')!.state).toBe('na');
+		wizard.setItem('session-length.timeout', { reason: 'not used \u200f' });
+		expect(wizard.item('session-length.timeout')!.state).toBe('open');
+		expect(wizard.derived.practices.find((p) => p.practice.id === 'session-length')!.status).not.toBe('done');
+	});
+
 	it('Skipped without a reason counts as open until the reason is given', () => {
 		wizard.setItem('password-policy.password-manager', { state: 'skipped' });
 		let it = wizard.item('password-policy.password-manager')!;

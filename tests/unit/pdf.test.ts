@@ -175,6 +175,15 @@ describe.skipIf(!poppler)('PDF checklist', () => {
 		const empty = render('empty', newPlan(new Date('2026-01-01T00:00:00Z')));
 		expect(flat(text(empty.file))).toContain('Unnamed helpdesk');
 	});
+
+	it('control and bidi characters left in a note of an old plan show as U+FFFD, like the other exports (issue 12)', () => {
+		const plan = fullPlan();
+		const first = Object.keys(plan.checklist)[0]!;
+		plan.checklist[first]!.note = 'NOTE\u001b[31mRED\u0007BELL\u202eEVIL\u0085C1\u0000NUL\u2066ISO';
+		const { file, report } = render('controls', plan);
+		expect(report.practices.some((p) => p.items.some((i) => i.note.includes('BELL'))), 'the note is in the report').toBe(true);
+		expect(flat(text(file))).toContain('NOTE\ufffd[31mRED\ufffdBELL\ufffdEVIL\ufffdC1\ufffdNUL\ufffdISO');
+	});
 });
 
 it('the faster font-table encoder gives exactly the bytes of jsPDF’s own', () => {

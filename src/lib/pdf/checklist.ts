@@ -13,6 +13,7 @@ import type { jsPDF } from 'jspdf';
 import { CHANGED_NOTE, FILES_WHERE, person, SECRET_FILE_WHERE, STATE_LABELS, type Report, type ReportItem } from '$lib/generators/report';
 import type { ShownState } from '$lib/plan/derive';
 import { speedUpSubsetting } from './fast-subset';
+import { visibleControls } from '$lib/validate/text';
 
 export type PageFormat = 'a4' | 'letter';
 
@@ -91,10 +92,13 @@ class Writer {
 		return this.h - M.bottom;
 	}
 
-	/** Text the font can draw: NFC, tabs as spaces, no control characters, unknown glyphs as U+FFFD. */
+	/**
+	 * Text the font can draw: NFC, tabs as spaces, control and bidirectional characters as U+FFFD
+	 * like every other export (`visibleControls`), unknown glyphs as U+FFFD.
+	 */
 	clean(s: string): string {
 		let out = '';
-		for (const ch of s.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, '    ')) {
+		for (const ch of visibleControls(s.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, '    '))) {
 			const cp = ch.codePointAt(0)!;
 			if (ch === '\n') out += ch;
 			else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) continue;

@@ -13,6 +13,7 @@ import type { AboutValues, ChecklistItemDef, Note, Practice, PracticeContext, Se
 import { refineServerEnv, serverEnvFields, SERVER_ENV_STEP_ID, toServerEnv, type ServerEnv } from '$lib/practices/_server-env';
 import { dockerEnvFields, DOCKER_ENV_STEP_ID, refineDockerEnv, toDockerEnv, type DockerEnv } from '$lib/practices/_docker-env';
 import type { PlannedCheck } from '$lib/audit/types';
+import { freeTextProblem } from '$lib/validate/text';
 import { auditStatus, expectDigest, type AuditStatus, type ItemAudit } from '$lib/audit/plan-checks';
 
 /**
@@ -27,13 +28,16 @@ export interface DerivedItem extends ChecklistItemDef {
 	/**
 	 * The effective state: `na` whenever the practice does not apply; `changed` when the tick's
 	 * attested digest differs from `digest`; `open` for a done tick while the step's answers are
-	 * invalid (`blocked`) and for a skip without a reason (`needsReason`).
+	 * invalid (`blocked`), for a done, skipped or N/A tick while its note or reason holds a refused
+	 * character (`textProblem`) and for a skip without a reason (`needsReason`).
 	 */
 	state: ShownState;
 	/** The digest of the item's current content (what a tick now would attest). */
 	digest: string;
-	/** Why the item cannot be Done now (the step's answers are invalid), or undefined. */
+	/** Why the item cannot be Done now (the step's answers are invalid, or `textProblem`), or undefined. */
 	blocked?: string;
+	/** Why the item can be neither Done, Skipped nor Not applicable now: its note or reason holds a refused character. */
+	textProblem?: string;
 	/** Skipped by hand without a reason: counted as open until a reason is given. */
 	needsReason: boolean;
 	reason: string;
@@ -206,11 +210,28 @@ function stepStatus(plan: Plan, applicability: ApplicabilityResult, ok: boolean,
 					: 'in-progress';
 }
 
-/** The state shown for a stored tick, given the current digest and whether Done is possible. */
-export function shownState(s: ItemState, digest: string, blocked: string | undefined): { state: ShownState; needsReason: boolean } {
+/**
+ * Why an item with this note and reason can be neither Done, Skipped nor Not applicable, or undefined: free text
+ * refuses control and bidirectional characters (`freeTextProblem`, the one definition), and a tick
+ * would attest them, so they block a tick the way invalid answers block Done.
+ */
+export function itemTextProblem(s: Pick<ItemState, 'note' | 'reason'>): string | undefined {
+	const note = freeTextProblem(s.note, true);
+	if (note) return `Correct the note before marking this item done, skipped or not applicable. ${note}`;
+	const reason = freeTextProblem(s.reason, true);
+	if (reason) return `Correct the reason before marking this item done, skipped or not applicable. ${reason}`;
+	return undefined;
+}
+
+/**
+ * The state shown for a stored tick, given the current digest, whether Done is possible
+ * (`blocked`) and whether any tick is (`textProblem`).
+ */
+export function shownState(s: ItemState, digest: string, blocked: string | undefined, textProblem?: string): { state: ShownState; needsReason: boolean } {
+	if (s.state === 'na' && textProblem) return { state: 'open', needsReason: false };
 	if (s.state === 'done' || s.state === 'skipped') {
 		if (s.digest !== digest) return { state: 'changed', needsReason: false };
-		if (s.state === 'done' && blocked) return { state: 'open', needsReason: false };
+		if (textProblem || (s.state === 'done' && blocked)) return { state: 'open', needsReason: false };
 		if (s.state === 'skipped' && s.reason.trim() === '') return { state: 'open', needsReason: true };
 	}
 	return { state: s.state, needsReason: false };
@@ -250,7 +271,9 @@ function derivePractice(plan: Plan, practice: Practice, ctx: PracticeContext, au
 		const base = { ...d, practiceId: practice.id, manualState: s.state, note: s.note, at: s.at, digest, needsReason: false };
 		if (!applicability.applies) return { ...base, state: 'na', reason: applicability.reason, locked: true };
 		if (d.notApplicable) return { ...base, state: 'na', reason: d.notApplicable, locked: true };
-		return { ...base, ...shownState(s, digest, blocked), reason: s.reason, blocked, locked: false };
+		const textProblem = itemTextProblem(s);
+		const itemBlocked = blocked ?? textProblem;
+		return { ...base, ...shownState(s, digest, itemBlocked, textProblem), reason: s.reason, blocked: itemBlocked, textProblem, locked: false };
 	});
 	const notes = typeof practice.notes === 'function' ? practice.notes(checked.values, ctx) : (practice.notes ?? []);
 	const status = stepStatus(plan, applicability, checked.ok, items);

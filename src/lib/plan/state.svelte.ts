@@ -4,7 +4,7 @@
  * plan only through the functions below.
  */
 import { newPlan, type ItemState, type ItemStateName, type Plan } from './schema';
-import { derivePlan, type DerivedItem } from './derive';
+import { derivePlan, itemTextProblem, type DerivedItem } from './derive';
 import { alignAbout, ABOUT_STEP_ID } from './about';
 import { deleteKeptOriginal, loadPlan, NO_SAVE_KEY, savePlan, savingOff, setSavingOff, STORAGE_KEY, type LoadNotice } from './storage';
 import type * as Outputs from '$lib/outputs';
@@ -185,7 +185,8 @@ class Wizard {
 	/**
 	 * Changes a checklist item. Setting a state attests the item's current content: done and
 	 * skipped store its digest (see `attest.ts`). Done is refused (returns the reason) while the
-	 * step's answers are invalid; a note or reason alone never re-attests.
+	 * step's answers are invalid, Done, Skipped and N/A while the note or reason (as patched) holds a
+	 * control or bidirectional character; a note or reason alone never re-attests.
 	 */
 	setItem(itemId: string, patch: Partial<Omit<ItemState, 'digest' | 'at'>>): string | null {
 		const cur: ItemState = this.plan.checklist[itemId] ?? { state: 'open', reason: '', note: '' };
@@ -193,7 +194,12 @@ class Wizard {
 		if (patch.state !== undefined) {
 			const d = this.item(itemId);
 			if (d?.locked) return 'This item does not apply to your helpdesk.';
-			if (patch.state === 'done' && d?.blocked) return d.blocked;
+			if (patch.state !== 'open') {
+				const text = itemTextProblem(next);
+				if (text) return text;
+			}
+			// (a text problem of the stored note/reason is checked above against the patched text)
+			if (patch.state === 'done' && d?.blocked && d.blocked !== d.textProblem) return d.blocked;
 			if (patch.state === 'done' || patch.state === 'skipped') next.digest = d?.digest;
 			else delete next.digest;
 		}
