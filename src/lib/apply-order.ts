@@ -26,8 +26,8 @@ export const APPLY_ORDER: readonly ApplyStep[] = [
 	{ step: 'server-data-dir', files: ['move-data'] },
 	{ step: 'server-config-php', files: ['config-php'] },
 	{ step: 'server-permissions', files: ['permissions', 'crontab', 'windows-permissions'] },
-	{ step: 'server-web-config', files: ['nginx', 'apache', 'iis-web-config'] },
-	{ step: 'server-post-checks', files: ['post-checks'] }
+	{ step: 'server-web-config', files: ['nginx', 'apache', 'iis-setup', 'iis-web-config'] },
+	{ step: 'server-post-checks', files: ['post-checks', 'iis-post-checks'] }
 ];
 
 /** Where a file without a place in the order goes: after every server file (e.g. the audit script). */

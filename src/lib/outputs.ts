@@ -18,7 +18,7 @@ import { configPhp } from './generators/config-php';
 import { cronFile, CRON_FILENAME } from './generators/cron';
 import { mysqlSetup } from './generators/mysql';
 import { moveDataScript, permissionsScript } from './generators/permissions';
-import { iisWebConfig, windowsPermissionsScript } from './generators/iis';
+import { iisPostChecksScript, iisSetupScript, iisWebConfig, windowsPermissionsScript } from './generators/iis';
 import { postChecksScript } from './generators/post-checks';
 import { checkHelpdeskUrl } from './validate/net';
 import { hasDbPasswords } from './practices/_server-env';
@@ -119,12 +119,21 @@ const serverOutputs: ServerOutputSpec[] = [
 		generate: ({ env }) => cronFile(env)
 	},
 	{
+		id: 'iis-setup',
+		practiceId: 'server-web-config',
+		filename: 'deskpro-iis-setup.ps1',
+		language: 'powershell',
+		description: 'PowerShell (elevated, -DryRun first, before web.config): unlock ipSecurity (locked at server level: 500.19 until unlocked) and run anonymous requests as the application-pool identity (IUSR cannot read the files: 401.3). Not tested on a real IIS by the wizard’s test suite.',
+		when: (ctx) => ctx.about.os === 'windows',
+		generate: ({ env }) => iisSetupScript(env)
+	},
+	{
 		id: 'iis-web-config',
 		practiceId: 'server-web-config',
 		filename: 'web.config',
 		installAs: 'web.config in the install directory',
 		language: 'xml',
-		description: 'IIS web.config: hidden segments, URL Rewrite front controller, /admin/ and /agent/ limited with ipSecurity. Not tested on a real IIS by the wizard’s test suite.',
+		description: 'IIS web.config: Deskpro’s own hidden segments and rewrites (sitemap.xml, __checkurlrewrite), PHP only for the entry points, every staff interface in every spelling limited with ipSecurity. Not tested on a real IIS by the wizard’s test suite.',
 		when: (ctx) => ctx.about.os === 'windows',
 		generate: ({ env }) => iisWebConfig(env)
 	},
@@ -143,8 +152,17 @@ const serverOutputs: ServerOutputSpec[] = [
 		filename: 'deskpro-checks.sh',
 		language: 'bash',
 		description: 'Bash + curl: every sensitive path must answer 403; with --outside (run from outside your networks) /admin/ and /agent/ too.',
-		when: (ctx) => checkHelpdeskUrl(ctx.about.helpdeskUrl) === null,
+		when: (ctx) => ctx.about.os === 'linux' && checkHelpdeskUrl(ctx.about.helpdeskUrl) === null,
 		generate: ({ ctx }) => postChecksScript(ctx.about.helpdeskUrl)
+	},
+	{
+		id: 'iis-post-checks',
+		practiceId: 'server-post-checks',
+		filename: 'deskpro-checks.ps1',
+		language: 'powershell',
+		description: 'PowerShell (Invoke-WebRequest, no redirects followed): private paths refused (404 where IIS request filtering hides them, 403 for the rewrite rules); with -Outside every staff interface answers 403 (ipSecurity).',
+		when: (ctx) => ctx.about.os === 'windows' && checkHelpdeskUrl(ctx.about.helpdeskUrl) === null,
+		generate: ({ ctx }) => iisPostChecksScript(ctx.about.helpdeskUrl)
 	}
 ];
 

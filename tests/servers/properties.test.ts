@@ -20,7 +20,7 @@ import { apacheConfig } from '$lib/generators/apache';
 import { configPhp } from '$lib/generators/config-php';
 import { mysqlSetup } from '$lib/generators/mysql';
 import { moveDataScript, permissionsScript } from '$lib/generators/permissions';
-import { iisWebConfig, windowsPermissionsScript } from '$lib/generators/iis';
+import { iisPostChecksScript, iisSetupScript, iisWebConfig, windowsPermissionsScript } from '$lib/generators/iis';
 import { postChecksScript } from '$lib/generators/post-checks';
 import { helpdeskBaseUrl } from '$lib/validate/net';
 import type { ServerEnv } from '$lib/practices/_server-env';
@@ -198,6 +198,8 @@ serverDescribe(['nginx', 'apache2', 'php', 'xmllint', 'bash', 'shellcheck', 'mar
 			move: moveDataScript(a.env),
 			iis: iisWebConfig(a.env),
 			ps1: windowsPermissionsScript(a.env),
+			iisSetup: iisSetupScript(a.env),
+			iisChecks: iisPostChecksScript(a.helpdeskUrl),
 			checks: postChecksScript(a.helpdeskUrl)
 		};
 	}

@@ -4,6 +4,7 @@ import { serverStepNotes } from './_server-notes';
 import { serverAuditBase } from './_server-audit';
 import { DENIED_AUDIT_PATHS, STAFF_AUDIT_PATHS } from '$lib/generators/web-surface';
 import { STAFF_INTERFACES, SURFACE_GAPS, surfaceSourceText } from '$lib/deskpro/surface';
+import { UNLOCK_IP_SECURITY_CMD } from '$lib/generators/iis';
 
 const STAFF_LIST = STAFF_INTERFACES.map((s) => `/${s.prefix}/`).join(', ');
 
@@ -33,6 +34,22 @@ export const practice = definePractice({
 	appliesTo: { deployments: ['download'], notCoveredBecause: { 'onprem-docker': 'the container’s own nginx serves Deskpro; the staff-interface limits, TLS and header handling are on the step “Front proxy and firewall”.' } },
 	notes: (_v, ctx) => [
 		...serverStepNotes(ctx),
+		...(ctx.about.webServer === 'iis'
+			? [
+					{
+						kind: 'warning' as const,
+						text: `IIS locks the ipSecurity section at server level by default: a web.config that limits the staff interfaces answers 500.19 on every page until it is unlocked. deskpro-iis-setup.ps1 runs ${UNLOCK_IP_SECURITY_CMD} (run it once, elevated, before installing web.config).`
+					},
+					{
+						kind: 'warning' as const,
+						text: 'Anonymous requests run as IUSR by default. The permissions script removes Users and Everyone and gives read access only to the application-pool identity, so IUSR could read nothing and every page would answer 401.3. deskpro-iis-setup.ps1 sets the site’s anonymous authentication to the application-pool identity (userName empty), which the permissions script already lets read the install directory.'
+					},
+					{
+						kind: 'info' as const,
+						text: 'removeServerHeader (requestFiltering) exists only on IIS 10.0 and later (Windows Server 2016 and later). On IIS 8.5 or older delete that attribute from web.config, or IIS answers 500.19.'
+					}
+				]
+			: []),
 		...SURFACE_GAPS.map((g) => ({
 			kind: g.sources.length ? ('disagreement' as const) : ('unknown' as const),
 			text: `${g.topic}: ${g.note}${g.sources.length ? ` (Sources: ${g.sources.map(surfaceSourceText).join('; ')}.)` : ' (No source found.)'}`
@@ -46,7 +63,18 @@ export const practice = definePractice({
 		// "check it with opening the site in IIS Manager").
 		const check = ws === 'nginx' ? 'check it with nginx -t' : ws === 'apache' ? 'check it with apache2ctl configtest' : 'check it by opening the site in IIS Manager (a web.config it cannot read shows an error there)';
 		return [
-			{ id: 'server-web-config.install', text: `Install the generated ${ws === 'iis' ? 'web.config' : ws === 'apache' ? 'virtual host' : 'server block'} and ${check}.` },
+			...(ws === 'iis'
+				? [
+						{
+							id: 'server-web-config.iis-setup',
+							text: `Run deskpro-iis-setup.ps1 in an elevated PowerShell (first with -DryRun): it unlocks ipSecurity (${UNLOCK_IP_SECURITY_CMD}; locked by default, 500.19 until unlocked) and makes anonymous requests run as the application-pool identity (IUSR cannot read the files: 401.3).`
+						}
+					]
+				: []),
+			{
+				id: 'server-web-config.install',
+				text: `Install the generated ${ws === 'iis' ? 'web.config (on IIS 8.5 or older first delete removeServerHeader, an IIS 10.0 attribute)' : ws === 'apache' ? 'virtual host' : 'server block'} and ${check}.`
+			},
 			{ id: 'server-web-config.reload', text: 'Reload the web server and log in to the agent interface from an allowed network.' },
 			{ id: 'server-web-config.admin-restricted', text: `Confirm ${STAFF_LIST} answer 403 from outside the allowed networks (see the checks step).` },
 			...(ws === 'iis'

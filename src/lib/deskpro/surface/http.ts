@@ -209,6 +209,26 @@ export const PRIVATE_FILES = PRIVATE_PATHS.filter((p) => p.kind === 'file').map(
 /** Dot-files and dot-directories (.htaccess, .git/…): refused by Deskpro’s own rules. */
 export const DOT_FILES: SurfaceFact = { note: 'Any path segment starting with a dot is refused (403).', sources: [WEB_CONFIG, HTACCESS] };
 
+/* ------------------------------------------------------------------ what Deskpro's web.config refuses, and how */
+
+/**
+ * How Deskpro's own web.config refuses private paths on IIS. IIS request filtering answers 404
+ * (404.8 hidden segment, 404.7 file extension), not 403; a hidden segment matches that name in ANY
+ * position of the URL, not only the first, so only names no Deskpro route uses can be one.
+ */
+export const IIS_SHIPPED_REFUSALS = {
+	hiddenSegments: ['data', 'app', 'cron.php', 'config.php', 'import.php', 'upgrade.php'],
+	deniedExtensions: ['.bat'],
+	note: 'Deskpro’s web.config hides data, app, cron.php, config.php, import.php and upgrade.php with requestFiltering hiddenSegments and refuses the .bat extension (schedule.bat) with fileExtensions.',
+	sources: [WEB_CONFIG]
+} as const;
+
+/** Why plugins/ cannot be a hidden segment on IIS: the admin interface has routes named /admin/plugins/…. */
+export const PLUGINS_ADMIN_ROUTE: SurfaceFact = {
+	note: 'The admin interface routes /admin/plugins, /admin/plugins/toggle, /admin/plugins/install…; a hiddenSegments entry “plugins” would answer 404 for them, so plugins/ is refused by a rule anchored at the web root instead.',
+	sources: [l('app/src/Application/AdminBundle/Resources/config/admin-routing.php')]
+};
+
 /* ------------------------------------------------------------------ staff interfaces */
 
 export interface StaffInterface extends SurfaceFact {
@@ -310,6 +330,11 @@ export const SURFACE_GAPS: readonly SurfaceGap[] = [
 		topic: 'Upload size',
 		note: 'No Deskpro source states a 25 MB maximum: the default attachment limit is 5 MB and the admin page goes up to 50 MB. The request-body limit defaults to 64 MB to cover that; PHP’s upload_max_filesize and post_max_size must allow as much.',
 		sources: [UPLOADS.attachDefault.sources[0]!, UPLOADS.adminSliderMax.sources[0]!, SAMPLE_PHP_INI]
+	},
+	{
+		topic: 'Dot-files on IIS',
+		note: 'Deskpro’s web.config has a rule meant to refuse paths starting with a dot, but its pattern is written inside literal quotation marks, so it matches only URLs that contain a quotation mark: on IIS, Deskpro’s own file does not refuse /.htaccess or /.git/. The generated web.config refuses them with a pattern without the quotes.',
+		sources: [WEB_CONFIG]
 	},
 	{
 		topic: 'Deskpro 5 layout',
