@@ -16,6 +16,7 @@ import { psQuote, regexLiteral, xmlText } from './escape';
 import { dirDataLine } from './config-php';
 import { ENTRY_POINTS, EXACT_REWRITES, IIS_SHIPPED_REFUSALS, PRIVATE_PATHS, STAFF_PREFIXES, STATIC_DIR } from '$lib/deskpro/surface';
 import { DENIED_PATHS, PHP_EXT_RE, STAFF_CHECK_PATHS } from './web-surface';
+import { ANONYMOUS_SECTION, IP_SECURITY_SECTION, UNLOCK_IP_SECURITY_CMD } from './iis-names';
 
 /** An IPv4 CIDR as IIS wants it: network address and dotted mask; IPv6 with a prefix length. */
 function ipSecurityEntry(cidr: string): string {
@@ -159,12 +160,6 @@ export function iisWebConfig(env: ServerEnv): string {
 
 /** appcmd.exe, as PowerShell runs it. */
 const APPCMD = '"$env:windir\\system32\\inetsrv\\appcmd.exe"';
-/** The section IIS locks at server level by default. */
-export const IP_SECURITY_SECTION = 'system.webServer/security/ipSecurity';
-export const ANONYMOUS_SECTION = 'system.webServer/security/authentication/anonymousAuthentication';
-/** The unlock command as shown in the step (cmd.exe form, no value of the plan in it). */
-export const UNLOCK_IP_SECURITY_CMD = `%windir%\\system32\\inetsrv\\appcmd.exe unlock config -section:${IP_SECURITY_SECTION}`;
-
 /**
  * PowerShell (elevated): what web.config needs from the server level. (1) ipSecurity is locked
  * at server level (overrideModeDefault Deny), so a web.config with <ipSecurity> answers 500.19

@@ -4,7 +4,7 @@ import { serverStepNotes } from './_server-notes';
 import { serverAuditBase } from './_server-audit';
 import { DENIED_AUDIT_PATHS, STAFF_AUDIT_PATHS } from '$lib/generators/web-surface';
 import { STAFF_INTERFACES, SURFACE_GAPS, surfaceSourceText } from '$lib/deskpro/surface';
-import { UNLOCK_IP_SECURITY_CMD } from '$lib/generators/iis';
+import { UNLOCK_IP_SECURITY_CMD } from '$lib/generators/iis-names';
 
 const STAFF_LIST = STAFF_INTERFACES.map((s) => `/${s.prefix}/`).join(', ');
 
