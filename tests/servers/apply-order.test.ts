@@ -106,6 +106,10 @@ interface Answer {
 	wrote: boolean;
 }
 
+/** walk: APPLY_ORDER; wrong: config.php first; locked: web root not writable by the web server; swapped: config.php before move-data. */
+const SITE_NAMES = ['walk', 'wrong', 'locked', 'swapped'] as const;
+type SiteName = (typeof SITE_NAMES)[number];
+
 const ROOTISH = { user: 'dpadmin', password: 'Stock-admin_pw.0123456789' };
 
 /** A plain "before" site: the web root as-is, PHP to php-fpm, everything else routed to index.php. */
@@ -137,8 +141,9 @@ serverDescribe(
 		let nginx: Nginx | undefined;
 		let mainConf = '';
 		const users = accountNames('w');
-		const sites: Record<'walk' | 'wrong', { answers: SiteAnswers; plan: Plan; file: string; beforePort: number }> = {} as never;
+		const sites: Record<SiteName, { answers: SiteAnswers; plan: Plan; file: string; beforePort: number }> = {} as never;
 
+		const timings: string[] = [];
 		const reloadNginx = async () => {
 			const r = await run(bin('nginx'), ['-c', mainConf, '-p', dir, '-e', join(dir, 'error.log'), '-s', 'reload']);
 			expect(r.code, r.stderr).toBe(0);
@@ -156,12 +161,15 @@ serverDescribe(
 		const script = async (id: string, plan: Plan, args: string[] = []) => {
 			const f = join(dir, `${id}.sh`);
 			writeFileSync(f, output(plan, id));
-			return run(bin('bash'), [f, ...args]);
+			const t0 = Date.now();
+			const r = await run(bin('bash'), [f, ...args]);
+			timings.push(`${id}.sh ${Date.now() - t0} ms`);
+			return r;
 		};
 		const install = (name: string) => join(dir, 'srv', `deskpro ${name}`);
 
 		/** Deskpro as shipped: data/ in the web root, writable by the web server, as is the web root (the installer writes config.php there). */
-		const stockInstall = (root: string) => {
+		const stockInstall = (root: string, webRootWritable = true) => {
 			makeFakeDeskpro(root);
 			writeFileSync(join(root, 'index.php'), FRONT_CONTROLLER);
 			const stock = stockConfigPhp()
@@ -173,7 +181,7 @@ serverDescribe(
 			chmodSync(join(root, 'config.php'), 0o644);
 			const uid = Number(execFileSync('id', ['-u', WEB]).toString());
 			const gid = Number(execFileSync('id', ['-g', WEB]).toString());
-			chownSync(root, uid, gid);
+			if (webRootWritable) chownSync(root, uid, gid);
 			const walk = (p: string) => {
 				chownSync(p, uid, gid);
 				for (const n of readdirSync(p, { withFileTypes: true })) {
@@ -197,7 +205,7 @@ serverDescribe(
 			);
 			expect(setup.code, setup.stderr).toBe(0);
 			const files: string[] = [];
-			for (const name of ['walk', 'wrong'] as const) {
+			for (const name of SITE_NAMES) {
 				const answers: SiteAnswers = {
 					install: install(name),
 					data: join(dir, 'var lib', `deskpro-${name}`, 'data'),
@@ -214,7 +222,7 @@ serverDescribe(
 				// the wrong-order install has its own database account, so the two walks do not meet
 				if (name === 'wrong') Object.assign(plan.answers[SERVER_ENV_STEP_ID] as Record<string, unknown>, { dbUser: 'dpwrong', dbUpgradeUser: 'dpwrong_up' });
 				expect(derivePlan(plan).server, name).not.toBeNull();
-				stockInstall(answers.install);
+				stockInstall(answers.install, name !== 'locked');
 				const beforePort = await freePort();
 				const file = join(dir, `${name}.conf`);
 				writeFileSync(file, beforeSite(beforePort, answers.install, fpm));
@@ -227,6 +235,7 @@ serverDescribe(
 		}, 60_000);
 
 		afterAll(async () => {
+			console.log(`script run times: ${timings.join(', ')}`);
 			await nginx?.stop();
 			await Promise.all([fpm?.stop(), db?.stop()]);
 			await removeUsers([users.owner, users.cron]);
@@ -352,6 +361,42 @@ serverDescribe(
 			const r = await db.rootSql(output(plan, 'mysql'));
 			expect(r.code, r.stderr).toBe(0);
 			expect(await ask(url, 'database-after')).toMatchObject({ status: 200, dbUser: 'dpwrong', db: 'ok' });
+		});
+
+		it('the same window with a web root the web server cannot write: nothing is recreated or served, but the helpdesk cannot write its data until the dir_data line', async () => {
+			const { answers: a, plan, beforePort } = sites.locked;
+			const url = `http://127.0.0.1:${beforePort}/`;
+			expect((await db.rootSql(output(plan, 'mysql'))).code).toBe(0);
+			const r = await script('move-data', plan);
+			expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
+			const window = await ask(url, 'window');
+			expect(window).toMatchObject({ status: 200, config: true, db: 'ok', dirData: join(a.install, 'data'), wrote: false });
+			expect(existsSync(join(a.install, 'data'))).toBe(false);
+			// /data/… now reaches the front controller (the plain site routes unknown names to index.php): no file there
+			expect((await curl(`${url}data/walk-window.txt`)).body).not.toContain('written at step');
+			const cfg = join(a.install, 'config.php');
+			writeFileSync(cfg, appendBlock(readFileSync(cfg, 'utf8'), output(plan, 'config-php')));
+			const again = await script('move-data', plan);
+			expect(again.code, `${again.stdout}\n${again.stderr}`).toBe(0);
+			expect(await ask(url, 'after-config')).toMatchObject({ status: 200, dbUser: 'deskpro', db: 'ok', dirData: a.data, wrote: true });
+		});
+
+		it('evidence for a fix, not the apply order: config.php before move-data leaves no data/ in the web root and the move script finishes in one run; in between the helpdesk cannot write its data', async () => {
+			const { answers: a, plan, beforePort } = sites.swapped;
+			const url = `http://127.0.0.1:${beforePort}/`;
+			expect((await db.rootSql(output(plan, 'mysql'))).code).toBe(0);
+			const cfg = join(a.install, 'config.php');
+			writeFileSync(cfg, appendBlock(readFileSync(cfg, 'utf8'), output(plan, 'config-php')));
+			// dir_data names a directory that does not exist yet; Deskpro's mkdir cannot make it (root's parents)
+			const between = await ask(url, 'between');
+			expect(between).toMatchObject({ status: 200, config: true, dbUser: 'deskpro', db: 'ok', dirData: a.data, wrote: false });
+			expect(existsSync(a.data)).toBe(false);
+			const r = await script('move-data', plan);
+			expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
+			expect(r.stdout).toContain(`ok: PHP reads dir_data from config.php as ${a.data}`);
+			expect(r.stdout).not.toContain('NEXT:');
+			expect(existsSync(join(a.install, 'data'))).toBe(false);
+			expect(await ask(url, 'moved')).toMatchObject({ status: 200, db: 'ok', dirData: a.data, wrote: true });
 		});
 	},
 	{ root: true }
