@@ -8,7 +8,7 @@ import { DOCKER_ENV_STEP_ID, type DockerEnv } from '$lib/practices/_docker-env';
 
 export function dockerPlan(answers: Record<string, unknown>, url = 'https://support.example.test/'): Plan {
 	const p = newPlan();
-	Object.assign(p.answers.about as Record<string, unknown>, { helpdeskName: 'Test helpdesk', helpdeskUrl: url, deployment: 'onprem-docker' });
+	Object.assign(p.answers.about as Record<string, unknown>, { helpdeskName: 'Test helpdesk', helpdeskUrl: url, deployment: 'onprem-docker', deskproVersion: 'current' });
 	p.answers[DOCKER_ENV_STEP_ID] = { ...(p.answers[DOCKER_ENV_STEP_ID] as Record<string, unknown>), ...answers };
 	return p;
 }

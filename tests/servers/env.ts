@@ -7,12 +7,14 @@ import { newPlan } from '$lib/plan/schema';
 import { derivePlan } from '$lib/plan/derive';
 import { SERVER_ENV_STEP_ID, type ServerEnv } from '$lib/practices/_server-env';
 import type { Plan } from '$lib/plan/schema';
+import { effectiveVersion } from '$lib/plan/about';
 
 export interface AboutAnswers {
 	helpdeskName?: string;
 	helpdeskUrl?: string;
 	os?: 'linux' | 'windows';
 	webServer?: 'nginx' | 'apache' | 'iis';
+	deskproVersion?: 'cloud' | 'current' | 'legacy' | 'unsure';
 }
 
 export const TEST_PASSWORD = 'Test-Runtime_pw.0123456789:+=,abc';
@@ -28,6 +30,9 @@ export function planWith(server: Record<string, unknown>, about: AboutAnswers = 
 		webServer: 'nginx',
 		...about
 	});
+	// the Deskpro the hosting implies (the About step refuses "Cloud" with a self-hosted hosting)
+	const a = p.answers.about as Record<string, unknown>;
+	if (about.deskproVersion === undefined) a.deskproVersion = effectiveVersion({ deployment: String(a.deployment) });
 	Object.assign(p.answers[SERVER_ENV_STEP_ID] as Record<string, unknown>, {
 		dbPassword: TEST_PASSWORD,
 		dbUpgradePassword: TEST_UPGRADE_PASSWORD,

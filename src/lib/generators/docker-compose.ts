@@ -272,7 +272,12 @@ export function secretsScript(env: DockerEnv): string {
 		'	chown root:root "$f"',
 		'	chmod 0600 "$f"',
 		'}',
-		...make.flatMap(([name, cmd, what]) => [`# ${what}`, `make_secret ${shellQuote(name)} bash -c ${shellQuote(cmd)}`]),
+		...make.flatMap(([name, cmd, what]) => [
+			`# ${what}`,
+			// the command is run by the inner bash: its $(…) must stay unexpanded here (SC2016 is meant)
+			...(cmd.includes('$') ? ['# shellcheck disable=SC2016'] : []),
+			`make_secret ${shellQuote(name)} bash -c ${shellQuote(cmd)}`
+		]),
 		...keyFiles(env).flatMap((k) => [
 			'# key file mounted into the containers: root-owned, 0600',
 			`if [ -f ${shellQuote(k)} ]; then chown root:root ${shellQuote(k)}; chmod 0600 ${shellQuote(k)}; else echo ${shellQuote(`missing ${k}: put the key there, then run this script again`)} >&2; fi`

@@ -56,7 +56,7 @@ export function dockerDbScript(env: DockerEnv): string {
 		`sql=\${sql//${UPW}/$upw}`,
 		'if [ "${1:-}" = --apply ]; then',
 		env.dbLocation === 'compose'
-			? `\tprintf '%s\\n' "$sql" | docker-compose -f ${shellQuote(`${env.projectDir}/${COMPOSE_FILENAME}`)} exec -T mysql sh -c 'MYSQL_PWD="$(cat /run/secrets/MYSQL_ROOT_PASSWORD)" exec mysql -uroot'`
+			? `\t# $(cat …) is run by sh inside the container, not here (SC2016 is meant)\n\t# shellcheck disable=SC2016\n\tprintf '%s\\n' "$sql" | docker-compose -f ${shellQuote(`${env.projectDir}/${COMPOSE_FILENAME}`)} exec -T mysql sh -c 'MYSQL_PWD="$(cat /run/secrets/MYSQL_ROOT_PASSWORD)" exec mysql -uroot'`
 			: "\techo 'This database is external: pipe the SQL into your mysql client instead.' >&2; exit 1",
 		'else',
 		"\tprintf '%s\\n' \"$sql\"",
