@@ -103,6 +103,35 @@ serverDescribe(
 			expect(r.state).toBe('FAIL');
 			expect(r.evidence).toContain('empty password');
 		});
+
+		// Deskpro's developer switch is $DP_CONFIG['debug']['dev'] (layn321/deskpro app/sys/KernelBooter.php:
+		// env dev, debug on; app/sys/bootstrap.php: debug turns display_errors on); enable_request_errorlog
+		// is a log of 404, permission and method errors (nathanfdev/deskpro
+		// app/src/Application/DeskPRO/HttpKernel/ExceptionListener.php), useful after an attack, not debugging.
+		it("debug.dev on is a FAIL; off, unset or a falsy value is not; Deskpro's truthiness decides", async () => {
+			for (const [line, want] of [
+				["$DP_CONFIG['debug']['dev'] = true;", 'FAIL'],
+				["$DP_CONFIG['debug']['dev'] = 1;", 'FAIL'],
+				["$DP_CONFIG['debug']['dev'] = 'yes';", 'FAIL'],
+				["$DP_CONFIG['debug'] = array('dev' => true);", 'FAIL'],
+				["$DP_CONFIG['debug']['dev'] = false;", 'PASS'],
+				["$DP_CONFIG['debug']['dev'] = 0;", 'PASS'],
+				["$DP_CONFIG['debug']['dev'] = '';", 'PASS'],
+				['', 'PASS']
+			] as const) {
+				const sub = caseDir(root(), { 'config.php': `${HEAD}${DB}${line}\n` });
+				const r = await runLibCheck(sub, 'check_config_debug_off', [join(sub, 'config.php'), 'nobody']);
+				expect(r.state, `${line || 'unset'}: ${r.evidence}`).toBe(want);
+				if (want === 'FAIL') expect(r.evidence).toContain('debug.dev');
+			}
+		});
+
+		it('the request error log on is not a debug FAIL: PASS, and the evidence says the log is on', async () => {
+			const sub = caseDir(root(), { 'config.php': `${HEAD}${DB}$DP_CONFIG['enable_request_errorlog'] = true;\n` });
+			const r = await runLibCheck(sub, 'check_config_debug_off', [join(sub, 'config.php'), 'nobody']);
+			expect(r.state, r.evidence).toBe('PASS');
+			expect(r.evidence).toMatch(/request error log .*on/i);
+		});
 	},
 	{ root: true }
 );

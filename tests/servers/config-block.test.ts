@@ -31,7 +31,8 @@ foreach (array('host' => 'DP_DATABASE_HOST', 'user' => 'DP_DATABASE_USER', 'pass
 	if (!isset($DP_CONFIG['db'][$k])) { $DP_CONFIG['db'][$k] = constant($c); }
 }
 echo json_encode(array('db' => $DP_CONFIG['db'], 'dir_data' => $DP_CONFIG['dir_data'], 'trust_proxy_data' => $DP_CONFIG['trust_proxy_data'],
-	'debug_trace' => $DP_CONFIG['debug']['enable_debug_trace'], 'display_errors' => $DP_CONFIG['enable_display_errors']));
+	'debug_trace' => $DP_CONFIG['debug']['enable_debug_trace'], 'display_errors' => $DP_CONFIG['enable_display_errors'],
+	'dev' => $DP_CONFIG['debug']['dev'], 'request_errorlog' => $DP_CONFIG['enable_request_errorlog']));
 `;
 
 serverDescribe(
@@ -59,7 +60,9 @@ serverDescribe(
 		it('appended at the end of a stock config.php: Deskpro’s loader reads the wizard’s values (php -l clean)', async () => {
 			const sub = caseDir(scratch());
 			const file = join(sub, 'config.php');
-			writeFileSync(file, appendBlock(stockConfigPhp(), configPhp(env, about)));
+			// a config.php left in developer mode ($DP_CONFIG['debug']['dev'], Deskpro's own switch: layn321/deskpro
+			// app/sys/KernelBooter.php) is turned back off by the block appended after it
+			writeFileSync(file, appendBlock(`${stockConfigPhp()}\n$DP_CONFIG['debug']['dev'] = true;\n`, configPhp(env, about)));
 			const lint = await run(bin('php'), ['-l', file]);
 			expect(lint.code, lint.stdout + lint.stderr).toBe(0);
 			const r = await run(bin('php'), ['-d', 'display_errors=stderr', '-r', LOADER, file]);
@@ -70,7 +73,9 @@ serverDescribe(
 				dir_data: '/srv/deskpro-data',
 				trust_proxy_data: ['192.0.2.10'],
 				debug_trace: false,
-				display_errors: false
+				display_errors: false,
+				dev: false,
+				request_errorlog: true
 			});
 		});
 

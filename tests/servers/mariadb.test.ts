@@ -166,7 +166,7 @@ if (preg_match('/^(.*):(\\d+)$/', $h, $m)) { $h = $m[1]; $port = (int)$m[2]; }
 $pdo = new PDO("mysql:host=$h;port=$port;dbname=" . $db['dbname'], $db['user'], $db['password'], array(PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION));
 echo json_encode(array(
   'host' => $db['host'], 'user' => $db['user'], 'password' => $db['password'], 'name' => $db['dbname'],
-  'config' => array('dir_data' => $DP_CONFIG['dir_data'], 'trust_proxy_data' => $DP_CONFIG['trust_proxy_data'], 'debug' => $DP_CONFIG['debug']['enable_debug_trace'], 'display_errors' => $DP_CONFIG['enable_display_errors'], 'errorlog' => $DP_CONFIG['enable_request_errorlog']),
+  'config' => array('dir_data' => $DP_CONFIG['dir_data'], 'trust_proxy_data' => $DP_CONFIG['trust_proxy_data'], 'debug' => $DP_CONFIG['debug']['enable_debug_trace'], 'display_errors' => $DP_CONFIG['enable_display_errors'], 'dev' => $DP_CONFIG['debug']['dev'], 'errorlog' => $DP_CONFIG['enable_request_errorlog']),
   'current_user' => $pdo->query('SELECT CURRENT_USER()')->fetchColumn(),
   'tickets' => (int)$pdo->query('SELECT COUNT(*) FROM tickets')->fetchColumn(),
 ));
@@ -185,7 +185,8 @@ echo json_encode(array(
 					trust_proxy_data: ['192.0.2.10', '2001:db8::/64'],
 					debug: false,
 					display_errors: false,
-					errorlog: false
+					dev: false,
+					errorlog: true
 				},
 				current_user: 'dp_runtime@127.0.0.1',
 				tickets: 1

@@ -331,7 +331,7 @@ echo json_encode($out, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
 				a.env.dbName,
 				a.os === 'windows' ? a.env.winDataPath : a.env.dataPath,
 				a.env.proxies.length ? a.env.proxies : false,
-				{ enable_debug_trace: false },
+				{ dev: false, enable_debug_trace: false },
 				false
 			]);
 		}

@@ -725,6 +725,8 @@ $out = array(
 	"db_name" => (string) $name,
 	"dir_data_set" => (isset($DP_CONFIG["dir_data"]) && is_string($DP_CONFIG["dir_data"]) ? "1" : "0"),
 	"dir_data" => (isset($DP_CONFIG["dir_data"]) && is_string($DP_CONFIG["dir_data"]) ? $DP_CONFIG["dir_data"] : ""),
+	// the developer switch of Deskpro: any truthy value boots the dev kernel with display_errors on
+	"debug.dev" => $flag(isset($debug["dev"]) ? $debug["dev"] : null),
 	"debug.enable_debug_trace" => $flag(isset($debug["enable_debug_trace"]) ? $debug["enable_debug_trace"] : null),
 	"enable_display_errors" => $flag(isset($DP_CONFIG["enable_display_errors"]) ? $DP_CONFIG["enable_display_errors"] : null),
 	"enable_request_errorlog" => $flag(isset($DP_CONFIG["enable_request_errorlog"]) ? $DP_CONFIG["enable_request_errorlog"] : null),
@@ -752,6 +754,7 @@ CFG_RULES=(
 	db_password 256 "$CFG_NO_CTRL"
 	dir_data_set 1 "$CFG_FLAG_RE"
 	dir_data 4096 "$CFG_NO_CTRL"
+	debug.dev 1 "$CFG_FLAG_RE"
 	debug.enable_debug_trace 1 "$CFG_FLAG_RE"
 	enable_display_errors 1 "$CFG_FLAG_RE"
 	enable_request_errorlog 1 "$CFG_FLAG_RE"
@@ -988,17 +991,25 @@ check_config_db_user() {
 	fi
 }
 
+# check_config_debug_off CONFIG_PHP READER: Deskpro's developer switch (debug.dev), the debug call
+# trace and display_errors are off or unset. enable_request_errorlog is a log of 404, permission and
+# method errors (deskpro/surface/runtime.ts CONFIG_REQUEST_ERRORLOG), not debugging: only reported.
 check_config_debug_off() {
-	local file=$1 reader=$2 on=() k
+	local file=$1 reader=$2 on=() k log
 	load_config "$file" "$reader" || { set_result SKIP "$CFG_MESSAGE"; return; }
-	for k in debug.enable_debug_trace enable_display_errors enable_request_errorlog; do
+	for k in debug.dev debug.enable_debug_trace enable_display_errors; do
 		[ "${CFG[$k]:-}" = 1 ] && on+=("$k")
 	done
+	if [ "${CFG[enable_request_errorlog]:-}" = 1 ]; then
+		log="The request error log (enable_request_errorlog) is on: 404, permission and method errors go to logs/request_errors.log in the data directory."
+	else
+		log="The request error log (enable_request_errorlog) is off: turn it on to keep a record of probing (404, permission and method errors)."
+	fi
 	join_items ', ' "${on[@]}"
 	if [ "${#on[@]}" -gt 0 ]; then
-		set_result FAIL "Debug options on in $file: $J."
+		set_result FAIL "Debug options on in $file: $J. $log"
 	else
-		set_result PASS "In $file, debug.enable_debug_trace, enable_display_errors and enable_request_errorlog are off or unset."
+		set_result PASS "In $file, debug.dev, debug.enable_debug_trace and enable_display_errors are off or unset. $log"
 	fi
 }
 

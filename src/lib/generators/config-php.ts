@@ -1,7 +1,9 @@
 /**
  * The config.php lines for Deskpro Download (legacy v4 format): the least-privileged database
- * account, dir_data outside the web root, trust_proxy_data limited to the proxies (or false) and
- * debugging off. Pure; every value is a PHP single-quoted literal.
+ * account, dir_data outside the web root, trust_proxy_data limited to the proxies (or false),
+ * debugging off (Deskpro's developer switch debug.dev included) and the request error log on (a
+ * log of probing, not debugging: deskpro/surface/runtime.ts CONFIG_REQUEST_ERRORLOG). Pure; every
+ * value is a PHP single-quoted literal.
  *
  * The lines are APPENDED to the end of config.php, never put higher up: Deskpro's stock
  * config.php assigns `$DP_CONFIG['dir_data'] = ''` (line 132) and `trust_proxy_data = false`
@@ -18,6 +20,7 @@
  */
 import type { ServerEnv } from '$lib/practices/_server-env';
 import type { AboutValues } from '$lib/practices/types';
+import { CONFIG_DEBUG_DEV, CONFIG_REQUEST_ERRORLOG } from '$lib/deskpro/surface/runtime';
 import { phpString } from './escape';
 
 /** `DP_DATABASE_HOST`: `host`, or `host:port` when the port is not 3306. */
@@ -57,10 +60,14 @@ export function configPhp(env: ServerEnv, about: AboutValues): string {
 			: '// No reverse proxy: never trust client-IP headers (X-Forwarded-For...).',
 		`$DP_CONFIG['trust_proxy_data'] = ${proxies};`,
 		'',
-		'// Debugging off in production.',
+		'// Debugging off in production. Developer mode first: it turns PHP display_errors on for every visitor.',
+		`${CONFIG_DEBUG_DEV.key} = false;`,
 		"$DP_CONFIG['debug']['enable_debug_trace'] = false;",
 		"$DP_CONFIG['enable_display_errors'] = false;",
-		"$DP_CONFIG['enable_request_errorlog'] = false;",
+		'',
+		'// Request error log: not a debug switch. It records 404s, permission errors and wrong-method requests',
+		`// in ${CONFIG_REQUEST_ERRORLOG.logFile}, to review after an attack; visitors see nothing.`,
+		`${CONFIG_REQUEST_ERRORLOG.key} = ${CONFIG_REQUEST_ERRORLOG.wizardValue ? 'true' : 'false'};`,
 		''
 	].join('\n');
 }

@@ -36,10 +36,12 @@ export const practice = definePractice({
 	],
 	fields: {},
 	settings: () => [],
+	// config.php facts with their sources: deskpro/surface/runtime.ts CONFIG_DEBUG_DEV, CONFIG_REQUEST_ERRORLOG
+	// (not imported here: that module would pull generator code into every page, Cloud included)
 	checklist: () => [
 		{ id: 'server-config-php.db-user', text: 'Append the generated lines to the END of config.php, after its last line (no more root). Not after $DP_CONFIG = array(...): the stock file sets dir_data and trust_proxy_data again further down, and the last assignment wins.' },
 		{ id: 'server-config-php.trust-proxy', text: 'Set trust_proxy_data to your proxies only, or false.' },
-		{ id: 'server-config-php.debug-off', text: 'Make sure no debug option is enabled in config.php.' },
+		{ id: 'server-config-php.debug-off', text: `Make sure no debug option is enabled in config.php: Deskpro’s developer mode $DP_CONFIG['debug']['dev'] (it turns display_errors on), the debug call trace and enable_display_errors. Keep $DP_CONFIG['enable_request_errorlog'] on: it is not debugging but a log of 404, permission and method errors (logs/request_errors.log in the data directory) to review after an attack.` },
 		{ id: 'server-config-php.mode', text: 'config.php is owned by the owner account, group web server, mode 0640 (the permissions script does this).' }
 	],
 	audit: (_v, ctx) => {
@@ -80,8 +82,8 @@ export const practice = definePractice({
 				id: 'server-config-php.audit.debug-off',
 				items: ['server-config-php.debug-off'],
 				title: 'Debug options off in config.php',
-				expected: "$DP_CONFIG['debug']['enable_debug_trace'], 'enable_display_errors' and 'enable_request_errorlog' are off or unset.",
-				remediation: 'Remove these lines from config.php, or set them to false.',
+				expected: `$DP_CONFIG['debug']['dev'] (Deskpro’s developer mode), $DP_CONFIG['debug']['enable_debug_trace'] and $DP_CONFIG['enable_display_errors'] are off or unset. The request error log ($DP_CONFIG['enable_request_errorlog']) is only reported: it is a log, not debugging.`,
+				remediation: `Set $DP_CONFIG['debug']['dev'], $DP_CONFIG['debug']['enable_debug_trace'] and $DP_CONFIG['enable_display_errors'] to false, or remove those lines from config.php (the block from the step “Harden config.php” does this).`,
 				probe: { kind: 'config-debug-off', configPhp, reader: env.webUser },
 				requires: [requires.config]
 			}

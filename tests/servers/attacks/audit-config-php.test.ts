@@ -58,7 +58,7 @@ serverDescribe(
 			const cnf = `[client]\\nuser=deskpro\\npassword=x\\nhost=127.0.0.1\\nport=${db.port}\\nplugin-dir=${join(root(), 'plugins')}\\ndefault-auth=evil\\n`;
 			const pairs: [string, string][] = [
 				['db_found', '1'], ['db_host', '127.0.0.1'], ['db_user', 'deskpro'], ['db_name', 'deskpro'], ['db_password_empty', '0'],
-				['dir_data_set', '1'], ['dir_data', '/srv/deskpro-data'], ['debug.enable_debug_trace', '0'], ['enable_display_errors', '0'],
+				['dir_data_set', '1'], ['dir_data', '/srv/deskpro-data'], ['debug.dev', '0'], ['debug.enable_debug_trace', '0'], ['enable_display_errors', '0'],
 				['enable_request_errorlog', '0'], ['trust_proxy_kind', 'off'], ['trust_proxy_list', ''], ['mycnf', '" . "' + cnf + '" . "'], ['end', 'ok']
 			];
 			return '"' + pairs.map(([k, v]) => `${k}\\x00${v}\\x00`).join('') + '"';

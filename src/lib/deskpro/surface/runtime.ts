@@ -132,3 +132,52 @@ export const WRITABLE_DIRS: readonly { path: string; what: string; sources: Runt
 		]
 	}
 ];
+
+/* ------------------------------------------------------------------ config.php debug and logs */
+
+/** A config.php switch of the legacy download: what it does, what the wizard writes, and why. */
+export interface ConfigSwitch {
+	/** The PHP expression, e.g. `$DP_CONFIG['debug']['dev']`. */
+	key: string;
+	/** What Deskpro does when it is on, in our words. */
+	effect: string;
+	/** The value the generated config.php block writes. */
+	wizardValue: boolean;
+	/** Why, in one sentence (shown as the comment above the line). */
+	why: string;
+	sources: RuntimeSource[];
+}
+
+/**
+ * Deskpro's developer switch. Any truthy value counts (Deskpro tests `isset(...) && value`), so
+ * the audit reads it the same way.
+ */
+export const CONFIG_DEBUG_DEV: ConfigSwitch = {
+	key: "$DP_CONFIG['debug']['dev']",
+	effect: 'boots Deskpro in its dev environment with debug on, which turns PHP display_errors on and reports every error (error_reporting -1): error details, paths and code reach the browser.',
+	wizardValue: false,
+	why: 'Developer mode shows PHP errors to every visitor; never in production.',
+	sources: [
+		{ repo: 'layn321/deskpro', path: 'app/sys/KernelBooter.php', detail: "lines 175-177: isset($DP_CONFIG['debug']['dev']) && $DP_CONFIG['debug']['dev'] sets env 'dev' and debug true" },
+		{ repo: 'layn321/deskpro', path: 'app/sys/bootstrap.php', detail: "abstract class Kernel, init() (line 482): debug on: ini_set('display_errors', 1), error_reporting(-1); off: display_errors 0" },
+		{ repo: 'layn321/deskpro', path: 'app/src/Application/DeskPRO/Service/ErrorReporter.php', detail: "line 124: error reports carry DEV_MODE when $GLOBALS['DP_CONFIG']['debug']['dev'] is truthy" },
+		{ repo: 'layn321/deskpro', path: 'app/bin/twitter.php', detail: "line 58: the same test picks the dev environment" }
+	]
+};
+
+/**
+ * The request error log: not a debug switch. Deskpro's later config.php template describes it as
+ * logging 404 errors, permission errors and request method errors; the 2014 template
+ * (layn321/deskpro config.php.orginal) has no such line (off by default there too: unset).
+ */
+export const CONFIG_REQUEST_ERRORLOG: ConfigSwitch & { logFile: string } = {
+	key: "$DP_CONFIG['enable_request_errorlog']",
+	effect: 'appends one entry per 404 (not_found), permission error (no_permission) and wrong-method request (bad_method), with the URL and time, to request_errors.log in Deskpro’s log directory.',
+	logFile: '<data directory>/logs/request_errors.log',
+	wizardValue: true,
+	why: 'A record of probing (unknown paths, refused pages, odd methods) to review after an attack; it shows nothing to visitors.',
+	sources: [
+		{ repo: 'nathanfdev/deskpro', path: 'app/src/Application/DeskPRO/HttpKernel/ExceptionListener.php', detail: "logRequestException(): only when dp_get_config('enable_request_errorlog'); types not_found, no_permission, bad_method; appends to dp_get_log_dir() . '/request_errors.log'" },
+		{ repo: 'layn321/deskpro', path: 'app/sys/load_config.php', detail: "dp_get_log_dir() (line 227): dp_get_data_dir() . '/logs'" }
+	]
+};
