@@ -32,7 +32,8 @@ test('the audit step lists the checks from the plan, offers the script and refus
 	const what = page.locator('ol.checks');
 	await expect(what).toContainText('Application files owned by deskpro');
 	await expect(what).toContainText('/var/www/deskpro');
-	await expect(what).toContainText('/admin/ and /agent/ only from the allowed networks');
+	await expect(what).toContainText('Staff interfaces only from the allowed networks');
+	await expect(what).toContainText('/reports/, /billing/');
 
 	// download the script: it is the generated bash file for this plan
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download deskpro-audit.sh' }).click()]);
