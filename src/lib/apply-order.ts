@@ -6,7 +6,8 @@
  *
  * Why this order: the database account must exist before config.php points at it (else the
  * helpdesk loses its database); data/ is moved before config.php's dir_data names the new place
- * (the move script pauses cron until config.php has the line); the permissions are tightened
+ * (the move script pauses cron and leaves a link from the old data/ to the new place until
+ * config.php has the line: without it Deskpro would recreate data/ in the web root in between); the permissions are tightened
  * once data/ has moved (the permissions script refuses while data/ is still in the web root)
  * and config.php is final (it makes config.php 0640); the web server is reconfigured last, and
  * the checks run against the finished setup.

@@ -16,18 +16,19 @@
  * opcache.revalidate_freq (2 s by default) after each edit, and a request right after an edit
  * would see the previous step.
  *
- * FINDING (pinned here, see the server-data-dir step): between the move-data step and the
- * config.php step, dir_data is still '' in config.php, so Deskpro falls back to DP_WEB_ROOT/data;
- * it is gone, and Deskpro recreates it (0777) in a web root the web server can write (the shipped
- * layout: the installer writes config.php there). New data lands in the web root, the plain site
- * serves it, and the move script's second run (which the script itself asks for) stops with
- * "already exists and is not empty". The walk records this, does the by-hand recovery, and goes on.
+ * Between the move-data step and the config.php step, dir_data is still '' in config.php, so
+ * Deskpro falls back to DP_WEB_ROOT/data and, finding it missing, recreates it (mkdir 0777) in a
+ * web root the web server can write (the shipped layout). That was a finding of this walk: new
+ * data landed in the web root and the move script's second run stopped with "already exists and
+ * is not empty". The move script now leaves a link from data/ to the new place until config.php
+ * names it (its run after the config.php step removes the link), and this walk checks that
+ * nothing is written in the web root in between.
  *
  * A second install applies config.php BEFORE the database account (the order issue #13 found in
  * the old step list): the helpdesk loses its database at that step, so this walk can fail.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { APPLY_ORDER } from '$lib/apply-order';
@@ -242,7 +243,7 @@ serverDescribe(
 			removeDir(dir);
 		});
 
-		it('every step of APPLY_ORDER, in order, as its files say: after each one the helpdesk answers 200, reads config.php, uses its database account and writes to dir_data; FINDING: between moving data/ and the dir_data line, Deskpro recreates data/ in the (writable) web root and it is served', async () => {
+		it('every step of APPLY_ORDER, in order, as its files say: after each one the helpdesk answers 200, reads config.php, uses its database account and writes to dir_data; between moving data/ and the dir_data line, Deskpro writes through the move script\'s link to the new place, and nothing is recreated in the web root', async () => {
 			const { answers: a, plan, file, beforePort } = sites.walk;
 			const produced = new Set(outputsFor(plan).map((o) => o.id));
 			let url = `http://127.0.0.1:${beforePort}/`;
@@ -257,7 +258,6 @@ serverDescribe(
 			expect((await curl(`${url}data/files/0001/attachment.bin`)).body).toContain(SECRET_TEXT);
 
 			const applied: string[] = [];
-			let windowServed = false;
 			for (const { step, files } of APPLY_ORDER) {
 				const here = files.filter((f) => produced.has(f));
 				for (const id of here) {
@@ -272,29 +272,17 @@ serverDescribe(
 						// it says what comes next: the dir_data line of the config.php step
 						expect(r.stdout).toContain('NEXT: append the lines of (step');
 						expect(existsSync(join(a.data, 'files', '0001', 'attachment.bin'))).toBe(true);
-						expect(existsSync(join(a.install, 'data'))).toBe(false);
+						expect(readlinkSync(join(a.install, 'data'))).toBe(a.data);
 					} else if (id === 'config-php') {
 						// "APPEND these lines to the END of config.php"
 						const cfg = join(a.install, 'config.php');
 						writeFileSync(cfg, appendBlock(readFileSync(cfg, 'utf8'), output(plan, 'config-php')));
-						// the move script said: "then run this script again to resume cron"
-						let r = await script('move-data', plan);
-						if (windowServed) {
-							// FINDING (see the server-data-dir step): the data/ Deskpro recreated in the web root
-							// stops the script, as it should (it never merges two trees)
-							expect(r.code).toBe(1);
-							expect(r.stderr).toContain(`${a.data} already exists and is not empty: nothing was moved`);
-							// what the admin has to do by hand, from no generated file: bring the stray file
-							// over and remove the recreated data/, then run the script again
-							const stray = readdirSync(join(a.install, 'data'));
-							log.push(`recreated ${join(a.install, 'data')} held: ${stray.join(', ')}`);
-							expect(stray).toEqual(['walk-server-data-dir.txt']);
-							renameSync(join(a.install, 'data', stray[0]!), join(a.data, stray[0]!));
-							rmdirSync(join(a.install, 'data'));
-							r = await script('move-data', plan);
-						}
+						// the move script said: "then run this script again: it resumes cron and removes the link"
+						const r = await script('move-data', plan);
 						expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
 						expect(r.stdout).toContain(`ok: PHP reads dir_data from config.php as ${a.data}`);
+						expect(r.stdout).toContain(`removing the link ${join(a.install, 'data')}`);
+						expect(existsSync(join(a.install, 'data'))).toBe(false);
 					} else if (id === 'permissions') {
 						const r = await script('permissions', plan);
 						expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
@@ -321,18 +309,12 @@ serverDescribe(
 				// the step is done: the helpdesk answers
 				const r = await ask(url, step);
 				if (step === 'server-data-dir') {
-					log.push(`${step}: ${JSON.stringify(r)}`);
 					// between the move and the dir_data line, Deskpro's dp_get_data_dir() falls back to
-					// DP_WEB_ROOT/data and recreates it (mkdir 0777) because the shipped web root is
-					// writable by the web server: new data lands in the web root again, and is served
-					expect(r).toMatchObject({ status: 200, config: true, db: 'ok', dirData: join(a.install, 'data'), wrote: true });
-					const served = await curl(`${url}data/walk-${step}.txt`);
-					log.push(`data/ served between the move and the dir_data line: ${served.status}`);
-					expect(served.status).toBe(200);
-					expect(served.body).toContain(`written at step ${step}`);
-					// the recreated directory is Deskpro's: 0777 (its dp_get_data_dir chmod)
-					expect(statSync(join(a.install, 'data')).mode & 0o7777).toBe(0o777);
-					windowServed = true;
+					// DP_WEB_ROOT/data: the link sends it to the new place, nothing is recreated in the web root
+					log.push(`${step}: ${JSON.stringify(r)}`);
+					expect(r).toMatchObject({ status: 200, user: WEB, config: true, dbUser: ROOTISH.user, db: 'ok', dirData: join(a.install, 'data'), wrote: true });
+					expect(lstatSync(join(a.install, 'data')).isSymbolicLink()).toBe(true);
+					expect(readFileSync(join(a.data, `walk-${step}.txt`), 'utf8')).toContain(`written at step ${step}`);
 					continue;
 				}
 				const dbUser = applied.includes('config-php') ? 'deskpro' : ROOTISH.user;
@@ -363,22 +345,22 @@ serverDescribe(
 			expect(await ask(url, 'database-after')).toMatchObject({ status: 200, dbUser: 'dpwrong', db: 'ok' });
 		});
 
-		it('the same window with a web root the web server cannot write: nothing is recreated or served, but the helpdesk cannot write its data until the dir_data line', async () => {
+		it('the same window with a web root the web server cannot write: the link (made by root) still lets the helpdesk write its data in the new place', async () => {
 			const { answers: a, plan, beforePort } = sites.locked;
 			const url = `http://127.0.0.1:${beforePort}/`;
 			expect((await db.rootSql(output(plan, 'mysql'))).code).toBe(0);
 			const r = await script('move-data', plan);
 			expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
 			const window = await ask(url, 'window');
-			expect(window).toMatchObject({ status: 200, config: true, db: 'ok', dirData: join(a.install, 'data'), wrote: false });
-			expect(existsSync(join(a.install, 'data'))).toBe(false);
-			// /data/… now reaches the front controller (the plain site routes unknown names to index.php): no file there
-			expect((await curl(`${url}data/walk-window.txt`)).body).not.toContain('written at step');
+			expect(window).toMatchObject({ status: 200, config: true, db: 'ok', dirData: join(a.install, 'data'), wrote: true });
+			expect(readlinkSync(join(a.install, 'data'))).toBe(a.data);
+			expect(readFileSync(join(a.data, 'walk-window.txt'), 'utf8')).toContain('written at step window');
 			const cfg = join(a.install, 'config.php');
 			writeFileSync(cfg, appendBlock(readFileSync(cfg, 'utf8'), output(plan, 'config-php')));
 			const again = await script('move-data', plan);
 			expect(again.code, `${again.stdout}\n${again.stderr}`).toBe(0);
 			expect(await ask(url, 'after-config')).toMatchObject({ status: 200, dbUser: 'deskpro', db: 'ok', dirData: a.data, wrote: true });
+			expect(existsSync(join(a.install, 'data'))).toBe(false);
 		});
 
 		it('evidence for a fix, not the apply order: config.php before move-data leaves no data/ in the web root and the move script finishes in one run; in between the helpdesk cannot write its data', async () => {

@@ -7,7 +7,7 @@
  * Both scripts pass bash -n and shellcheck.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { moveDataScript, permissionsScript, MODES, CRON_PAUSE_MARK } from '$lib/generators/permissions';
@@ -115,7 +115,10 @@ serverDescribe(['bash', 'shellcheck', 'useradd', 'userdel'], 'Linux permission s
 	it('move data/: pauses cron, moves, fixes ownership, and resumes cron only once config.php has the line', async () => {
 		const r = await sh('move.sh');
 		expect(r.code, r.stderr).toBe(0);
-		expect(existsSync(join(install, 'data'))).toBe(false);
+		// until config.php names dir_data, data/ in the web root is a link to the new place (so
+		// Deskpro's fallback to DP_WEB_ROOT/data does not recreate it there)
+		expect(lstatSync(join(install, 'data')).isSymbolicLink()).toBe(true);
+		expect(readlinkSync(join(install, 'data'))).toBe(data);
 		expect(readFileSync(join(data, 'secret.txt'), 'utf8')).toContain('TOP-SECRET');
 		expect(r.stdout).toContain(`at the END of ${install}/config.php, then run this script again`);
 		const paused = readFileSync(join(dir, 'crontabs', CRON), 'utf8');
@@ -140,8 +143,15 @@ serverDescribe(['bash', 'shellcheck', 'useradd', 'userdel'], 'Linux permission s
 		writeFileSync(join(install, 'config.php'), appendBlock(stockConfigPhp(), block));
 		const again = await sh('move.sh');
 		expect(again.code, again.stderr).toBe(0);
-		expect(again.stdout).toContain(`ok: data/ is already at ${data}`);
+		expect(again.stdout).toContain(`ok: data/ is at ${data} (${install}/data links there until config.php names it)`);
 		expect(again.stdout).toContain(`ok: PHP reads dir_data from config.php as ${data}`);
+		expect(again.stdout).toContain(`removing the link ${install}/data`);
+		expect(existsSync(join(install, 'data'))).toBe(false);
+		expect(readFileSync(join(data, 'secret.txt'), 'utf8')).toContain('TOP-SECRET');
+		// a third run: nothing left to do
+		const third = await sh('move.sh');
+		expect(third.code, third.stderr).toBe(0);
+		expect(third.stdout).toContain(`ok: data/ is already at ${data}`);
 		expect(readFileSync(join(dir, 'crontabs', CRON), 'utf8')).toBe(`MAILTO=""\n* * * * * php '${install}/cron.php'\n# an old comment about cron.php\n`);
 	});
 

@@ -179,6 +179,44 @@ serverDescribe(
 			expect(damaged, damaged.join('\n')).toEqual([]);
 		}, 300_000);
 
+		it('the link left in the web root until config.php names dir_data: the web user swaps it (for a link to root\'s files, a file, a directory) and the run after config.php removes nothing of root\'s, follows nothing, and stops with a message', async () => {
+			const install = join(dir, 'srv', 'deskpro4');
+			const data = join(dir, 'var', 'deskpro4-data');
+			mkdirSync(install, { recursive: true });
+			writeFileSync(join(install, 'index.php'), '<?php\n');
+			// the shipped layout: the web user can write the web root
+			chownSync(install, webUid, webGid);
+			const env = serverEnv({ installPath: install, dataPath: data, ownerUser: OWNER, webUser: WEB, webGroup: WEB, cronUser: CRON });
+			const script = join(dir, 'move4.sh');
+			writeFileSync(script, moveDataScript(env));
+			writeFileSync(join(install, 'config.php'), '<?php\n');
+			plantData(join(install, 'data'));
+			const first = await run(bin('bash'), [script], { env: envPath() });
+			expect(first.code, first.stdout + first.stderr).toBe(0);
+			expect(lstatSync(join(install, 'data')).isSymbolicLink()).toBe(true);
+			// config.php now names the new place: the next run would remove the link
+			writeFileSync(join(install, 'config.php'), `<?php\n$DP_CONFIG['dir_data'] = '${data}';\n`);
+			const asWeb = (cmd: string[]) => run('/usr/sbin/runuser', ['-u', WEB, '--', ...cmd]);
+			const swaps: [string, () => Promise<unknown>, RegExp][] = [
+				['a link to root\'s directory', () => asWeb(['/bin/ln', '-sfnT', outside, join(install, 'data')]), /not a plain directory/],
+				['a plain file', async () => { await asWeb(['/bin/rm', '-f', join(install, 'data')]); await asWeb(['/bin/sh', '-c', `echo x > '${join(install, 'data')}'`]); }, /not a plain directory/],
+				['a directory with a file', async () => { await asWeb(['/bin/rm', '-f', join(install, 'data')]); await asWeb(['/bin/mkdir', join(install, 'data')]); await asWeb(['/bin/touch', join(install, 'data', 'x')]); }, /already exists and is not empty/]
+			];
+			for (const [what, swap, message] of swaps) {
+				const before = victims();
+				await swap();
+				const kind = lstatSync(join(install, 'data'));
+				const r = await run(bin('bash'), [script], { env: envPath() });
+				expect(r.code, `${what}: ${r.stdout}${r.stderr}`).toBe(1);
+				expect(r.stderr, what).toMatch(message);
+				expect(victims(), what).toBe(before);
+				// what the web user put there is still there: nothing was unlinked or moved
+				expect(lstatSync(join(install, 'data')).mode, what).toBe(kind.mode);
+				expect(readdirSync(data).sort(), what).toEqual(['a']);
+				rmSync(join(install, 'data'), { recursive: true, force: true });
+			}
+		});
+
 		it('refuses to start, changing nothing, when the web user can replace the data directory itself (its parent is theirs or writable)', async () => {
 			const install = join(dir, 'srv', 'deskpro3');
 			const parent = join(dir, 'var', 'web-owned');
