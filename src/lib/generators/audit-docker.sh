@@ -112,6 +112,19 @@ dk_off() {
 	return 1
 }
 
+# dk_verdict PASS_BEFORE PASS_AFTER [FAIL_AFTER]: the result from the calling check's bad and good
+# lists: FAIL with bad joined by '; ' (then FAIL_AFTER, default '.') when there is any, else PASS
+# with good joined by ', ' between PASS_BEFORE and PASS_AFTER.
+dk_verdict() {
+	if [ "${#bad[@]}" -gt 0 ]; then
+		join_items '; ' "${bad[@]}"
+		set_result FAIL "$J${3:-.}"
+	else
+		join_items ', ' "${good[@]}"
+		set_result PASS "$1$J$2"
+	fi
+}
+
 check_docker_image() {
 	local want=$1 c bad=() good=() got tag
 	shift
@@ -134,13 +147,7 @@ check_docker_image() {
 			good+=("$c")
 		fi
 	done
-	if [ "${#bad[@]}" -gt 0 ]; then
-		join_items '; ' "${bad[@]}"
-		set_result FAIL "$J."
-	else
-		join_items ', ' "${good[@]}"
-		set_result PASS "$J: $want."
-	fi
+	dk_verdict '' ": $want."
 }
 
 check_docker_ports() {
@@ -220,13 +227,7 @@ check_docker_env_off() {
 			fi
 		done
 	done
-	if [ "${#bad[@]}" -gt 0 ]; then
-		join_items '; ' "${bad[@]}"
-		set_result FAIL "$J (must be absent or false)."
-	else
-		join_items ', ' "${good[@]}"
-		set_result PASS "Off: $J."
-	fi
+	dk_verdict 'Off: ' '.' ' (must be absent or false).'
 }
 
 check_docker_secrets() {
@@ -266,13 +267,7 @@ check_docker_secrets() {
 			bad+=("$c has $name as a plain variable (not shown here): give it as ${name}_FILE")
 		done
 	done
-	if [ "${#bad[@]}" -gt 0 ]; then
-		join_items '; ' "${bad[@]}"
-		set_result FAIL "$J."
-	else
-		join_items ', ' "${good[@]}"
-		set_result PASS "Only files, no secret in the environment: $J."
-	fi
+	dk_verdict 'Only files, no secret in the environment: ' '.'
 }
 
 # dk_secret_dest DEST: a mount destination that holds a secret or a private key.
@@ -347,13 +342,7 @@ check_docker_privileges() {
 		done
 		good+=("$c")
 	done
-	if [ "${#bad[@]}" -gt 0 ]; then
-		join_items '; ' "${bad[@]}"
-		set_result FAIL "$J."
-	else
-		join_items ', ' "${good[@]}"
-		set_result PASS "$J: not privileged, no added capabilities, no-new-privileges, no host namespace, no Docker socket."
-	fi
+	dk_verdict '' ': not privileged, no added capabilities, no-new-privileges, no host namespace, no Docker socket.'
 }
 
 check_docker_runtime() {
