@@ -148,6 +148,32 @@ function readIfExists(p: string): string {
 	}
 }
 
+/* ------------------------------------------------------------------ php -S */
+
+export interface PhpServer {
+	port: number;
+	stop(): void;
+}
+
+/**
+ * A stand-in helpdesk: PHP's built-in server (`php -n -S`) on a free 127.0.0.1 port running
+ * ROUTER (a PHP file) for every request; returns once GET / answers. EXTRA are php options
+ * placed before -S (e.g. `-d expose_php=0`).
+ */
+export async function startPhpServer(router: string, extra: string[] = []): Promise<PhpServer> {
+	const port = await freePort();
+	const p = spawn(bin('php'), ['-n', ...extra, '-S', `127.0.0.1:${port}`, router], { stdio: 'ignore' });
+	await waitFor(`php -S on ${port}`, async () => {
+		try {
+			await curl(`http://127.0.0.1:${port}/`);
+			return true;
+		} catch {
+			return false;
+		}
+	});
+	return { port, stop: () => p.kill() };
+}
+
 /* ------------------------------------------------------------------ php-fpm */
 
 export interface PhpFpm {

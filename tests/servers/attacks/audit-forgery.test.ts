@@ -10,7 +10,6 @@
  * (every FAIL still FAIL) and the printed output holds no marker line but the script's own.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +18,7 @@ import type { Plan } from '$lib/plan/schema';
 import { BEGIN_MARKER, END_MARKER, readAuditText, resultDigest, type AuditResult } from '$lib/audit/result';
 import { AUDIT_SCRIPT_VERSION } from '$lib/generators/audit';
 import { shellQuote } from '$lib/generators/escape';
-import { bin, curl, freePort, removeDir, run, serverDescribe, waitFor } from '../harness';
+import { bin, curl, removeDir, run, serverDescribe, startPhpServer, type PhpServer } from '../harness';
 import { makeFakeDeskpro } from '../fake-deskpro';
 import { accountNames, createUsers, output, removeUsers } from '../audit-fixture';
 import { runLib } from '../audit-lib-driver';
@@ -70,7 +69,7 @@ serverDescribe(
 		let sysroot = '';
 		let port = 0;
 		let header = '';
-		const procs: ChildProcess[] = [];
+		let php: PhpServer | undefined;
 		// the cron user, in the web server's group like the wizard says (it must write data/)
 		const { cron } = accountNames('frg');
 
@@ -89,7 +88,6 @@ serverDescribe(
 			// the data directory is the web user's, as Deskpro needs it
 			const own = await run('/bin/chown', ['www-data:www-data', data]);
 			expect(own.code, own.stderr).toBe(0);
-			port = await freePort();
 			// the stand-in helpdesk: every answer carries the header the router reads from a file
 			header = join(dir, 'header.txt');
 			writeFileSync(header, 'PleskLin');
@@ -98,19 +96,11 @@ serverDescribe(
 				router,
 				`<?php\nheader('X-Powered-By: ' . trim(file_get_contents(${JSON.stringify(header)})));\n$p = parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH);\nif ($p !== '/') { http_response_code(404); }\necho "helpdesk\\n";\n`
 			);
-			const p = spawn(bin('php'), ['-n', '-d', 'expose_php=0', '-S', `127.0.0.1:${port}`, router], { stdio: 'ignore' });
-			procs.push(p);
-			await waitFor(`php -S on ${port}`, async () => {
-				try {
-					await curl(`http://127.0.0.1:${port}/`);
-					return true;
-				} catch {
-					return false;
-				}
-			});
+			php = await startPhpServer(router, ['-d', 'expose_php=0']);
+			port = php.port;
 		});
 		afterAll(async () => {
-			for (const p of procs) p.kill();
+			php?.stop();
 			removeDir(dir);
 			await removeUsers([cron]);
 		});

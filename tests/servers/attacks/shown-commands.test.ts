@@ -10,12 +10,11 @@
  * Each command is run with bash exactly as shown.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { derivePlan } from '$lib/plan/derive';
-import { bin, curl, freePort, removeDir, run, serverDescribe, waitFor } from '../harness';
+import { bin, removeDir, run, serverDescribe, startPhpServer, type PhpServer } from '../harness';
 import { runLib, runLibCheck } from '../audit-lib-driver';
 import { shellQuote } from '$lib/generators/escape';
 import { planWith } from '../env';
@@ -26,28 +25,19 @@ serverDescribe(
 	() => {
 		let dir = '';
 		let port = 0;
-		const procs: ChildProcess[] = [];
+		let php: PhpServer | undefined;
 
 		beforeAll(async () => {
 			dir = mkdtempSync(join(tmpdir(), 'dphw-attack-shown-'));
 			chmodSync(dir, 0o755);
-			port = await freePort();
 			const router = join(dir, 'router.php');
 			// a helpdesk answering every path (the front page must answer for the audit to judge)
 			writeFileSync(router, `<?php\nheader('Content-Type: text/plain');\necho "page\\n";\n`);
-			const p = spawn(bin('php'), ['-n', '-S', `127.0.0.1:${port}`, router], { stdio: 'ignore' });
-			procs.push(p);
-			await waitFor(`php -S on ${port}`, async () => {
-				try {
-					await curl(`http://127.0.0.1:${port}/`);
-					return true;
-				} catch {
-					return false;
-				}
-			});
+			php = await startPhpServer(router);
+			port = php.port;
 		});
 		afterAll(() => {
-			for (const p of procs) p.kill();
+			php?.stop();
 			removeDir(dir);
 		});
 
