@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { STAFF_ALLOW_LIST_TITLE } from '../../src/lib/practices/_audit-titles';
 
 const STORAGE_KEY = 'deskpro-hardening-wizard:plan';
 const PLAN_ID = '0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d';
@@ -32,7 +33,7 @@ test('the audit step lists the checks from the plan, offers the script and refus
 	const what = page.locator('ol.checks');
 	await expect(what).toContainText('Application files owned by deskpro');
 	await expect(what).toContainText('/var/www/deskpro');
-	await expect(what).toContainText('Staff interfaces only from the allowed networks');
+	await expect(what).toContainText(STAFF_ALLOW_LIST_TITLE);
 	await expect(what).toContainText('/reports/, /billing/');
 
 	// download the script: it is the generated bash file for this plan

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { outputsFor } from '$lib/outputs';
 import { derivePlan } from '$lib/plan/derive';
 import { ENTRY_POINTS, STAFF_PREFIXES, staffSpellings } from '$lib/deskpro/surface';
+import { ANONYMOUS_SECTION, IP_SECURITY_SECTION, UNLOCK_IP_SECURITY_CMD } from '$lib/generators/iis-names';
 import { IIS_SCHEMA } from '../fixtures/iis-schema';
 import { planWith } from '../servers/env';
 
@@ -164,17 +165,19 @@ describe('IIS server-level setup', () => {
 	it('generates the ipSecurity unlock (locked at server level: 500.19) and explains it in the step', () => {
 		const all = files().map((f) => f.text).join('\n');
 		expect(all).toMatch(/appcmd\.exe[^\n]*unlock config[^\n]*-section:/);
-		expect(all).toContain('system.webServer/security/ipSecurity');
+		// the generator's section name is the one the IIS schema reference (fixture, with sources) knows
+		expect(IIS_SCHEMA[IP_SECURITY_SECTION]).toBeDefined();
+		expect(all).toContain(IP_SECURITY_SECTION);
 		const step = derivePlan(planWith({}, windows)).practices.find((p) => p.practice.id === 'server-web-config')!;
 		const text = [...step.items.map((i) => i.text), ...step.notes.map((n) => n.text)].join('\n');
-		expect(text).toContain('%windir%\\system32\\inetsrv\\appcmd.exe unlock config -section:system.webServer/security/ipSecurity');
+		expect(text).toContain(UNLOCK_IP_SECURITY_CMD);
 		expect(text).toContain('500.19');
 	});
 
 	it('anonymous requests run as the application-pool identity (IUSR cannot read once Users/Everyone are removed: 401.3)', () => {
 		const setup = file('iis-setup');
 		expect(setup?.language).toBe('powershell');
-		expect(setup!.text).toContain("$AnonymousSection = 'system.webServer/security/authentication/anonymousAuthentication'");
+		expect(setup!.text).toContain(`$AnonymousSection = '${ANONYMOUS_SECTION}'`);
 		expect(setup!.text).toContain("-Filter $AnonymousSection -Name 'userName' -Value ''");
 		// the identity it runs as is the one the permissions script lets read the install directory
 		expect(file('windows-permissions')!.text).toMatch(/\$WebAccount = 'IIS AppPool\\Deskpro'/);

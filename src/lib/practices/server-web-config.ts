@@ -5,6 +5,7 @@ import { serverAuditBase } from './_server-audit';
 import { DENIED_AUDIT_PATHS, STAFF_AUDIT_PATHS } from '$lib/generators/web-surface';
 import { STAFF_INTERFACES, SURFACE_GAPS, surfaceSourceText } from '$lib/deskpro/surface';
 import { UNLOCK_IP_SECURITY_CMD } from '$lib/generators/iis-names';
+import { STAFF_ALLOW_LIST_TITLE } from './_audit-titles';
 
 const STAFF_LIST = STAFF_INTERFACES.map((s) => `/${s.prefix}/`).join(', ');
 
@@ -130,7 +131,7 @@ export const practice = definePractice({
 			{
 				id: 'server-web-config.audit.admin-allow-list',
 				items: ['server-web-config.admin-restricted', 'server-post-checks.outside'],
-				title: 'Staff interfaces only from the allowed networks',
+				title: STAFF_ALLOW_LIST_TITLE,
 				expected: `From outside ${env.allowed.join(', ')}: ${STAFF_AUDIT_PATHS.join(', ')} answer 403.`,
 				remediation: `${install} It allows ${STAFF_LIST} (in every spelling) only from ${env.allowed.join(', ')}.`,
 				probe: { kind: 'http-allow-list', url, paths: [...STAFF_AUDIT_PATHS], allowed: env.allowed }
