@@ -91,6 +91,32 @@ const ADVANCED_LEGACY = 'Admin > Settings > Advanced';
 const SESSION_MENU: Unknown = { unknown: 'Deskpro’s current guides do not name the page that holds the session settings' };
 const OWN_PREFS: Unknown = { unknown: 'each agent’s own notification preferences; Deskpro’s guides do not give the menu path' };
 
+/** A setting on the same page in both admin interfaces; the older download's menu is "Admin > " + menu. */
+const onPage =
+	(menu: string, source: readonly Source[]) =>
+	(label: string, key: string, def: string): SettingFact => ({
+		menu,
+		label,
+		key,
+		default: def,
+		versions: ALL,
+		source,
+		at: { legacy: { menu: `Admin > ${menu}` } }
+	});
+const ipw = onPage('Agents > Settings > IP Whitelisting', [CORE, G_IPW]);
+const rdns = onPage('Apps > Resolve User Hostnames', [CORE, RDNS_SERVICE]);
+/** A helpdesk-wide login alert: an advanced setting in the older download; no named page today. */
+const LOGIN_ALERTS_MENU: Unknown = { unknown: 'Deskpro’s current guides do not name the page of the helpdesk-wide login alerts' };
+const loginAlert = (label: string, key: string, def: string): SettingFact => ({
+	menu: LOGIN_ALERTS_MENU,
+	label,
+	key,
+	default: def,
+	versions: ALL,
+	source: [CORE, L_AGENT, L_ADVANCED],
+	at: { legacy: { menu: ADVANCED_LEGACY } }
+});
+
 const rate = (who: 'agent' | 'user', part: 'enabled' | 'limit' | 'time' | 'lockout_time' | 'response', label: string, dflt: string, legacyDefault?: string): SettingFact => ({
 	menu: RATE_MENU_CURRENT,
 	label,
@@ -207,33 +233,9 @@ export const FACTS = {
 		versions: ALL,
 		source: [CORE, L_AGENT]
 	},
-	'notify.failedAdminLogin': {
-		menu: { unknown: 'Deskpro’s current guides do not name the page of the helpdesk-wide login alerts' },
-		label: 'Notify the list on failed admin logins',
-		key: 'agent_notify_list_failed_adminlogin',
-		default: 'on',
-		versions: ALL,
-		source: [CORE, L_AGENT, L_ADVANCED],
-		at: { legacy: { menu: ADVANCED_LEGACY } }
-	},
-	'notify.failedLogin': {
-		menu: { unknown: 'Deskpro’s current guides do not name the page of the helpdesk-wide login alerts' },
-		label: 'Notify the list on failed agent logins',
-		key: 'agent_notify_list_failed_login',
-		default: 'off',
-		versions: ALL,
-		source: [CORE, L_AGENT, L_ADVANCED],
-		at: { legacy: { menu: ADVANCED_LEGACY } }
-	},
-	'notify.emailList': {
-		menu: { unknown: 'Deskpro’s current guides do not name the page of the helpdesk-wide login alerts' },
-		label: 'E-mail addresses that receive the login alerts',
-		key: 'agent.notify_login_emaillist',
-		default: 'empty: the alerts have no recipient',
-		versions: ALL,
-		source: [CORE, L_AGENT, L_ADVANCED],
-		at: { legacy: { menu: ADVANCED_LEGACY } }
-	},
+	'notify.failedAdminLogin': loginAlert('Notify the list on failed admin logins', 'agent_notify_list_failed_adminlogin', 'on'),
+	'notify.failedLogin': loginAlert('Notify the list on failed agent logins', 'agent_notify_list_failed_login', 'off'),
+	'notify.emailList': loginAlert('E-mail addresses that receive the login alerts', 'agent.notify_login_emaillist', 'empty: the alerts have no recipient'),
 
 	// Resolve User Hostnames
 	'hostnames.app': {
@@ -245,24 +247,8 @@ export const FACTS = {
 		source: [RDNS_SERVICE, CORE],
 		at: { legacy: { menu: 'Admin > Apps' } }
 	},
-	'hostnames.ticketMessages': {
-		menu: 'Apps > Resolve User Hostnames',
-		label: 'Look up host names of ticket message addresses',
-		key: 'rdns_ticket_messages',
-		default: 'off',
-		versions: ALL,
-		source: [CORE, RDNS_SERVICE],
-		at: { legacy: { menu: 'Admin > Apps > Resolve User Hostnames' } }
-	},
-	'hostnames.server': {
-		menu: 'Apps > Resolve User Hostnames',
-		label: 'DNS server used for the look-ups',
-		key: 'rdns_server',
-		default: '8.8.8.8 (Google’s public resolver)',
-		versions: ALL,
-		source: [CORE, RDNS_SERVICE],
-		at: { legacy: { menu: 'Admin > Apps > Resolve User Hostnames' } }
-	},
+	'hostnames.ticketMessages': rdns('Look up host names of ticket message addresses', 'rdns_ticket_messages', 'off'),
+	'hostnames.server': rdns('DNS server used for the look-ups', 'rdns_server', '8.8.8.8 (Google’s public resolver)'),
 	'hostnames.report': {
 		menu: 'Reports',
 		label: 'Custom report: agent messages from outside your network',
@@ -273,33 +259,9 @@ export const FACTS = {
 	},
 
 	// IP whitelisting
-	'ipw.enabled': {
-		menu: 'Agents > Settings > IP Whitelisting',
-		label: 'IP whitelisting',
-		key: 'agent.ip_security.enabled',
-		default: 'off',
-		versions: ALL,
-		source: [CORE, G_IPW],
-		at: { legacy: { menu: 'Admin > Agents > Settings > IP Whitelisting' } }
-	},
-	'ipw.mode': {
-		menu: 'Agents > Settings > IP Whitelisting',
-		label: 'Apply IP whitelisting to',
-		key: 'agent.ip_security.mode',
-		default: 'agents and admins (stored "agents,admins")',
-		versions: ALL,
-		source: [CORE, G_IPW],
-		at: { legacy: { menu: 'Admin > Agents > Settings > IP Whitelisting' } }
-	},
-	'ipw.lifetime': {
-		menu: 'Agents > Settings > IP Whitelisting',
-		label: 'Trust a verified IP address for',
-		key: 'agent.ip_security.whitelist_lifetime',
-		default: '1 814 400 s (21 days); 1 day to 2 years',
-		versions: ALL,
-		source: [CORE, G_IPW],
-		at: { legacy: { menu: 'Admin > Agents > Settings > IP Whitelisting' } }
-	},
+	'ipw.enabled': ipw('IP whitelisting', 'agent.ip_security.enabled', 'off'),
+	'ipw.mode': ipw('Apply IP whitelisting to', 'agent.ip_security.mode', 'agents and admins (stored "agents,admins")'),
+	'ipw.lifetime': ipw('Trust a verified IP address for', 'agent.ip_security.whitelist_lifetime', '1 814 400 s (21 days); 1 day to 2 years'),
 
 	// session length
 	'session.lifetime': {
