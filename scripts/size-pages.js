@@ -11,11 +11,10 @@
 //
 // Usage: node scripts/size-pages.js [buildDir] [--json out.json] (npm run size:pages). Exit 1
 // when a page is over its ceiling (see CLOUD_STEP_CEILING: the budgets are not met yet).
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join } from 'node:path';
+import { serveStatic } from './serve.js';
 
 /** Issue 16's budgets for one page of the wizard, gzip, in bytes. */
 export const CLOUD_STEP_BUDGET = 100 * 1024;
@@ -29,54 +28,6 @@ export const SELF_HOSTED_STEP_BUDGET = 130 * 1024;
  */
 export const CLOUD_STEP_CEILING = 170 * 1024;
 export const SELF_HOSTED_STEP_CEILING = 218 * 1024;
-
-const types = /** @type {Record<string, string>} */ ({
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.json': 'application/json',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.ttf': 'font/ttf',
-	'.txt': 'text/plain; charset=utf-8',
-	'.webmanifest': 'application/manifest+json'
-});
-
-/**
- * A minimal static server for the build (same file lookup as scripts/serve.js, 200.html fallback).
- * @param {string} root
- * @returns {Promise<{ url: string, close: () => Promise<void> }>}
- */
-export function serveStatic(root) {
-	root = resolve(root);
-	const server = createServer(async (req, res) => {
-		const p = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
-		const candidates = p.endsWith('/') ? [p + 'index.html'] : [p, p + '.html', p + '/index.html'];
-		let file = join(root, '200.html');
-		for (const c of candidates) {
-			const full = normalize(join(root, c));
-			if (full !== root && !full.startsWith(root + sep)) break;
-			try {
-				if ((await stat(full)).isFile()) {
-					file = full;
-					break;
-				}
-			} catch {
-				/* next */
-			}
-		}
-		const body = await readFile(file);
-		res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
-		res.end(body);
-	});
-	return new Promise((ok) =>
-		server.listen(0, '127.0.0.1', () => {
-			const a = server.address();
-			const port = typeof a === 'object' && a ? a.port : 0;
-			ok({ url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) });
-		})
-	);
-}
 
 /** @typedef {{ url: string, raw: number, gzip: number }} Fetched */
 /** @typedef {{ page: string, plan: string, files: Fetched[], total: { raw: number, gzip: number }, workers: { raw: number, gzip: number } }} PageLoad */
@@ -195,25 +146,37 @@ async function planStorage(browser, base, kind) {
 }
 
 /**
- * Cold-loads `path` in a fresh context holding `storage` and returns what it fetched.
+ * A browser tab for cold visits under one saved plan: every new document starts from `storage`
+ * (localStorage cleared and refilled before any page script runs, so what one visit saved never
+ * reaches the next) and the HTTP cache is disabled (DevTools protocol), so each visit fetches
+ * every file again, as a first visit with an empty cache does. A new document also has a new
+ * module map: nothing loaded by the previous visit is reused. One tab serves many visits, which
+ * saves a browser context per page.
  * @param {import('@playwright/test').Browser} browser
- * @param {string} base
- * @param {string} path
  * @param {Record<string, string>} storage
- * @param {(page: import('@playwright/test').Page) => Promise<void>} [check]
  */
-async function coldLoad(browser, base, path, storage, check) {
+async function coldTab(browser, storage) {
 	const ctx = await browser.newContext();
 	await ctx.addInitScript((s) => {
-		if (sessionStorage.getItem('size-seeded')) return;
+		localStorage.clear();
 		for (const [k, v] of Object.entries(s)) localStorage.setItem(k, v);
-		sessionStorage.setItem('size-seeded', '1');
 	}, storage);
 	const page = await ctx.newPage();
-	const files = await recordLoads(page, base, () => page.goto(base + path));
-	if (check) await check(page);
-	await ctx.close();
-	return files;
+	const cdp = await ctx.newCDPSession(page);
+	await cdp.send('Network.enable');
+	await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+	return {
+		/**
+		 * Cold-loads `path` and returns what it fetched.
+		 * @param {string} base
+		 * @param {string} path
+		 */
+		load: async (base, path) => {
+			await page.goto('about:blank');
+			return recordLoads(page, base, () => page.goto(base + path));
+		},
+		close: () => ctx.close()
+	};
 }
 
 /** The wizard's step pages in the build (prerendered step/*.html), plus the audit and summary pages. */
@@ -264,10 +227,15 @@ export async function measurePages(buildDir, opts = {}) {
 		const pages = [];
 		const jobs = (opts.pages ?? stepPaths(buildDir)).flatMap((path) => Object.entries(plans).map(([plan, storage]) => ({ path, plan, storage })));
 		const workers = Array.from({ length: opts.parallel ?? 3 }, async () => {
+			/** @type {Map<string, Awaited<ReturnType<typeof coldTab>>>} */
+			const tabs = new Map();
 			for (let job = jobs.shift(); job; job = jobs.shift()) {
-				const files = await coldLoad(browser, base, job.path, job.storage);
+				let tab = tabs.get(job.plan);
+				if (!tab) tabs.set(job.plan, (tab = await coldTab(browser, job.storage)));
+				const files = await tab.load(base, job.path);
 				pages.push({ page: job.path, plan: job.plan, files, total: sum(files.filter((f) => !isWorker(f.url))), workers: sum(files.filter((f) => isWorker(f.url))) });
 			}
+			for (const tab of tabs.values()) await tab.close();
 		});
 		await Promise.all(workers);
 		pages.sort((a, b) => a.page.localeCompare(b.page) || a.plan.localeCompare(b.plan));
