@@ -1,13 +1,13 @@
 /**
  * Optional extra content for a practice step, shown by PracticeStep after the inputs: one
- * component per practice id. Each component receives the derived step as `step`.
+ * component per practice id. Each component receives the derived step as `step`. They are
+ * imported when their step is shown, so the other steps never load them (issue 16, "Weight").
  */
 import type { Component } from 'svelte';
 import type { DerivedPractice } from '$lib/plan/derive';
-import PasswordLab from './PasswordLab.svelte';
 
 export type PracticeExtra = Component<{ step: DerivedPractice }>;
 
-export const practiceExtras: Record<string, PracticeExtra> = {
-	'password-policy': PasswordLab
+export const practiceExtras: Record<string, () => Promise<{ default: PracticeExtra }>> = {
+	'password-policy': () => import('./PasswordLab.svelte')
 };

@@ -16,6 +16,8 @@ import { deploymentLabels, osLabels, webServerLabels } from '$lib/practices/appl
 import { whereFor, type Deployment, type OperatingSystem, type SettingRow, type StandardRef, type WebServer } from '$lib/practices/types';
 import type { OutputFile } from '$lib/output-types';
 import { auditSummaryText, itemAuditText } from '$lib/audit/format';
+import { isoDate, localDateTime } from './dates';
+export { isoDate, localDateTime } from './dates';
 
 export const STATE_LABELS: Record<ShownState, string> = { done: 'Done', skipped: 'Skipped', na: 'Not applicable', open: 'Open', changed: 'Changed since ticked' };
 /** Said of an item in the `changed` state, wherever it is listed. */
@@ -95,21 +97,6 @@ export interface Report {
 	fingerprint: string;
 	/** The server decisions (proxies, trust_proxy_data, database grants, allow-lists); empty without a server plan. */
 	decisions: ReportDecision[];
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `YYYY-MM-DD` in local time. */
-export function isoDate(d: Date): string {
-	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** `YYYY-MM-DD HH:MM (UTC±hh:mm)` in local time. */
-export function localDateTime(d: Date): string {
-	const off = -d.getTimezoneOffset();
-	const sign = off >= 0 ? '+' : '−';
-	const abs = Math.abs(off);
-	return `${isoDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())} (UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)})`;
 }
 
 const list = (xs: readonly string[]) => xs.join(', ');
