@@ -27,6 +27,9 @@ export default defineConfig({
 	// The offline single file cannot fetch anything: the PDF fonts (normally separate files,
 	// fetched only when a PDF is made) are inlined there as data: URLs.
 	build: offline ? { assetsInlineLimit: (file: string) => (file.endsWith('.ttf') ? true : undefined) } : {},
+	// ...except the CJK and Hangul fonts (several MB each), which the offline build leaves out
+	// (src/lib/pdf/offline.ts): the export panel says so before a download.
+	define: { 'import.meta.env.VITE_OFFLINE_BUILD': JSON.stringify(offline ? 'true' : 'false') },
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/servers/**/*.test.ts'],
 		environment: 'node',

@@ -14,18 +14,42 @@ import { CHANGED_NOTE, FILES_WHERE, person, SECRET_FILE_WHERE, STATE_LABELS, typ
 import type { ShownState } from '$lib/plan/derive';
 import { speedUpSubsetting } from './fast-subset';
 import { visibleControls } from '$lib/validate/text';
+import { shapeArabic } from './shape';
+import { hasRtl, paragraphDirection, visualOrder } from './bidi';
 
 export type PageFormat = 'a4' | 'letter';
 
-/** TrueType files as binary strings (one character per byte). */
+/**
+ * TrueType files as binary strings (one character per byte). The fallback fonts are given only
+ * when the report holds characters the main font lacks (`fallbackFontsFor` in scripts.ts).
+ */
 export interface PdfFonts {
 	regular: string;
 	bold: string;
+	/** Hebrew and Arabic (DejaVu Sans). */
+	rtl?: { regular: string; bold: string };
+	/** CJK ideographs and kana (Droid Sans Fallback; no bold: bold is drawn with an outline). */
+	cjk?: string;
+	/** Hangul (no bold either). */
+	hangul?: string;
 }
 
 export type JsPdfConstructor = new (options: { unit: 'pt'; format: PageFormat; compress: boolean; putOnlyUsedFonts: boolean }) => jsPDF;
 
 const FONT = 'DejaVuSans';
+/** jsPDF font names of the fallback fonts, by `FontId`. */
+const FALLBACK = { rtl: 'DejaVuSansRTL', cjk: 'DroidSansFallbackCJK', hangul: 'WizardHangul' } as const;
+type Face = 'main' | keyof typeof FALLBACK;
+/**
+ * jsPDF's own Arabic shaping and bidi reordering are turned off for our text (we pass glyphs
+ * already shaped, in visual order): with these options its bidi step changes nothing.
+ */
+const AS_GIVEN = { isInputVisual: true, isOutputVisual: true, isInputRtl: false, isOutputRtl: false };
+/** Marks a wrapped line of a right-to-left paragraph (never in cleaned text: bidi controls become U+FFFD). */
+const RTL_LINE = '\u200f';
+/** A line break is allowed before and after each of these (no spaces between words). */
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+const MARK = /\p{M}/u;
 type RGB = [number, number, number];
 const C = {
 	text: [21, 32, 43] as RGB,
@@ -64,25 +88,66 @@ class Writer {
 	readonly w: number;
 	readonly h: number;
 	y = M.top;
-	private supported: Set<number>;
 	private replacement: string;
+
+	/** Code points each loaded font has. */
+	private faces = new Map<Face, Set<number>>();
+	private main: Set<number>;
+	private size = 10;
+	private bold = false;
+	private color: RGB = C.text;
 
 	constructor(JsPDF: JsPdfConstructor, fonts: PdfFonts, format: PageFormat) {
 		this.doc = new JsPDF({ unit: 'pt', format, compress: true, putOnlyUsedFonts: true });
-		this.doc.addFileToVFS(`${FONT}.ttf`, fonts.regular);
-		this.doc.addFont(`${FONT}.ttf`, FONT, 'normal');
-		this.doc.addFileToVFS(`${FONT}-Bold.ttf`, fonts.bold);
-		this.doc.addFont(`${FONT}-Bold.ttf`, FONT, 'bold');
-		this.doc.setFont(FONT, 'bold');
-		speedUpSubsetting(this.doc.getFont().metadata);
+		const add = (file: string, data: string, name: string, style: 'normal' | 'bold') => {
+			this.doc.addFileToVFS(file, data);
+			this.doc.addFont(file, name, style);
+			this.doc.setFont(name, style);
+			speedUpSubsetting(this.doc.getFont().metadata);
+			return this.codePoints();
+		};
+		add(`${FONT}-Bold.ttf`, fonts.bold, FONT, 'bold');
+		this.main = add(`${FONT}.ttf`, fonts.regular, FONT, 'normal');
+		this.faces.set('main', this.main);
+		if (fonts.rtl) {
+			add(`${FALLBACK.rtl}-Bold.ttf`, fonts.rtl.bold, FALLBACK.rtl, 'bold');
+			this.faces.set('rtl', add(`${FALLBACK.rtl}.ttf`, fonts.rtl.regular, FALLBACK.rtl, 'normal'));
+		}
+		if (fonts.cjk) this.faces.set('cjk', add(`${FALLBACK.cjk}.ttf`, fonts.cjk, FALLBACK.cjk, 'normal'));
+		if (fonts.hangul) this.faces.set('hangul', add(`${FALLBACK.hangul}.ttf`, fonts.hangul, FALLBACK.hangul, 'normal'));
 		this.doc.setFont(FONT, 'normal');
-		speedUpSubsetting(this.doc.getFont().metadata);
+		// jsPDF's Arabic shaping would run again over our already shaped text: not for this document
+		const api = (JsPDF as unknown as { API?: { processArabic?: unknown } }).API;
+		const topics = (this.doc.internal as unknown as { events?: { getTopics?: () => Record<string, Record<string, [unknown, boolean]>> } }).events?.getTopics?.();
+		const pre = topics?.['preProcessText'];
+		if (pre && api?.processArabic) for (const [token, sub] of Object.entries(pre)) if (sub[0] === api.processArabic) delete pre[token];
 		this.w = this.doc.internal.pageSize.getWidth();
 		this.h = this.doc.internal.pageSize.getHeight();
-		// Characters the embedded font has no glyph for are shown as U+FFFD, never dropped silently.
+		this.replacement = this.main.has(0xfffd) ? '\ufffd' : '?';
+	}
+
+	/** The code points the current font maps. */
+	private codePoints(): Set<number> {
 		const codeMap = (this.doc.getFont().metadata as { cmap?: { unicode?: { codeMap?: Record<number, number> } } }).cmap?.unicode?.codeMap ?? {};
-		this.supported = new Set(Object.keys(codeMap).map(Number));
-		this.replacement = this.supported.has(0xfffd) ? '\ufffd' : '?';
+		return new Set(Object.keys(codeMap).map(Number));
+	}
+
+	/** The loaded font that draws `cp` (the main font when none does: it draws U+FFFD). */
+	private faceOf(cp: number): Face {
+		if (this.main.has(cp)) return 'main';
+		for (const [f, set] of this.faces) if (set.has(cp)) return f;
+		return 'main';
+	}
+
+	private supported(cp: number): boolean {
+		for (const set of this.faces.values()) if (set.has(cp)) return true;
+		return false;
+	}
+
+	/** Text the main font draws alone, left to right (the fast path: jsPDF wraps and draws it). */
+	private simple(s: string): boolean {
+		for (const ch of s) if (ch !== '\n' && !this.main.has(ch.codePointAt(0)!)) return false;
+		return true;
 	}
 
 	get contentWidth() {
@@ -102,23 +167,128 @@ class Writer {
 			const cp = ch.codePointAt(0)!;
 			if (ch === '\n') out += ch;
 			else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) continue;
-			else out += this.supported.has(cp) ? ch : this.replacement;
+			else out += this.supported(cp) ? ch : this.replacement;
 		}
 		return out;
 	}
 
 	font(size: number, bold = false, color: RGB = C.text) {
+		this.size = size;
+		this.bold = bold;
+		this.color = color;
 		this.doc.setFont(FONT, bold ? 'bold' : 'normal');
 		this.doc.setFontSize(size);
 		this.doc.setTextColor(...color);
 	}
 
 	lines(text: string, width: number): string[] {
-		return this.doc.splitTextToSize(this.clean(text), width) as string[];
+		const c = this.clean(text);
+		return this.simple(c) ? (this.doc.splitTextToSize(c, width) as string[]) : this.wrap(c, width);
+	}
+
+	/** Splits a line into runs of one font each (in the order given). */
+	private runs(s: string): { face: Face; text: string }[] {
+		const out: { face: Face; text: string }[] = [];
+		for (const ch of s) {
+			const cp = ch.codePointAt(0)!;
+			// a combining mark stays with its base character's font when that font has it
+			const prev = out[out.length - 1];
+			const face = prev && MARK.test(ch) && this.faces.get(prev.face)?.has(cp) ? prev.face : this.faceOf(cp);
+			if (prev && prev.face === face) prev.text += ch;
+			else out.push({ face, text: ch });
+		}
+		return out;
+	}
+
+	/** Selects the font of a run in the current size and weight; true when bold has to be drawn (no bold face). */
+	private useFace(face: Face): boolean {
+		if (face === 'main') this.doc.setFont(FONT, this.bold ? 'bold' : 'normal');
+		else if (face === 'rtl') this.doc.setFont(FALLBACK.rtl, this.bold ? 'bold' : 'normal');
+		else {
+			this.doc.setFont(FALLBACK[face], 'normal');
+			return this.bold;
+		}
+		return false;
+	}
+
+	/** The width of one line of cleaned text in the current font settings (any script). */
+	width(s: string): number {
+		if (this.simple(s)) return this.doc.getTextWidth(s);
+		let w = 0;
+		for (const r of this.runs(shapeArabic(s.replace(RTL_LINE, '')))) {
+			this.useFace(r.face);
+			w += this.doc.getTextWidth(r.text);
+		}
+		this.doc.setFont(FONT, this.bold ? 'bold' : 'normal');
+		return w;
+	}
+
+	/**
+	 * Wraps cleaned text in any script: breaks after spaces and around CJK characters, splits a
+	 * word longer than the line by characters, and marks the lines of a right-to-left paragraph.
+	 * The lines stay in logical order; `drawLine` shapes and reorders each.
+	 */
+	private wrap(text: string, width: number): string[] {
+		const out: string[] = [];
+		for (const para of text.split('\n')) {
+			const mark = paragraphDirection(para) === 'rtl' ? RTL_LINE : '';
+			const first = out.length;
+			const tokens: string[] = [];
+			for (const ch of para) {
+				const last = tokens[tokens.length - 1];
+				const lastCh = last === undefined ? undefined : Array.from(last).pop()!;
+				const joins = last !== undefined && (MARK.test(ch) || (/\s/.test(ch) ? true : !/\s/.test(lastCh!) && !CJK_CHAR.test(ch) && !CJK_CHAR.test(lastCh!)));
+				if (joins) tokens[tokens.length - 1] += ch;
+				else tokens.push(ch);
+			}
+			let cur = '';
+			const push = () => {
+				out.push(mark + cur.trimEnd());
+				cur = '';
+			};
+			for (const tok of tokens) {
+				if (cur && this.width(cur + tok.trimEnd()) > width) push();
+				if (!cur && this.width(tok.trimEnd()) > width) {
+					// a word longer than the line: as many characters as fit on each line
+					for (const ch of tok) {
+						if (cur && !MARK.test(ch) && this.width(cur + ch) > width) push();
+						cur += ch;
+					}
+				} else cur += cur ? tok : tok.trimStart();
+			}
+			if (cur || out.length === first) push();
+		}
+		return out;
+	}
+
+	/**
+	 * Draws one line at baseline `y`: Arabic shaped, in visual order for right-to-left text, each
+	 * run in the font that has its glyphs (bold of a font without a bold face: filled and outlined).
+	 */
+	private drawLine(line: string, x: number, y: number, align: 'left' | 'right') {
+		const rtl = line.startsWith(RTL_LINE);
+		let s = shapeArabic(rtl ? line.slice(1) : line);
+		if (rtl || hasRtl(s)) s = visualOrder(s, rtl ? 'rtl' : paragraphDirection(s)).text;
+		const runs = this.runs(s);
+		const widths = runs.map((r) => (this.useFace(r.face), this.doc.getTextWidth(r.text)));
+		let at = align === 'right' ? x - widths.reduce((a, b) => a + b, 0) : x;
+		runs.forEach((r, i) => {
+			const fakeBold = this.useFace(r.face);
+			if (fakeBold) {
+				const lw = this.doc.getLineWidth();
+				this.doc.setLineWidth(this.size * 0.035);
+				this.doc.setDrawColor(...this.color);
+				this.doc.text(r.text, at, y, { baseline: 'alphabetic', renderingMode: 'fillThenStroke', ...AS_GIVEN });
+				this.doc.setLineWidth(lw);
+			} else this.doc.text(r.text, at, y, { baseline: 'alphabetic', ...AS_GIVEN });
+			at += widths[i]!;
+		});
+		this.doc.setFont(FONT, this.bold ? 'bold' : 'normal');
 	}
 
 	/** Wraps an identifier at `.`, `_`, `/`, `-` boundaries (hard split only when a part is too long). */
 	identLines(text: string, width: number): string[] {
+		if (!this.simple(this.clean(text))) return this.lines(text, width);
 		const out: string[] = [];
 		for (const para of this.clean(text).split('\n')) {
 			let cur = '';
@@ -150,12 +320,15 @@ class Writer {
 
 	/** Draws one line of text with its top at `top`. */
 	textAt(s: string, x: number, top: number, size: number, align: 'left' | 'right' = 'left') {
-		this.doc.text(s, x, top + size * 0.93, { align, baseline: 'alphabetic' });
+		if (this.simple(s)) this.doc.text(s, x, top + size * 0.93, { align, baseline: 'alphabetic' });
+		else this.drawLine(s, x, top + size * 0.93, align);
 	}
 
-	/** Several lines with the first one's top at `top`, in one text call. */
+	/** Several lines with the first one's top at `top`, in one text call (one per line for other scripts). */
 	linesAt(ls: string[], x: number, top: number, size: number, align: 'left' | 'right' = 'left') {
-		if (ls.length) this.doc.text(ls, x, top + size * 0.93, { align, baseline: 'alphabetic', lineHeightFactor: LINE });
+		if (!ls.length) return;
+		if (ls.every((l) => this.simple(l))) this.doc.text(ls, x, top + size * 0.93, { align, baseline: 'alphabetic', lineHeightFactor: LINE });
+		else ls.forEach((l, i) => this.drawLine(l, x, top + size * 0.93 + i * size * LINE, align));
 	}
 
 	/** Draws wrapped lines from the current position, continuing on new pages (one text call per page). */
@@ -310,7 +483,7 @@ function footer(wr: Writer, r: Report) {
 		const right = `Page ${i} of ${pages}`;
 		const room = wr.contentWidth - doc.getTextWidth(right) - 16;
 		let left = wr.clean(`Deskpro security hardening checklist · ${name}`);
-		while (doc.getTextWidth(left) > room && left.length > 10) left = left.slice(0, -2) + '…';
+		while (wr.width(left) > room && left.length > 10) left = Array.from(left).slice(0, -2).join('') + '…';
 		wr.textAt(left, M.left, top, 8);
 		wr.textAt(right, wr.w - M.right, top, 8, 'right');
 		wr.textAt(`Generated ${r.generatedAt} · contains no passwords or other secrets`, M.left, top + 11, 8);
@@ -551,7 +724,7 @@ function signoff(wr: Writer, r: Report) {
 		if (value) {
 			wr.font(11);
 			let v = wr.clean(value);
-			while (doc.getTextWidth(v) > wr.contentWidth - labelW - 4 && v.length > 4) v = v.slice(0, -2) + '…';
+			while (wr.width(v) > wr.contentWidth - labelW - 4 && v.length > 4) v = Array.from(v).slice(0, -2).join('') + '…';
 			wr.textAt(v, M.left + labelW + 2, base - 13, 11);
 		}
 		doc.setDrawColor(...C.text);
