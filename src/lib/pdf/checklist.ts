@@ -473,6 +473,11 @@ function footer(wr: Writer, r: Report) {
 	const doc = wr.doc;
 	const pages = doc.getNumberOfPages();
 	const name = r.helpdeskName || 'Unnamed helpdesk';
+	// the same left text on every page: cut to the room next to the widest "Page n of N" once
+	wr.font(8, false, C.muted);
+	const room = wr.contentWidth - doc.getTextWidth(`Page ${pages} of ${pages}`) - 16;
+	let left = wr.clean(`Deskpro security hardening checklist · ${name}`);
+	while (wr.width(left) > room && left.length > 10) left = Array.from(left).slice(0, -2).join('') + '…';
 	for (let i = 1; i <= pages; i++) {
 		doc.setPage(i);
 		const top = wr.h - M.bottom + 26;
@@ -480,12 +485,8 @@ function footer(wr: Writer, r: Report) {
 		doc.setLineWidth(0.5);
 		doc.line(M.left, top - 8, wr.w - M.right, top - 8);
 		wr.font(8, false, C.muted);
-		const right = `Page ${i} of ${pages}`;
-		const room = wr.contentWidth - doc.getTextWidth(right) - 16;
-		let left = wr.clean(`Deskpro security hardening checklist · ${name}`);
-		while (wr.width(left) > room && left.length > 10) left = Array.from(left).slice(0, -2).join('') + '…';
 		wr.textAt(left, M.left, top, 8);
-		wr.textAt(right, wr.w - M.right, top, 8, 'right');
+		wr.textAt(`Page ${i} of ${pages}`, wr.w - M.right, top, 8, 'right');
 		wr.textAt(`Generated ${r.generatedAt} · contains no passwords or other secrets`, M.left, top + 11, 8);
 	}
 }
