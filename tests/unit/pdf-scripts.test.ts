@@ -76,7 +76,7 @@ describe('which font draws what', () => {
 		expect(gaps[0]!.in).toBe('สำนักงาน กรุงเทพ');
 		expect(gaps[1]!.sample).toBe('🔒');
 		// the offline build has no CJK or Hangul font
-		expect(unrenderable(['北京 서울 שלום'], ['main', 'rtl']).map((g) => g.script)).toEqual(['Chinese/Japanese characters (rare ones)', 'Hangul']);
+		expect(unrenderable(['北京 서울 שלום'], ['main', 'rtl']).map((g) => g.script)).toEqual(['Chinese/Japanese characters (Han)', 'Hangul']);
 		expect(unrenderable(['Łódź Αθήνα Москва'])).toEqual([]);
 	});
 

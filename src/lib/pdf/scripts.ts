@@ -66,7 +66,7 @@ const SCRIPTS: readonly [string, RegExp][] = [
 ];
 
 export function scriptName(ch: string): string {
-	for (const [name, re] of SCRIPTS) if (re.test(ch)) return name === 'Han' ? 'Chinese/Japanese characters (rare ones)' : name;
+	for (const [name, re] of SCRIPTS) if (re.test(ch)) return name === 'Han' ? 'Chinese/Japanese characters (Han)' : name;
 	return 'symbols';
 }
 
