@@ -3,6 +3,7 @@
  * the question without loading the generators (`outputs.ts`, loaded lazily for self-hosted plans).
  */
 import type { DerivedPlan } from './plan/derive';
+import type { Applicability } from './practices/types';
 
 export type OutputLanguage = 'nginx' | 'apache' | 'xml' | 'php' | 'sql' | 'bash' | 'powershell' | 'text' | 'markdown' | 'json' | 'yaml' | 'env' | 'nftables';
 
@@ -32,4 +33,14 @@ export interface OutputFile {
 export function generatesFiles(derived: Pick<DerivedPlan, 'aboutValues'>): boolean {
 	const d = derived.aboutValues.deployment;
 	return d === 'download' || d === 'onprem-docker';
+}
+
+/**
+ * True for a step that can show generated files: one done on the admin's own server (it never
+ * applies to Deskpro Cloud). Only these steps, the audit and the summary load the generators;
+ * the steps done in Deskpro's admin interface never do, whatever the plan (issue 16, "Weight").
+ */
+export function stepShowsFiles(p: { appliesTo?: Applicability }): boolean {
+	const d = p.appliesTo?.deployments;
+	return !!d && !d.includes('cloud');
 }

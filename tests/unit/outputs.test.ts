@@ -4,7 +4,8 @@ import { newPlan } from '$lib/plan/schema';
 import { planWith } from '../servers/env';
 import { dockerPlan } from '../servers/docker-env';
 import { derivePlan } from '$lib/plan/derive';
-import { generatesFiles } from '$lib/output-types';
+import { generatesFiles, stepShowsFiles } from '$lib/output-types';
+import { practiceById, practices } from '$lib/practices';
 import type { Plan } from '$lib/plan/schema';
 
 describe('outputs map', () => {
@@ -58,5 +59,33 @@ describe('outputs map', () => {
 				expect(outputsFor(other, d), `${what} → ${deployment}`).toEqual([]);
 			}
 		}
+	});
+
+	// Only the steps `stepShowsFiles` names (plus the audit page and the summary) load the
+	// generators: a file shown on any other step would never appear there.
+	it('every generated file belongs to a step that loads the generators', () => {
+		const plans: [string, Plan][] = [
+			['download nginx', planWith({}, { webServer: 'nginx' })],
+			['download apache', planWith({}, { webServer: 'apache' })],
+			['download windows', planWith({}, { os: 'windows', webServer: 'iis' })],
+			['docker', dockerPlan({})],
+			['docker behind a proxy', dockerPlan({ arrival: 'proxy' })]
+		];
+		const seen = new Set<string>();
+		for (const [what, plan] of plans) {
+			for (const f of outputsFor(plan)) {
+				seen.add(f.practiceId);
+				if (f.practiceId === 'audit') continue; // the audit page (AuditView) loads them
+				const p = practiceById.get(f.practiceId);
+				expect(p, `${what}: ${f.id} is shown on step ${f.practiceId}`).toBeDefined();
+				expect(stepShowsFiles(p!), `${what}: ${f.id} on ${f.practiceId}`).toBe(true);
+			}
+		}
+		expect(seen.has('audit') && seen.has('server-web-config') && seen.has('docker-compose')).toBe(true);
+		// and the steps done in Deskpro's admin interface (Cloud included) never load them
+		const admin = practices.filter((p) => !stepShowsFiles(p)).map((p) => p.id);
+		expect(admin).toContain('password-policy');
+		expect(admin).toContain('ip-whitelisting');
+		expect(admin.some((id) => id.startsWith('server-') || id.startsWith('docker-'))).toBe(false);
 	});
 });

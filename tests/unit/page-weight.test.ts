@@ -23,14 +23,9 @@ import { buildDir, ensureFreshBuild } from '../fresh-build';
 type Measured = Awaited<ReturnType<typeof measurePages>>;
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 
-/** The build's JS files that hold the server generators or the audit library (by content). */
-function generatorFiles(): string[] {
+/** The build's JS files holding any of `markers` (by content). */
+function filesWith(markers: string[]): string[] {
 	const dir = join(buildDir, '_app', 'immutable', 'chunks');
-	const markers = [
-		'Deskpro hardening audit: the check library', // generators/audit-lib.sh, imported as text
-		'fastcgi_param SCRIPT_FILENAME', // generators/nginx.ts
-		'Header always set Strict-Transport-Security' // generators/docker-proxy.ts (Apache)
-	];
 	return readdirSync(dir)
 		.filter((f) => f.endsWith('.js'))
 		.filter((f) => {
@@ -39,6 +34,15 @@ function generatorFiles(): string[] {
 		})
 		.map((f) => `/_app/immutable/chunks/${f}`);
 }
+/** The server file generators (nginx, the Docker front proxy for Apache). */
+const fileGeneratorFiles = () => filesWith(['fastcgi_param SCRIPT_FILENAME', 'Header always set Strict-Transport-Security']);
+/** The audit library (generators/audit-lib.sh, imported as text). */
+const auditLibraryFiles = () => filesWith(['Deskpro hardening audit: the check library']);
+/**
+ * The step pages that show generated files for the measured self-hosted plan (Deskpro Download):
+ * its server steps. The Docker steps do not apply to it, and the admin-interface steps never show files.
+ */
+const showsFiles = (page: string) => page.startsWith('/step/server-');
 
 describe('page weight in a real browser', () => {
 	let r: Measured;
@@ -57,14 +61,28 @@ describe('page weight in a real browser', () => {
 		}
 	});
 
-	it('a Cloud plan never fetches the server generators or the audit library; a self-hosted plan does', () => {
-		const gen = generatorFiles();
-		expect(gen.length, 'the generators are in the build').toBeGreaterThan(0);
+	it('a Cloud plan never fetches the server generators or the audit library; a self-hosted plan only where files are shown', () => {
+		const files = fileGeneratorFiles();
+		const lib = auditLibraryFiles();
+		expect(files.length, 'the file generators are in the build').toBeGreaterThan(0);
+		expect(lib.length, 'the audit library is in the build').toBeGreaterThan(0);
+		expect(files.filter((f) => lib.includes(f)), 'the audit library is apart from the file generators').toEqual([]);
+		const fetched = (p: Measured['pages'][number], of: string[]) => p.files.map((f) => f.url).filter((u) => of.includes(u));
 		for (const p of r.pages.filter((x) => x.plan === 'cloud')) {
-			expect(p.files.map((f) => f.url).filter((u) => gen.includes(u)), `${p.page} (Cloud)`).toEqual([]);
+			expect(fetched(p, [...files, ...lib]), `${p.page} (Cloud)`).toEqual([]);
 		}
 		for (const p of r.pages.filter((x) => x.plan === 'self-hosted')) {
-			expect(p.files.some((f) => gen.includes(f.url)), `${p.page} (self-hosted) loads the generators`).toBe(true);
+			const what = `${p.page} (self-hosted)`;
+			if (p.page === '/audit' || p.page === '/summary') {
+				// the audit script and the exports need every generator
+				expect(fetched(p, lib).length, `${what} loads the audit library`).toBeGreaterThan(0);
+			} else if (showsFiles(p.page)) {
+				expect(fetched(p, files).length, `${what} loads the file generators`).toBeGreaterThan(0);
+				expect(fetched(p, lib), `${what} does not load the audit library`).toEqual([]);
+			} else {
+				// the steps done in Deskpro's admin interface show no file
+				expect(fetched(p, [...files, ...lib]), what).toEqual([]);
+			}
 		}
 	});
 

@@ -8,6 +8,7 @@ import { derivePlan, itemTextProblem, type DerivedItem } from './derive';
 import { alignAbout, ABOUT_STEP_ID } from './about';
 import { deleteKeptOriginal, loadPlan, NO_SAVE_KEY, savePlan, savingOff, setSavingOff, STORAGE_KEY, type LoadNotice } from './storage';
 import type * as Outputs from '$lib/outputs';
+import type * as OutputFiles from '$lib/outputs-files';
 import { generatesFiles, type OutputFile } from '$lib/output-types';
 import type { AuditRecord } from '$lib/audit/result';
 import { checkImportFile, keepLocalSecrets, readImportedPlanText, readPlanText, type ReadResult } from './io';
@@ -32,20 +33,57 @@ class Wizard {
 	/** The plan an import replaced, so the admin can undo the import. */
 	previous = $state<Plan | null>(null);
 	derived = $derived(derivePlan(this.plan));
-	/** The generators (`$lib/outputs`), once loaded: only a self-hosted plan loads them. */
+	/** The generators of every file (`$lib/outputs`, with the audit script), once loaded: only a self-hosted plan loads them. */
 	#generators = $state.raw<typeof Outputs | null>(null);
 	#loadingGenerators: Promise<typeof Outputs> | null = null;
+	/** The server and Docker file generators alone (`$lib/outputs-files`, no audit library), once loaded. */
+	#fileGenerators = $state.raw<typeof OutputFiles | null>(null);
+	#loadingFileGenerators: Promise<typeof OutputFiles> | null = null;
 	/** True when the plan can have generated files (self-hosted); a Cloud plan has none. */
 	generatesFiles = $derived(generatesFiles(this.derived));
-	/** True while a self-hosted plan's generators are still loading (its files are not known yet). */
-	outputsPending = $derived(this.generatesFiles && this.#generators === null);
+	/** True while a self-hosted plan's server and Docker files are not known yet (no generator loaded). */
+	outputsPending = $derived(this.generatesFiles && this.#generators === null && this.#fileGenerators === null);
+	/** True while a self-hosted plan's complete file list (with the audit script) is not known yet (`$lib/outputs` not loaded). */
+	allOutputsPending = $derived(this.generatesFiles && this.#generators === null);
 	/**
 	 * Every generated file for the plan (previews, copy/download, bundle, exports); empty for a
-	 * Cloud plan, and while the generators load (see `outputsPending`).
+	 * Cloud plan, and while the generators load (see `outputsPending`). Without the audit script
+	 * while only the file generators are loaded (the server steps; see `useGenerators`).
 	 */
-	outputs = $derived<OutputFile[]>(this.generatesFiles && this.#generators ? this.#generators.outputsFor(this.plan, this.derived) : []);
+	outputs = $derived<OutputFile[]>(
+		!this.generatesFiles
+			? []
+			: this.#generators
+				? this.#generators.outputsFor(this.plan, this.derived)
+				: this.#fileGenerators
+					? this.#fileGenerators.fileOutputsFor(this.plan, this.derived)
+					: []
+	);
 
-	/** Loads the generators (once); the wizard shell calls it as soon as the plan is self-hosted. */
+	/**
+	 * For a page that shows generated files: loads the generators while the plan is
+	 * self-hosted, `files` for a server or Docker step (no audit library), `all` for the audit
+	 * and the summary; `when` narrows it (e.g. to the steps that show files). Call it from a
+	 * component's script (it sets up an effect); pages that show no file never load them.
+	 */
+	useGenerators(what: 'files' | 'all', when: () => boolean = () => true) {
+		$effect(() => {
+			if (this.generatesFiles && when()) (what === 'all' ? this.loadGenerators() : this.#loadFileGenerators()).catch(() => {});
+		});
+	}
+
+	#loadFileGenerators(): Promise<typeof OutputFiles> {
+		this.#loadingFileGenerators ??= import('$lib/outputs-files').then(
+			(m) => (this.#fileGenerators = m),
+			(e) => {
+				this.#loadingFileGenerators = null; // try again next time (e.g. a network blip)
+				throw e;
+			}
+		);
+		return this.#loadingFileGenerators;
+	}
+
+	/** Loads every generator (once): see `useGenerators`; exports call it through `generatedFiles`. */
 	loadGenerators(): Promise<typeof Outputs> {
 		this.#loadingGenerators ??= import('$lib/outputs').then(
 			(m) => (this.#generators = m),
