@@ -10,6 +10,7 @@ export const json: Lexer<object> = {
 		{ re: /"(?:[^"\\\n]|\\[^\n]?)*(?:"|$)/my, type: 'string' },
 		{ re: /-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?/y, type: 'number' },
 		{ re: /true|false|null/y, type: 'keyword' },
-		{ re: /[{}[\],:]/y, type: 'punct' }
+		{ re: /[{}[\],:]/y, type: 'punct' },
+		{ re: /[^\s"{}[\],:\d-]+/y, type: null }
 	]
 };
