@@ -96,7 +96,7 @@ describe('highlight: linear time on 200 KB', () => {
 	);
 
 	for (const lang of LANGUAGES) {
-		it(`${lang}: every 200 KB hostile input in well under a second each`, () => {
+		it(`${lang}: every 200 KB hostile input in a few seconds at most, even on a loaded machine`, () => {
 			let worst = 0;
 			let worstInput = '';
 			for (const text of [...adversarial, ...random]) {
@@ -106,9 +106,10 @@ describe('highlight: linear time on 200 KB', () => {
 				expect(joined(tokens)).toBe(text);
 				if (ms > worst) [worst, worstInput] = [ms, text.slice(0, 12)];
 			}
-			// A quadratic scan of 200 KB takes minutes; linear ones take tens of milliseconds. The
-			// bound leaves room for a loaded CI machine.
-			expect(worst, `slowest input starts ${JSON.stringify(worstInput)}`).toBeLessThan(1500);
+			// Linear scans of 200 KB take 0.1-0.7 s here at a load average of 12 on 2 cores; one
+			// backtracking string pattern (rescanning to the end at each quote) took 16 s on the same
+			// input set. The bound sits between, with room for a loaded CI machine.
+			expect(worst, `slowest input starts ${JSON.stringify(worstInput)}`).toBeLessThan(4000);
 		});
 	}
 });
