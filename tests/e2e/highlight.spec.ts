@@ -6,15 +6,19 @@
  * code block: not the welcome page, not a Cloud step, not a self-hosted step without files.
  */
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The built file of the highlighter chunk, from Vite's manifest of the build being served. */
+/**
+ * The highlighter's file in the build being served (`npm run build` into build/, see
+ * playwright.config.ts), found by its content: the PHP keyword list (`enddeclare endfor …` in
+ * src/lib/highlight/php.ts) is in no other chunk. Exactly one file must hold it.
+ */
 function highlighterChunk(): string {
-	const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '.svelte-kit', 'output', 'client', '.vite', 'manifest.json'), 'utf8'));
-	const entry = manifest['src/lib/highlight/index.ts'];
-	expect(entry?.isDynamicEntry, 'the highlighter is a lazily imported chunk').toBe(true);
-	return `/${entry.file}`;
+	const dir = join(import.meta.dirname, '..', '..', 'build', '_app', 'immutable', 'chunks');
+	const files = readdirSync(dir).filter((f) => f.endsWith('.js') && readFileSync(join(dir, f), 'utf8').includes('enddeclare endfor endforeach'));
+	expect(files, 'one chunk holds the highlighter').toHaveLength(1);
+	return `/_app/immutable/chunks/${files[0]}`;
 }
 
 async function recordCspViolations(page: Page): Promise<string[]> {

@@ -1,5 +1,6 @@
 /** PHP (the config.php lines): comments, strings, `$variables`, keywords, numbers, operators. */
 import { DQ_ESC, SQ_ESC, WS, NL, words, type Lexer } from './lexer';
+// (tests/e2e/highlight.spec.ts finds the lazy highlighter chunk in the build by this list.)
 
 const KEYWORD = words(`abstract and array as break callable case catch class clone const continue declare default do echo else elseif empty
 	enddeclare endfor endforeach endif endswitch endwhile enum eval exit extends false final finally fn for foreach function global goto if
