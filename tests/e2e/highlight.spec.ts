@@ -163,7 +163,7 @@ test('the highlighter chunk is fetched only by a page with a code block', async 
 	await page.waitForLoadState('networkidle');
 	expect(fetched, 'a Cloud step').toEqual([]);
 
-	// a self-hosted plan, on a step without files (the generators load, the highlighter does not)
+	// a self-hosted plan, on a step without files
 	await linuxNginxPlan(page);
 	await page.goto('/step/admin-privileges');
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
