@@ -16,12 +16,16 @@ const buildDir = resolve(process.argv[2] ?? 'build');
 const MARKER = 'passwords-common';
 const RUNS = Number(process.env.RUNS ?? 5);
 
-/** Files under build/_app/immutable/<sub> whose text contains `marker`. */
+/** Files under build/_app/immutable/<sub> whose text contains `marker` (a string) or matches it (a RegExp). */
 function filesWith(sub, marker) {
 	const dir = join(buildDir, '_app/immutable', sub);
 	if (!existsSync(dir)) throw new Error(`no build at ${buildDir}: run npm run build first`);
 	return readdirSync(dir)
-		.filter((f) => f.endsWith('.js') && readFileSync(join(dir, f), 'utf8').includes(marker))
+		.filter((f) => {
+			if (!f.endsWith('.js')) return false;
+			const text = readFileSync(join(dir, f), 'utf8');
+			return typeof marker === 'string' ? text.includes(marker) : marker.test(text);
+		})
 		.map((f) => `_app/immutable/${sub}/${f}`);
 }
 
@@ -50,7 +54,8 @@ const ms = (x) => `${x.toFixed(1)} ms`;
 
 const workerFile = one(filesWith('workers', MARKER), 'strength worker file');
 const inlineChunk = one(filesWith('chunks', MARKER), 'inline strength chunk');
-const clientChunk = one(filesWith('chunks', 'createStrengthClient'), 'strength client chunk');
+// the chunk that exports it (the password step's own chunk names it too, to call it)
+const clientChunk = one(filesWith('chunks', /export\s*\{[^}]*\bcreateStrengthClient\s*\}/), 'strength client chunk');
 const KB = (n) => `${(n / 1024).toFixed(1)} KB`;
 for (const [label, f] of [
 	['strength worker (served pages)', workerFile],
