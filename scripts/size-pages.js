@@ -5,29 +5,40 @@
 // gzip -9 of the response body. Two plans are measured: Deskpro Cloud and Deskpro Download
 // (Linux + nginx, with a valid Server environment so every server file is generated).
 //
-// Budgets (issue 16): any wizard step of a Cloud plan ≤ 100 KB gzip, of a self-hosted plan
-// ≤ 130 KB. The welcome page's first load is checked by scripts/size.js (≤ 40 KB); what it
-// fetches afterwards while idle (preloads) is counted separately here and reported, not budgeted.
+// Budgets (issue 16): any wizard step page (/step/...) of a Cloud plan ≤ 100 KB gzip, of a
+// self-hosted plan ≤ 130 KB. The audit page and the summary need every generator and the
+// exports: they are held to their own ceilings. The welcome page's first load is checked by
+// scripts/size.js (≤ 40 KB); what it fetches afterwards while idle (preloads) is counted
+// separately here and reported, not budgeted.
 //
 // Usage: node scripts/size-pages.js [buildDir] [--json out.json] (npm run size:pages). Exit 1
-// when a page is over its ceiling (see CLOUD_STEP_CEILING: the budgets are not met yet).
+// when a page is over its ceiling (see CEILINGS: the step budgets are not met yet).
 import { readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { serveStatic } from './serve.js';
 
-/** Issue 16's budgets for one page of the wizard, gzip, in bytes. */
+/** Issue 16's budgets for one wizard step page, gzip, in bytes. */
 export const CLOUD_STEP_BUDGET = 100 * 1024;
 export const SELF_HOSTED_STEP_BUDGET = 130 * 1024;
 /**
- * NOT YET MET: what a page weighs today is over the budgets above (the practice modules, zod and
- * the wizard state load on every page: about 163 KB for a Cloud step, 210 KB self-hosted, on
- * main at 01:38 UTC; the practice chunk grew from 52 to 79 KB gzip with this round's facts).
- * Until they are split, these ceilings (today's weight + ~4 %) stop any page from growing; the
- * test and this script fail above them and report the budgets as not met.
+ * NOT YET MET. What a step page may weigh until the budgets above are: measured on main (issue
+ * 16 round, 2 December) + about 2 %, so no page can grow unnoticed. Largest Cloud step page:
+ * password-policy, 164.3 KB (the others 153.4 KB); largest self-hosted step page: the database
+ * password steps, 174.9 KB (server steps 173.5, admin-interface steps 153.4). What keeps them
+ * over: every practice module, the Deskpro facts and zod load on every page (one ~76 KB gzip
+ * chunk; a Cloud plan also loads the self-hosted practices), because the plan schema and
+ * plan/derive.ts need every practice synchronously.
  */
-export const CLOUD_STEP_CEILING = 170 * 1024;
-export const SELF_HOSTED_STEP_CEILING = 218 * 1024;
+export const CLOUD_STEP_CEILING = 168 * 1024;
+export const SELF_HOSTED_STEP_CEILING = 179 * 1024;
+/**
+ * The audit page and the summary (every generator, the audit library, the exports and the PDF
+ * script check): largest measured then Cloud 157.6 KB, self-hosted 207.4 KB (the summary);
+ * held at + about 2 %.
+ */
+export const CLOUD_FULL_PAGE_CEILING = 161 * 1024;
+export const SELF_HOSTED_FULL_PAGE_CEILING = 212 * 1024;
 
 /** @typedef {{ url: string, raw: number, gzip: number }} Fetched */
 /** @typedef {{ page: string, plan: string, files: Fetched[], total: { raw: number, gzip: number }, workers: { raw: number, gzip: number } }} PageLoad */
@@ -249,16 +260,44 @@ export async function measurePages(buildDir, opts = {}) {
 /** @param {number} b */
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 
+/** A wizard step page (held to the step budgets); the audit page and the summary are not. */
+export const isStepPage = (/** @type {string} */ page) => page.startsWith('/step/');
+
 /**
- * Pages over a limit: Cloud pages over `cloud`, self-hosted pages over `selfHosted`.
+ * Pages over a limit: Cloud pages over `cloud`, self-hosted pages over `selfHosted`, among the
+ * pages `pick` selects (default: the wizard step pages).
  * @param {PageLoad[]} pages
  * @param {{ cloud: number, selfHosted: number }} limits
+ * @param {(page: string) => boolean} [pick]
  */
-export function overLimit(pages, limits) {
-	return pages.filter((p) => p.total.gzip > (p.plan === 'cloud' ? limits.cloud : limits.selfHosted));
+export function overLimit(pages, limits, pick = isStepPage) {
+	return pages.filter((p) => pick(p.page) && p.total.gzip > (p.plan === 'cloud' ? limits.cloud : limits.selfHosted));
 }
+/** Issue 16's budgets (step pages). */
 export const BUDGETS = { cloud: CLOUD_STEP_BUDGET, selfHosted: SELF_HOSTED_STEP_BUDGET };
+/** What the test and this script enforce today: step pages, and the audit page and the summary. */
 export const CEILINGS = { cloud: CLOUD_STEP_CEILING, selfHosted: SELF_HOSTED_STEP_CEILING };
+export const FULL_PAGE_CEILINGS = { cloud: CLOUD_FULL_PAGE_CEILING, selfHosted: SELF_HOSTED_FULL_PAGE_CEILING };
+export const isFullPage = (/** @type {string} */ page) => !isStepPage(page);
+
+/**
+ * Every page over what is enforced: step pages over `CEILINGS`, the others over `FULL_PAGE_CEILINGS`.
+ * @param {PageLoad[]} pages
+ * @param {{ step?: { cloud: number, selfHosted: number }, full?: { cloud: number, selfHosted: number } }} [limits]
+ */
+export function overEnforced(pages, { step = CEILINGS, full = FULL_PAGE_CEILINGS } = {}) {
+	return [...overLimit(pages, step, isStepPage), ...overLimit(pages, full, isFullPage)];
+}
+
+/**
+ * The largest page of `plan` among the pages `pick` selects, in bytes.
+ * @param {PageLoad[]} pages
+ * @param {string} plan
+ * @param {(page: string) => boolean} [pick]
+ */
+export function largest(pages, plan, pick = isStepPage) {
+	return Math.max(...pages.filter((p) => p.plan === plan && pick(p.page)).map((p) => p.total.gzip));
+}
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const args = process.argv.slice(2);
@@ -276,13 +315,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	for (const p of r.pages) byPage.set(p.page, { ...byPage.get(p.page), [p.plan]: p.total.gzip });
 	for (const [page, v] of byPage) console.log(`  ${kb(v.cloud ?? 0).padStart(9)}  ${kb(v['self-hosted'] ?? 0).padStart(11)}  ${page}`);
 	for (const p of r.pages.filter((p) => p.workers.gzip > 0 && p.plan === 'cloud')) console.log(`  + ${kb(p.workers.gzip)} gzip of web worker started by ${p.page} (counted separately)`);
-	/** @param {string} plan */
-	const worst = (plan) => Math.max(...r.pages.filter((p) => p.plan === plan).map((p) => p.total.gzip));
-	console.log(`\nLargest Cloud page: ${kb(worst('cloud'))} (budget ${kb(CLOUD_STEP_BUDGET)}, ceiling ${kb(CLOUD_STEP_CEILING)}); largest self-hosted page: ${kb(worst('self-hosted'))} (budget ${kb(SELF_HOSTED_STEP_BUDGET)}, ceiling ${kb(SELF_HOSTED_STEP_CEILING)})`);
+	const w = (/** @type {string} */ plan, /** @type {(page: string) => boolean} */ pick) => kb(largest(r.pages, plan, pick));
+	console.log(`\nLargest Cloud step page: ${w('cloud', isStepPage)} (budget ${kb(CLOUD_STEP_BUDGET)}, ceiling ${kb(CLOUD_STEP_CEILING)}); largest self-hosted step page: ${w('self-hosted', isStepPage)} (budget ${kb(SELF_HOSTED_STEP_BUDGET)}, ceiling ${kb(SELF_HOSTED_STEP_CEILING)})`);
+	console.log(`Audit page and summary: Cloud ${w('cloud', isFullPage)} (ceiling ${kb(CLOUD_FULL_PAGE_CEILING)}), self-hosted ${w('self-hosted', isFullPage)} (ceiling ${kb(SELF_HOSTED_FULL_PAGE_CEILING)})`);
 	if (jsonOut) writeFileSync(jsonOut, JSON.stringify(r, null, '\t'));
+	const steps = r.pages.filter((p) => isStepPage(p.page)).length;
 	const notMet = overLimit(r.pages, BUDGETS);
-	if (notMet.length) console.log(`Budgets NOT met by ${notMet.length} of ${r.pages.length} page loads (Cloud ≤ ${kb(CLOUD_STEP_BUDGET)}, self-hosted ≤ ${kb(SELF_HOSTED_STEP_BUDGET)}).`);
-	const over = overLimit(r.pages, CEILINGS);
+	if (notMet.length) console.log(`Step budgets NOT met by ${notMet.length} of ${steps} step page loads (Cloud ≤ ${kb(CLOUD_STEP_BUDGET)}, self-hosted ≤ ${kb(SELF_HOSTED_STEP_BUDGET)}).`);
+	else console.log(`Step budgets met by all ${steps} step page loads.`);
+	const over = overEnforced(r.pages);
 	if (over.length) {
 		for (const p of over) console.error(`Over the ceiling: ${p.page} (${p.plan}) ${kb(p.total.gzip)}`);
 		process.exit(1);
