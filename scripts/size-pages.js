@@ -23,18 +23,18 @@ export const CLOUD_STEP_BUDGET = 100 * 1024;
 export const SELF_HOSTED_STEP_BUDGET = 130 * 1024;
 /**
  * NOT YET MET. What a step page may weigh until the budgets above are: measured on main (issue
- * 16 round, 2 December) + about 2 %, so no page can grow unnoticed. Largest Cloud step page:
- * password-policy, 164.3 KB (the others 153.4 KB); largest self-hosted step page: the database
- * password steps, 174.9 KB (server steps 173.5, admin-interface steps 153.4). What keeps them
- * over: every practice module, the Deskpro facts and zod load on every page (one ~76 KB gzip
- * chunk; a Cloud plan also loads the self-hosted practices), because the plan schema and
- * plan/derive.ts need every practice synchronously.
+ * 16 round, 2 December, with syntax highlighting) + about 2 %, so no page can grow unnoticed.
+ * Largest Cloud step page: password-policy, 165.6 KB; largest self-hosted step page: the server
+ * steps with generated files, 179.3 KB (the admin-interface steps ~154 KB). What keeps them over:
+ * every practice module, the Deskpro facts and zod load on every page (one ~76 KB gzip chunk; a
+ * Cloud plan also loads the self-hosted practices), because the plan schema and plan/derive.ts
+ * need every practice synchronously.
  */
-export const CLOUD_STEP_CEILING = 168 * 1024;
-export const SELF_HOSTED_STEP_CEILING = 179 * 1024;
+export const CLOUD_STEP_CEILING = 169 * 1024;
+export const SELF_HOSTED_STEP_CEILING = 183 * 1024;
 /**
  * The audit page and the summary (every generator, the audit library, the exports and the PDF
- * script check): largest measured then Cloud 157.6 KB, self-hosted 207.4 KB (the summary);
+ * script check): largest measured then Cloud 157.8 KB, self-hosted 207.6 KB (the summary);
  * held at + about 2 %.
  */
 export const CLOUD_FULL_PAGE_CEILING = 161 * 1024;
