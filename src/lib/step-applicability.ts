@@ -7,11 +7,14 @@ import type { AboutValues } from '$lib/practices/types';
 import type { ApplicabilityResult } from '$lib/practices/applicability';
 import type { DerivedPlan } from '$lib/plan/derive';
 
-/** The audit script checks a Deskpro Download install on Linux (it is a bash script run there). */
+/**
+ * The audit script (bash) checks a Deskpro Download install on Linux, or the containers of Deskpro
+ * On-Premise (Docker) on their host: the same cases the audit page offers a script for.
+ */
 export function auditApplicability(about: AboutValues): ApplicabilityResult {
-	return about.deployment === 'download' && about.os === 'linux'
+	return (about.deployment === 'download' && about.os === 'linux') || about.deployment === 'onprem-docker'
 		? { applies: true }
-		: { applies: false, reason: 'The audit script checks a Deskpro Download (legacy self-hosted) install on a Linux server.' };
+		: { applies: false, reason: 'The audit script checks a Deskpro Download (legacy self-hosted) install on a Linux server, or Deskpro On-Premise (Docker) on its Docker host.' };
 }
 
 /** About and the summary always apply; a practice as derived; the audit from the deployment. */

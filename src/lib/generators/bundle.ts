@@ -47,10 +47,15 @@ export function bundleEntries(outputs: readonly OutputFile[], o: Omit<BundleOpti
 		used.add(path);
 		entries.push({ path, file: f, text: f.text });
 	}
-	return [{ path: 'README.txt', file: null, text: readme(entries, left, o) }, ...entries];
+	return [{ path: 'README.txt', file: null, text: readme(ordered, entries, left, o) }, ...entries];
 }
 
-function readme(entries: BundleEntry[], left: OutputFile[], o: Omit<BundleOptions, 'mtime'>): string {
+/**
+ * README.txt: every file of the plan in the one apply order (`applyOrder`). A file left out for
+ * its secret keeps its number and place, marked as not in this bundle, so following the README
+ * never skips it (e.g. the database account before config.php).
+ */
+function readme(ordered: OutputFile[], entries: BundleEntry[], left: OutputFile[], o: Omit<BundleOptions, 'mtime'>): string {
 	const name = visibleControls(o.helpdeskName.trim()) || 'your helpdesk';
 	const lines = [
 		`Deskpro hardening: configuration files for ${name}`,
@@ -61,16 +66,17 @@ function readme(entries: BundleEntry[], left: OutputFile[], o: Omit<BundleOption
 		'reloading the service.',
 		''
 	];
-	if (!entries.length) {
+	if (!ordered.length) {
 		lines.push('No configuration files apply to the answers given in the wizard (for example on', 'Deskpro Cloud, or while some answers are invalid).', '');
 	} else {
 		lines.push('Apply in this order:', '');
-		entries.forEach((e, i) => {
-			const f = e.file!;
-			lines.push(`${i + 1}. ${e.path}`);
+		ordered.forEach((f, i) => {
+			const entry = entries.find((e) => e.file === f);
+			if (entry) lines.push(`${i + 1}. ${entry.path}`);
+			else lines.push(`${i + 1}. ${bundlePath(f.filename)} (not in this bundle: it holds a secret; copy it from its step in the wizard)`);
 			lines.push(`   ${f.description}`);
 			if (f.installAs) lines.push(`   Install as: ${f.installAs}`);
-			if (f.containsSecret) lines.push('   Contains a secret (generated password): store it safely and delete this copy once installed.');
+			if (entry && f.containsSecret) lines.push('   Contains a secret (generated password): store it safely and delete this copy once installed.');
 			lines.push('');
 		});
 	}

@@ -34,6 +34,16 @@ export function menuOf(id: FactId, v: DeskproVersion): string {
 }
 
 /**
+ * Where a fact lives, as text, for the admin's version: "Apps > API Keys", or for "not sure" each
+ * interface's menu prefixed with its name. For a step's "where" and checklist text when no
+ * settings row shows the menu (e.g. a list with no rows yet).
+ */
+export function menusText(id: FactId, about: AboutValues): string {
+	const vs = shownVersions(about).filter((v) => resolveFact(id, v) !== null);
+	return vs.map((v) => (vs.length > 1 ? `${interfaceLabels[v === 'legacy' ? 'legacy' : 'current']}: ${menuOf(id, v)}` : menuOf(id, v))).join('; ');
+}
+
+/**
  * The row(s) of one fact with the value the admin should set. `note` adds to Deskpro's default,
  * which every row states when the fact has one.
  */

@@ -1,5 +1,5 @@
 import { bool, table, text } from '$lib/plan/fields';
-import { factRows } from './_facts';
+import { factRows, menusText } from './_facts';
 import { definePractice } from './types';
 
 /**
@@ -15,7 +15,7 @@ export const practice = definePractice({
 	order: 10,
 	title: 'Limit admin privileges',
 	summary: 'List every agent with admin rights, keep only those who need them and protect each one.',
-	where: 'The agent list (menu per version in the table below; admin accounts are marked with a wrench icon)',
+	where: (about) => `The agent list: ${menusText('admin.permissions', about)} (admin accounts are marked with a wrench icon)`,
 	source: 'article',
 	why: [
 		'Any account with admin privileges can edit every other account on the helpdesk, change authentication settings and read every ticket. One stolen admin password is a stolen helpdesk.',
@@ -28,7 +28,7 @@ export const practice = definePractice({
 	fields: {
 		accounts: table({
 			label: 'Admin accounts',
-			help: 'One row per agent marked with the wrench icon in Admin > Agents.',
+			help: 'One row per agent marked with the wrench icon in the agent list (its menu is at the top of this step).',
 			addLabel: 'Add admin account',
 			default: [],
 			maxRows: 200,
@@ -41,8 +41,8 @@ export const practice = definePractice({
 	},
 	settings: (v, ctx) =>
 		v.accounts.flatMap((a) => factRows('admin.permissions', ctx, `${String(a.name) || 'Unnamed account'}: ${a.keepAdmin ? keepValue(a.has2fa === true) : 'Remove admin rights'}`)),
-	checklist: (v) => [
-		{ id: 'admin-privileges.review', text: 'Review the list of agents marked with the wrench icon in Admin > Agents.' },
+	checklist: (v, ctx) => [
+		{ id: 'admin-privileges.review', text: `Review the list of agents marked with the wrench icon in ${menusText('admin.permissions', ctx.about)}.` },
 		...v.accounts.map((a) => ({
 			id: `admin-privileges.account.${a.id}`,
 			text: a.keepAdmin

@@ -1,5 +1,5 @@
 import { bool, choice, int, table, text, type Row } from '$lib/plan/fields';
-import { factRows, hasFact } from './_facts';
+import { factRows, hasFact, menusText } from './_facts';
 import { defaultOf, keyOf } from '$lib/deskpro/settings';
 import { definePractice } from './types';
 
@@ -13,7 +13,7 @@ export const practice = definePractice({
 	order: 96,
 	title: 'API key hygiene',
 	summary: 'List every API key, delete the unused ones and bind the rest to agents with only the rights they need.',
-	where: 'The API keys list (menu per version in the table below)',
+	where: (about) => `The API keys list: ${menusText('api.keys', about)}`,
 	source: 'beyond',
 	why: [
 		'An API key works like a password that skips the login screen: no 2FA, no IP whitelisting, no failed-login e-mail. A superuser key can act as any agent named in the request, and can optionally use admin functions such as listing other keys, so one leaked from a script or an old integration can be a stolen helpdesk.',
@@ -46,7 +46,7 @@ export const practice = definePractice({
 		}),
 		keys: table({
 			label: 'API keys',
-			help: 'One row per API key Deskpro lists (menu in the table below).',
+			help: 'One row per API key in Deskpro’s API keys list (its menu is at the top of this step).',
 			addLabel: 'Add API key',
 			default: [],
 			maxRows: 200,
@@ -69,7 +69,7 @@ export const practice = definePractice({
 		...(ctx.about.deployment === 'cloud' ? [] : factRows('api.rateLimit', ctx, v.apiRateLimit === 0 ? '0 (no limit)' : String(v.apiRateLimit), 'per interval; the interval defaults to 60 s'))
 	],
 	checklist: (v, ctx) => [
-		{ id: 'api-keys.inventory', text: 'List every API key with what uses it (the table above).' },
+		{ id: 'api-keys.inventory', text: `List every API key in ${menusText('api.keys', ctx.about)} with what uses it.` },
 		{ id: 'api-keys.restrict', text: 'Restrict each key to the API tags its integration needs (allow / disallow tags), and prefer keys bound to one agent over superuser keys.' },
 		{
 			id: 'api-keys.rate-limit',

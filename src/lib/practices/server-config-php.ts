@@ -38,11 +38,13 @@ export const practice = definePractice({
 	settings: () => [],
 	// config.php facts with their sources: deskpro/surface/runtime.ts CONFIG_DEBUG_DEV, CONFIG_REQUEST_ERRORLOG
 	// (not imported here: that module would pull generator code into every page, Cloud included)
-	checklist: () => [
+	checklist: (_v, ctx) => [
 		{ id: 'server-config-php.db-user', text: 'Append the generated lines to the END of config.php, after its last line (no more root). Not after $DP_CONFIG = array(...): the stock file sets dir_data and trust_proxy_data again further down, and the last assignment wins.' },
 		{ id: 'server-config-php.trust-proxy', text: 'Set trust_proxy_data to your proxies only, or false.' },
 		{ id: 'server-config-php.debug-off', text: `Make sure no debug option is enabled in config.php: Deskpro’s developer mode $DP_CONFIG['debug']['dev'] (it turns display_errors on), the debug call trace and enable_display_errors. Keep $DP_CONFIG['enable_request_errorlog'] on: it is not debugging but a log of 404, permission and method errors (logs/request_errors.log in the data directory) to review after an attack.` },
-		{ id: 'server-config-php.mode', text: 'config.php is owned by the owner account, group web server, mode 0640 (the permissions script does this).' }
+		ctx.about.os === 'windows'
+			? { id: 'server-config-php.mode', text: 'config.php is readable only by Administrators, SYSTEM, the application pool and the scheduled-task account (the permissions script removes Users and Everyone).' }
+			: { id: 'server-config-php.mode', text: 'config.php is owned by the owner account, group web server, mode 0640 (the permissions script does this).' }
 	],
 	audit: (_v, ctx) => {
 		const b = serverAuditBase(ctx);

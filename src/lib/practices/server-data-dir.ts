@@ -12,7 +12,7 @@ export const practice = definePractice({
 	source: 'article',
 	why: [
 		'Deskpro ships with data/ inside the web root. It holds attachments, logs, backups and temporary files: one mistake in the web-server configuration and they can be downloaded, or a planted .php file run.',
-		'Outside the web root, the web server has no URL that maps to those files at all. The web-server configuration of the next step still denies /data/ as a second layer.'
+		'Outside the web root, the web server has no URL that maps to those files at all. The generated web-server configuration (step “Web-server configuration”) still denies /data/ as a second layer.'
 	],
 	standards: [
 		{ standard: 'OWASP ASVS 5.0', id: '5.3.1 (L1)', text: 'Uploaded files in a public folder are never executed as code (ASVS 4.0.3 12.4.1: store them outside the web root).' },
@@ -27,8 +27,13 @@ export const practice = definePractice({
 	],
 	fields: {},
 	settings: () => [],
-	checklist: () => [
-		{ id: 'server-data-dir.move', text: 'Pause cron, move data/ to the new directory, fix its ownership and resume cron (the commands below).' },
+	checklist: (_v, ctx) => [
+		ctx.about.os === 'windows'
+			? {
+					id: 'server-data-dir.move',
+					text: 'Run deskpro-permissions.ps1 of the step “File ownership and permissions” (-DryRun first): it pauses the scheduled task that runs cron.php, moves data/ to the new directory and sets its permissions.'
+				}
+			: { id: 'server-data-dir.move', text: 'Run deskpro-move-data.sh as root (--dry-run first): it pauses cron, moves data/ to the new directory, fixes its ownership and resumes cron.' },
 		{ id: 'server-data-dir.config', text: 'Add the dir_data line to config.php and check that attachments still open in the agent interface.' }
 	],
 	audit: (_v, ctx) => {

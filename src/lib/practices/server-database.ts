@@ -9,7 +9,7 @@ export const practice = definePractice({
 	order: 150,
 	title: 'Least-privileged database account',
 	summary: 'Create a runtime account limited to Deskpro’s database from the application host, and a separate upgrade account.',
-	where: 'MariaDB / MySQL, as an administrator (e.g. sudo mariadb)',
+	where: (about) => (about.os === 'windows' ? 'MariaDB / MySQL, as an administrator (e.g. mysql -u root -p in an elevated PowerShell)' : 'MariaDB / MySQL, as an administrator (e.g. sudo mariadb)'),
 	source: 'article',
 	why: [
 		'With root, one SQL injection reads every database on the server, writes files with FILE, or takes the server down. The runtime account gets only data rights on Deskpro’s own database, and only from the application host.',

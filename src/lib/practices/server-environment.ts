@@ -53,7 +53,7 @@ export const practice = definePractice({
 		return [
 			{
 				id: 'server-environment.confirm',
-				text: 'Confirm the paths, accounts and PHP-FPM address above match the server.',
+				text: ctx.about.os === 'windows' ? 'Confirm the paths, the IIS site and the accounts above match the server.' : 'Confirm the paths, accounts and PHP-FPM address above match the server.',
 				detail: ctx.about.os === 'windows' ? `Site ${v.iisSiteName}, install ${v.winInstallPath}.` : `Install ${v.installPath}, owner ${v.ownerUser}, web server ${v.webUser}:${v.webGroup}.`
 			},
 			{

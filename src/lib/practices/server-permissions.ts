@@ -11,7 +11,7 @@ export const practice = definePractice({
 	order: 110,
 	title: 'File ownership and permissions',
 	summary: 'Give the application files a dedicated owner, make them read-only for the web server and let only data/ be written, never 0777.',
-	where: 'Your server: a shell (Linux) or an elevated PowerShell (Windows)',
+	where: (about) => (about.os === 'windows' ? 'Your server: an elevated PowerShell' : 'Your server: a root shell'),
 	source: 'article',
 	why: [
 		'If PHP can write to Deskpro’s own files, any flaw that lets an attacker write a file becomes a way to replace the application with their own code. The application files should belong to a dedicated account and be read-only for the web server.',

@@ -1,0 +1,132 @@
+/**
+ * Defects found by walking the wizard as four administrators (Cloud; Linux + nginx behind a
+ * proxy; Windows + IIS; Docker On-Premise), each pinned here.
+ */
+import { describe, expect, it } from 'vitest';
+import { newPlan, type Plan } from '$lib/plan/schema';
+import { derivePlan } from '$lib/plan/derive';
+import { whereFor } from '$lib/practices/types';
+import { auditApplicability } from '$lib/step-applicability';
+import { bundleEntries } from '$lib/generators/bundle';
+import type { OutputFile } from '$lib/output-types';
+
+const ABOUT = {
+	cloud: { deskproVersion: 'cloud', deployment: 'cloud', os: 'linux', webServer: 'nginx' },
+	current: { deskproVersion: 'current', deployment: 'onprem-docker', os: 'linux', webServer: 'nginx' },
+	legacy: { deskproVersion: 'legacy', deployment: 'download', os: 'linux', webServer: 'nginx' },
+	unsure: { deskproVersion: 'unsure', deployment: 'download', os: 'linux', webServer: 'nginx' },
+	linux: { deskproVersion: 'legacy', deployment: 'download', os: 'linux', webServer: 'nginx' },
+	windows: { deskproVersion: 'legacy', deployment: 'download', os: 'windows', webServer: 'iis' }
+} as const;
+const plan = (about: Record<string, string>): Plan => {
+	const p = newPlan();
+	(p.answers as Record<string, unknown>).about = { helpdeskName: 'Acme', helpdeskUrl: 'https://support.example.com/', ...about };
+	return p;
+};
+const step = (about: Record<string, string>, id: string) => {
+	const d = derivePlan(plan(about));
+	const s = d.practices.find((p) => p.practice.id === id)!;
+	return { ...s, where: whereFor(s.practice, d.aboutValues), texts: s.items.map((i) => i.text) };
+};
+
+describe('Docker On-Premise: the audit applies', () => {
+	it('the audit step applies to Deskpro Download on Linux and to Docker On-Premise, not to Cloud or Windows', () => {
+		const a = (x: Record<string, string>) => auditApplicability(derivePlan(plan(x)).aboutValues);
+		expect(a(ABOUT.linux).applies).toBe(true);
+		expect(a(ABOUT.current).applies).toBe(true);
+		expect(a(ABOUT.cloud).applies).toBe(false);
+		expect(a(ABOUT.windows).applies).toBe(false);
+		const cloud = a(ABOUT.cloud);
+		expect(cloud.applies === false && cloud.reason).toMatch(/Docker/);
+	});
+});
+
+describe('config bundle README: one apply order, secret files keep their place', () => {
+	const f = (id: string, applyOrder: number, containsSecret = false): OutputFile => ({
+		id,
+		practiceId: 'x',
+		filename: `${id}.txt`,
+		language: 'bash',
+		description: `the ${id} file`,
+		applyOrder,
+		text: id,
+		containsSecret
+	});
+	const outputs = [f('perm', 40), f('sql', 10, true), f('move', 20), f('config', 30, true)];
+
+	it('lists every file in apply order, the left-out ones marked where they belong', () => {
+		const entries = bundleEntries(outputs, { helpdeskName: 'Acme', generatedAt: 'now', includeSecrets: false });
+		expect(entries.map((e) => e.path)).toEqual(['README.txt', 'move.txt', 'perm.txt']);
+		const readme = entries[0]!.text;
+		const at = (s: string) => readme.indexOf(s);
+		expect(at('1. sql.txt')).toBeGreaterThan(-1);
+		expect(at('1. sql.txt')).toBeLessThan(at('2. move.txt'));
+		expect(at('2. move.txt')).toBeLessThan(at('3. config.txt'));
+		expect(at('3. config.txt')).toBeLessThan(at('4. perm.txt'));
+		const line = (s: string) => readme.split('\r\n').find((l) => l.startsWith(s))!;
+		expect(line('1. sql.txt')).toMatch(/not in this bundle/i);
+		expect(line('2. move.txt')).not.toMatch(/not in this bundle/i);
+	});
+
+	it('with secrets included, nothing is marked left out', () => {
+		const readme = bundleEntries(outputs, { helpdeskName: 'Acme', generatedAt: 'now', includeSecrets: true })[0]!.text;
+		expect(readme).not.toMatch(/not in this bundle/i);
+		expect(readme.indexOf('1. sql.txt')).toBeLessThan(readme.indexOf('4. perm.txt'));
+	});
+});
+
+describe('Move data/: the checklist names the script that does it, for the OS', () => {
+	it('never points at commands "below" (the script is shown above the checklist, and the PDF has none)', () => {
+		for (const about of [ABOUT.linux, ABOUT.windows]) for (const t of step(about, 'server-data-dir').texts) expect(t).not.toMatch(/\bbelow\b/);
+	});
+	it('Linux: deskpro-move-data.sh', () => {
+		expect(step(ABOUT.linux, 'server-data-dir').texts.join(' ')).toMatch(/deskpro-move-data\.sh/);
+	});
+	it('Windows: the PowerShell script of the permissions step, no cron', () => {
+		const t = step(ABOUT.windows, 'server-data-dir').texts.join(' ');
+		expect(t).toMatch(/deskpro-permissions\.ps1/);
+		expect(t).not.toMatch(/\bcron\b(?!\.php)/);
+	});
+});
+
+describe('Windows + IIS: no Linux-only wording in the server steps', () => {
+	it('the database step does not say sudo; the permissions step names PowerShell only', () => {
+		expect(step(ABOUT.windows, 'server-database').where).not.toMatch(/sudo/);
+		expect(step(ABOUT.linux, 'server-database').where).toMatch(/sudo mariadb/);
+		expect(step(ABOUT.windows, 'server-permissions').where).toMatch(/PowerShell/);
+		expect(step(ABOUT.windows, 'server-permissions').where).not.toMatch(/Linux|shell \(/);
+		expect(step(ABOUT.linux, 'server-permissions').where).not.toMatch(/PowerShell|Windows/);
+	});
+	it('the server environment does not ask to confirm a PHP-FPM address on IIS', () => {
+		const s = step(ABOUT.windows, 'server-environment');
+		expect(s.texts.join(' ')).not.toMatch(/PHP-FPM/);
+		expect(step(ABOUT.linux, 'server-environment').texts.join(' ')).toMatch(/PHP-FPM/);
+	});
+	it('config.php ownership is said the Windows way (no owner account, no mode 0640)', () => {
+		const t = step(ABOUT.windows, 'server-config-php').texts.join(' ');
+		expect(t).not.toMatch(/0640|owner account/);
+	});
+});
+
+describe('Cloud: the admin list and the API keys say where they are, without a table that is not there', () => {
+	it('"where" names the menu of the admin’s version when no settings table lists it', () => {
+		for (const id of ['admin-privileges', 'api-keys']) {
+			const s = step(ABOUT.cloud, id);
+			expect(s.settings, id).toHaveLength(0);
+			expect(s.where, id).not.toMatch(/table below/);
+		}
+		expect(step(ABOUT.cloud, 'admin-privileges').where).toMatch(/Agents > Agent Profiles/);
+		expect(step(ABOUT.legacy, 'admin-privileges').where).toMatch(/Admin > Agents/);
+		expect(step(ABOUT.cloud, 'api-keys').where).toMatch(/Apps > API Keys/);
+		expect(step(ABOUT.legacy, 'api-keys').where).toMatch(/Admin > Apps > API Keys/);
+		expect(step(ABOUT.unsure, 'api-keys').where).toMatch(/Apps > API Keys[\s\S]*Admin > Apps > API Keys/);
+	});
+	it('the admin review item uses the menu of the admin’s version (Cloud has no Admin > Agents)', () => {
+		expect(step(ABOUT.cloud, 'admin-privileges').texts[0]).toMatch(/Agents > Agent Profiles/);
+		expect(step(ABOUT.cloud, 'admin-privileges').texts[0]).not.toMatch(/Admin > Agents/);
+		expect(step(ABOUT.legacy, 'admin-privileges').texts[0]).toMatch(/Admin > Agents/);
+	});
+	it('no checklist item points at "the table above" (the PDF has none)', () => {
+		for (const t of step(ABOUT.cloud, 'api-keys').texts) expect(t).not.toMatch(/table above/);
+	});
+});
