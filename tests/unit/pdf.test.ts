@@ -104,7 +104,7 @@ describe.skipIf(!poppler)('PDF checklist', () => {
 		expect(t).toContain('Not applicable to this helpdesk');
 		for (const p of na) {
 			expect(t).toContain(flat(`${p.number}. ${p.title}: ${p.naReason.slice(0, 30)}`));
-			expect(t).not.toContain(flat(`Where in Deskpro: ${p.where}`));
+			expect(t).not.toContain(flat(`Where: ${p.where}`));
 			for (const it of p.items) expect(t).not.toContain(flat(it.text));
 		}
 		expect(t).not.toMatch(/\/var\/www|\/etc\/nginx|10\.0\.0\.0\/8|192\.168\.0\.0\/16|172\.16\.0\.0\/12/);

@@ -130,3 +130,14 @@ describe('Cloud: the admin list and the API keys say where they are, without a t
 		for (const t of step(ABOUT.cloud, 'api-keys').texts) expect(t).not.toMatch(/table above/);
 	});
 });
+
+describe('exports: no "Where in Deskpro" for a server step, no "above" that points at a form the record does not have', () => {
+	it('Markdown of a self-hosted plan', async () => {
+		const { buildReport } = await import('$lib/generators/report');
+		const { reportMarkdown } = await import('$lib/generators/markdown');
+		const md = reportMarkdown(buildReport(plan(ABOUT.linux)));
+		expect(md).not.toMatch(/Where in Deskpro:\*\* (Your server|MariaDB|config\.php|A shell)/);
+		expect(md).toMatch(/\*\*Where:\*\* Your server/);
+		expect(md).not.toMatch(/enter the recipients above|enter them above/);
+	});
+});

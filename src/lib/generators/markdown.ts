@@ -40,7 +40,7 @@ export function reportMarkdown(r: Report): string {
 		if (!x.applies) continue;
 		push(`## ${x.number}. ${md(x.title)}`, '');
 		push(`*${md(x.summary)}*`, '');
-		push(`**Where in Deskpro:** ${md(x.where)}`, '');
+		push(`**Where:** ${md(x.where)}`, ''); // server steps are not in Deskpro: "Your server", "MariaDB / MySQL"
 		if (x.invalid) push('> **Some answers of this step are invalid**, so no settings are listed.', '');
 		push('### Checklist', '');
 		for (const it of x.items) push(...itemLines(it));

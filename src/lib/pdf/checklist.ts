@@ -610,7 +610,7 @@ function practiceSection(wr: Writer, x: Report['practices'][number]) {
 	wr.y += 10;
 	wr.heading(`${x.number}. ${x.title}`, 14, 90);
 	wr.para(x.summary, { size: 9.5, color: C.muted, after: 3 });
-	wr.para(`Where in Deskpro: ${x.where}`, { size: 9.5, color: C.muted, after: 8 });
+	wr.para(`Where: ${x.where}`, { size: 9.5, color: C.muted, after: 8 });
 	if (!x.applies) wr.para(`Not applicable to this helpdesk: ${x.naReason}`, { size: 10, bold: true, color: C.na, after: 8 });
 	if (x.invalid) wr.para('Some answers of this step are invalid, so no settings are listed.', { size: 10, bold: true, color: C.open, after: 8 });
 	const q = x.progress;

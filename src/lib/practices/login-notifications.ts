@@ -90,7 +90,7 @@ export const practice = definePractice({
 		...factRows('notify.selfLogin', ctx, onOff(v.notifySelfLogin)),
 		...factRows('notify.selfFailedLogin', ctx, onOff(v.notifySelfFailedLogin)),
 		...factRows('notify.failedAdminLogin', ctx, onOff(v.notifyFailedAdminLogin)),
-		...factRows('notify.emailList', ctx, v.alertRecipients.trim() || 'Not set yet: enter the recipients above')
+		...factRows('notify.emailList', ctx, v.alertRecipients.trim() || 'Not set yet: enter the recipients in the step “Login and failed-login notifications”')
 	],
 	checklist: (v) => {
 		const contact = v.reportContact.trim() || 'the helpdesk admins';

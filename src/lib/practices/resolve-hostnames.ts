@@ -85,7 +85,7 @@ export const practice = definePractice({
 	},
 	checklist: (v) => {
 		const suffixes = v.internalSuffixes.map(normaliseSuffix);
-		const list = suffixes.length ? joinAnd(suffixes) : 'your internal domain suffixes (enter them above)';
+		const list = suffixes.length ? joinAnd(suffixes) : 'your internal domain suffixes (enter them in this step’s choices)';
 		return [
 			{ id: 'resolve-hostnames.install', text: 'Install the Resolve User Hostnames app (Apps) and turn on host-name look-ups for ticket messages.' },
 			{
