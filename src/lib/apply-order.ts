@@ -9,7 +9,10 @@
  * (the move script pauses cron and leaves a link from the old data/ to the new place until
  * config.php has the line: without it Deskpro would recreate data/ in the web root in between); the permissions are tightened
  * once data/ has moved (the permissions script refuses while data/ is still in the web root)
- * and config.php is final (it makes config.php 0640); the web server is reconfigured last, and
+ * and config.php is final (it makes config.php 0640). On Windows one script
+ * (deskpro-permissions.ps1) moves data/ and sets the NTFS permissions: it runs at the data/ step,
+ * before config.php names the new place, and again after it (it then resumes the scheduled task).
+ * The web server is reconfigured last, and
  * the checks run against the finished setup.
  *
  * Data only: no imports, so generators, practices and outputs can all read it.
@@ -24,9 +27,9 @@ export interface ApplyStep {
 export const APPLY_ORDER: readonly ApplyStep[] = [
 	{ step: 'server-environment', files: [] },
 	{ step: 'server-database', files: ['mysql'] },
-	{ step: 'server-data-dir', files: ['move-data'] },
+	{ step: 'server-data-dir', files: ['move-data', 'windows-permissions'] },
 	{ step: 'server-config-php', files: ['config-php'] },
-	{ step: 'server-permissions', files: ['permissions', 'crontab', 'windows-permissions'] },
+	{ step: 'server-permissions', files: ['permissions', 'crontab'] },
 	{ step: 'server-web-config', files: ['nginx', 'apache', 'iis-setup', 'iis-web-config'] },
 	{ step: 'server-post-checks', files: ['post-checks', 'iis-post-checks'] }
 ];

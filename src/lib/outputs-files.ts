@@ -138,7 +138,7 @@ const serverOutputs: ServerOutputSpec[] = [
 	},
 	{
 		id: 'windows-permissions',
-		practiceId: 'server-permissions',
+		practiceId: 'server-data-dir',
 		filename: 'deskpro-permissions.ps1',
 		language: 'powershell',
 		description: 'PowerShell (elevated, -DryRun first): move data/ out of the web root and set NTFS permissions with icacls. Not tested on a real Windows server by the wizard’s test suite.',

@@ -226,6 +226,21 @@ describe('the one apply order', () => {
 		expect(order.indexOf('mysql')).toBeLessThan(order.indexOf('config-php'));
 		expect(order.indexOf('move-data')).toBeLessThan(order.indexOf('permissions'));
 	});
+
+	it('on Windows, the script that moves data/ comes before config.php names the new place, on the Move data/ step', () => {
+		const files = outputsFor(planWith({}, { os: 'windows', webServer: 'iis' }));
+		const order = files.map((f) => f.id);
+		expect(order).toContain('windows-permissions');
+		// deskpro-permissions.ps1 moves data/ (and prints NEXT: add the dir_data line); listed after
+		// config.php, an admin following the order points dir_data at a directory that does not exist yet
+		expect(order.indexOf('windows-permissions')).toBeLessThan(order.indexOf('config-php'));
+		expect(order.indexOf('mysql')).toBeLessThan(order.indexOf('windows-permissions'));
+		expect(files.find((f) => f.id === 'windows-permissions')!.practiceId).toBe('server-data-dir');
+		expect(files.map((f) => f.applyOrder)).toEqual(files.map((f) => fileRank(f.id)));
+		const step = (id: string) => APPLY_ORDER.findIndex((s) => s.files.includes(id));
+		const ranks = files.filter((f) => f.id !== 'audit-script').map((f) => step(f.id));
+		expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+	});
 });
 
 describe('property: edits, ticks, reloads and imports', () => {

@@ -22,7 +22,7 @@ export const practice = definePractice({
 	notes: (_v, ctx) => [
 		...serverStepNotes(ctx),
 		...(ctx.about.os === 'windows'
-			? [{ kind: 'info' as const, text: 'On Windows, the PowerShell script on the “File ownership and permissions” step moves data/ and sets its permissions in one go.' }]
+			? [{ kind: 'info' as const, text: 'On Windows, one PowerShell script of this step (deskpro-permissions.ps1) moves data/ and sets the NTFS permissions of the install and data directories. Run it here, before config.php names the new place, and again after the config.php step: the second run finds the dir_data line and resumes the scheduled task. The script removes Users and Everyone from the install directory, so IIS’s anonymous user (IUSR) can no longer read the site until deskpro-iis-setup.ps1 (step “Web-server configuration”) makes anonymous requests run as the application-pool identity: run that setup script right after this one (it changes only IIS settings), or the site answers 401.3 in between.' }]
 			: [])
 	],
 	fields: {},
@@ -31,7 +31,7 @@ export const practice = definePractice({
 		ctx.about.os === 'windows'
 			? {
 					id: 'server-data-dir.move',
-					text: 'Run deskpro-permissions.ps1 of the step “File ownership and permissions” (-DryRun first): it pauses the scheduled task that runs cron.php, moves data/ to the new directory and sets its permissions.'
+					text: 'Run deskpro-permissions.ps1 of this step (-DryRun first) in an elevated PowerShell: it pauses the scheduled task that runs cron.php, moves data/ to the new directory and sets the permissions, then asks for the dir_data line.'
 				}
 			: { id: 'server-data-dir.move', text: 'Run deskpro-move-data.sh as root (--dry-run first): it pauses cron, moves data/ to the new directory, fixes its ownership and resumes cron.' },
 		{ id: 'server-data-dir.config', text: 'Add the dir_data line to config.php and check that attachments still open in the agent interface.' }

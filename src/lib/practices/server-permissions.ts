@@ -45,7 +45,7 @@ export const practice = definePractice({
 	checklist: (_v, ctx) =>
 		ctx.about.os === 'windows'
 			? [
-					{ id: 'server-permissions.windows-acl', text: 'Run the icacls commands in an elevated PowerShell on the Deskpro server. They remove Users and Everyone, so IIS’s anonymous user (IUSR) can no longer read the site: run deskpro-iis-setup.ps1 of the step “Web-server configuration” too, which makes anonymous requests run as the application-pool identity (else every page answers 401.3).' },
+					{ id: 'server-permissions.windows-acl', text: 'Now that config.php has the dir_data line, run deskpro-permissions.ps1 of the step “Move data/ out of the web root” again in an elevated PowerShell: it finds the line, resumes the scheduled task and applies the permissions again. They remove Users and Everyone, so IIS’s anonymous user (IUSR) can no longer read the site: run deskpro-iis-setup.ps1 of the step “Web-server configuration” too, which makes anonymous requests run as the application-pool identity (else every page answers 401.3).' },
 					{ id: 'server-permissions.verify', text: 'Check with icacls that the application pool identity can read, but not write, the install directory.' }
 				]
 			: [
