@@ -87,7 +87,7 @@ const serverOutputs: ServerOutputSpec[] = [
 		description: 'SQL: runtime account limited to Deskpro’s database from the application host, and the upgrade account.',
 		containsSecret: true,
 		when: (ctx) => !!ctx.server && hasDbPasswords(ctx.server),
-		generate: ({ env }) => mysqlSetup(env)
+		generate: ({ env, ctx }) => mysqlSetup(env, { os: ctx.about.os })
 	},
 	{
 		id: 'move-data',

@@ -9,6 +9,9 @@ import { whereFor } from '$lib/practices/types';
 import { auditApplicability } from '$lib/step-applicability';
 import { bundleEntries } from '$lib/generators/bundle';
 import type { OutputFile } from '$lib/output-types';
+import { outputsFor } from '$lib/outputs';
+import { mysqlPasswordChange } from '$lib/generators/mysql';
+import { planWith } from '../servers/env';
 
 const ABOUT = {
 	cloud: { deskproVersion: 'cloud', deployment: 'cloud', os: 'linux', webServer: 'nginx' },
@@ -139,5 +142,21 @@ describe('exports: no "Where in Deskpro" for a server step, no "above" that poin
 		expect(md).not.toMatch(/Where in Deskpro:\*\* (Your server|MariaDB|config\.php|A shell)/);
 		expect(md).toMatch(/\*\*Where:\*\* Your server/);
 		expect(md).not.toMatch(/enter the recipients above|enter them above/);
+	});
+});
+
+describe('Windows: the database SQL says how to run it without sudo', () => {
+	it('the header of deskpro-database.sql names the mysql client as an admin account on Windows, sudo mariadb on Linux', () => {
+		const sql = (x: Record<string, string>) => outputsFor(planWith({}, x)).find((f) => f.id === 'mysql')!.text;
+		const win = sql({ os: 'windows', webServer: 'iis' });
+		expect(win).not.toMatch(/sudo/);
+		expect(win).toMatch(/mysql -u root -p < deskpro-database\.sql/);
+		expect(sql({ os: 'linux', webServer: 'nginx' })).toMatch(/sudo mariadb < deskpro-database\.sql/);
+	});
+	it('the password-change SQL too', () => {
+		const env = derivePlan(planWith({}, { os: 'windows', webServer: 'iis' })).server!;
+		expect(mysqlPasswordChange(env, { runtime: true, upgrade: false }, 'windows')).not.toMatch(/sudo/);
+		expect(mysqlPasswordChange(env, { runtime: true, upgrade: false }, 'windows')).toMatch(/mysql -u root -p </);
+		expect(mysqlPasswordChange(env, { runtime: true, upgrade: false }, 'linux')).toMatch(/sudo mariadb </);
 	});
 });
