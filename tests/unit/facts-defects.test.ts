@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { practiceById } from '$lib/practices';
 import { checkFields, defaults, type Fields } from '$lib/plan/fields';
-import type { AboutValues, Note, Practice, PracticeContext, SettingRow } from '$lib/practices/types';
+import { whyFor, type AboutValues, type Note, type Practice, type PracticeContext, type SettingRow } from '$lib/practices/types';
 
 const about = (deployment: string, deskproVersion?: string): AboutValues => ({
 	helpdeskName: 'Acme',
@@ -124,7 +124,7 @@ describe('over-hedged facts now stated', () => {
 		expect(notes('captcha').some((n) => n.kind === 'unknown')).toBe(false);
 	});
 	it('what a superuser API key may do is stated', () => {
-		expect(P('api-keys').why.join(' ')).toMatch(/act as any agent/);
+		expect(whyFor(P('api-keys'), { helpdeskName: 'A', helpdeskUrl: 'https://a.example.com/', deployment: 'cloud', os: 'linux', webServer: 'nginx' }).join(' ')).toMatch(/act as any agent/);
 	});
 });
 

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { newPlan, type Plan } from '$lib/plan/schema';
 import { derivePlan } from '$lib/plan/derive';
-import { whereFor } from '$lib/practices/types';
+import { standardsFor, whereFor, whyFor } from '$lib/practices/types';
+import { buildReport } from '$lib/generators/report';
 import { auditApplicability } from '$lib/step-applicability';
 import { bundleEntries } from '$lib/generators/bundle';
 import type { OutputFile } from '$lib/output-types';
@@ -158,5 +159,65 @@ describe('Windows: the database SQL says how to run it without sudo', () => {
 		expect(mysqlPasswordChange(env, { runtime: true, upgrade: false }, 'windows')).not.toMatch(/sudo/);
 		expect(mysqlPasswordChange(env, { runtime: true, upgrade: false }, 'windows')).toMatch(/mysql -u root -p </);
 		expect(mysqlPasswordChange(env, { runtime: true, upgrade: false }, 'linux')).toMatch(/sudo mariadb </);
+	});
+});
+
+describe('server steps show the chosen OS and web server only', () => {
+	const apache = { ...ABOUT.linux, webServer: 'apache' } as const;
+	const view = (about: Record<string, string>, id: string) => {
+		const d = derivePlan(plan(about));
+		const s = d.practices.find((p) => p.practice.id === id)!;
+		const report = buildReport(plan(about), new Date('2026-03-14T11:00:00Z')).practices.find((p) => p.id === id)!;
+		return {
+			why: whyFor(s.practice, d.aboutValues).join(' '),
+			standards: standardsFor(s.practice, d.aboutValues).map((x) => x.standard),
+			reportStandards: report.standards.map((x) => x.standard),
+			notes: s.notes.map((n) => n.text).join(' ')
+		};
+	};
+
+	it('Windows + IIS permissions: NTFS ACLs, no owner deskpro / 2770 / chmod, no CIS NGINX or Apache', () => {
+		const v = view(ABOUT.windows, 'server-permissions');
+		expect(v.why).not.toMatch(/2770|0660|chmod|owner deskpro/);
+		expect(v.why).toMatch(/NTFS/);
+		expect(v.why).toMatch(/application.pool identity/i);
+		expect(v.why).toMatch(/Users/);
+		expect(v.why).toMatch(/Everyone/);
+		for (const s of [v.standards, v.reportStandards]) {
+			expect(s).not.toContain('CIS NGINX');
+			expect(s).not.toContain('CIS Apache 2.4');
+			expect(s.length).toBeGreaterThan(0);
+		}
+		expect(v.notes).not.toMatch(/chmod|0777|2770/);
+	});
+
+	it('Linux permissions keep the shared-group text; the CIS benchmark of the chosen server only', () => {
+		const n = view(ABOUT.linux, 'server-permissions');
+		expect(n.why).toMatch(/2770/);
+		expect(n.notes).toMatch(/0777/);
+		expect(n.standards).toContain('CIS NGINX');
+		expect(n.standards).not.toContain('CIS Apache 2.4');
+		expect(n.reportStandards).not.toContain('CIS Apache 2.4');
+		const a = view(apache, 'server-permissions');
+		expect(a.standards).toContain('CIS Apache 2.4');
+		expect(a.standards).not.toContain('CIS NGINX');
+	});
+
+	it('web-server step: nginx shows no Apache or IIS standards or notes; Apache no nginx; IIS neither', () => {
+		const n = view(ABOUT.linux, 'server-web-config');
+		expect(n.standards).toContain('CIS NGINX');
+		expect(n.standards).not.toContain('CIS Apache 2.4');
+		expect(n.reportStandards).not.toContain('CIS Apache 2.4');
+		expect(n.notes).not.toMatch(/\bIIS\b|Apache/);
+		const a = view(apache, 'server-web-config');
+		expect(a.standards).toContain('CIS Apache 2.4');
+		expect(a.standards).not.toContain('CIS NGINX');
+		expect(a.notes).not.toMatch(/\bIIS\b/);
+		expect(a.notes).toMatch(/Apache rules/);
+		const i = view(ABOUT.windows, 'server-web-config');
+		expect(i.standards).not.toContain('CIS NGINX');
+		expect(i.standards).not.toContain('CIS Apache 2.4');
+		expect(i.notes).toMatch(/Dot-files on IIS/);
+		expect(i.notes).not.toMatch(/Apache/);
 	});
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { practices, practiceById } from '$lib/practices';
 import { checkFields, defaults, type Field, type Fields, type Row } from '$lib/plan/fields';
-import { whereFor, type AboutValues, type Note, type Practice, type PracticeContext } from '$lib/practices/types';
+import { standardsFor, whereFor, whyFor, type AboutValues, type Note, type Practice, type PracticeContext } from '$lib/practices/types';
 
 const about = (deployment: string, os = 'linux', webServer = 'nginx'): AboutValues => ({
 	helpdeskName: 'Acme Support',
@@ -79,10 +79,13 @@ describe('every practice module is complete', () => {
 				expect(p.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 				expect(p.title.length).toBeGreaterThan(3);
 				expect(p.summary.length).toBeGreaterThan(20);
-				expect(p.why.length).toBeGreaterThan(0);
-				for (const para of p.why) expect(para.length).toBeGreaterThan(40);
-				for (const webServer of ['nginx', 'apache', 'iis']) expect(whereFor(p, { helpdeskName: 'A', helpdeskUrl: 'https://a.example.com/', deployment: 'download', os: 'linux', webServer }).length).toBeGreaterThan(3);
-				expect(p.standards.length).toBeGreaterThan(0);
+				for (const webServer of ['nginx', 'apache', 'iis']) {
+					const about = { helpdeskName: 'A', helpdeskUrl: 'https://a.example.com/', deployment: 'download', os: webServer === 'iis' ? 'windows' : 'linux', webServer };
+					expect(whereFor(p, about).length).toBeGreaterThan(3);
+					expect(whyFor(p, about).length).toBeGreaterThan(0);
+					for (const para of whyFor(p, about)) expect(para.length).toBeGreaterThan(40);
+					expect(standardsFor(p, about).length).toBeGreaterThan(0);
+				}
 				for (const s of p.standards) {
 					// NIST and ASVS are cited by section / requirement number; cheat sheets and CIS Apache by title.
 					if (s.standard.startsWith('NIST') || s.standard.startsWith('OWASP ASVS')) expect(s.id).toMatch(/\d/);

@@ -13,7 +13,7 @@ import type { ReportDigests } from './report-digests';
 import { checkFields, type Values } from '$lib/plan/fields';
 import { checkSignoff, signoffFields } from '$lib/plan/signoff';
 import { deploymentLabels, osLabels, webServerLabels } from '$lib/practices/applicability';
-import { whereFor, type Deployment, type OperatingSystem, type SettingRow, type StandardRef, type WebServer } from '$lib/practices/types';
+import { standardsFor, whereFor, type Deployment, type OperatingSystem, type SettingRow, type StandardRef, type WebServer } from '$lib/practices/types';
 import type { OutputFile } from '$lib/output-types';
 import { auditSummaryText, itemAuditText } from '$lib/audit/format';
 import { isoDate, localDateTime } from './dates';
@@ -177,7 +177,7 @@ export function buildReport(plan: Plan, now: Date = new Date(), digests?: Report
 			audit: it.audit && !it.locked ? itemAuditText(it.audit) : ''
 		})),
 		settings: p.applicability.applies ? p.settings : [],
-		standards: p.practice.standards,
+		standards: standardsFor(p.practice, a),
 		progress: countProgress(p.items)
 	}));
 	return {

@@ -13,22 +13,33 @@ export const practice = definePractice({
 	summary: 'Give the application files a dedicated owner, make them read-only for the web server and let only data/ be written, never 0777.',
 	where: (about) => (about.os === 'windows' ? 'Your server: an elevated PowerShell' : 'Your server: a root shell'),
 	source: 'article',
-	why: [
-		'If PHP can write to Deskpro’s own files, any flaw that lets an attacker write a file becomes a way to replace the application with their own code. The application files should belong to a dedicated account and be read-only for the web server.',
-		'Only the data directory must be writable, by the web server and by the cron job. Deskpro’s sysadmin guide suggests chmod -R 0777 for writable folders; that lets every local account, every other site and every compromised service on the machine read attachments and plant files. The generated script uses a shared group instead (owner deskpro, group of the web server, directories 2770, files 0660), which gives the web server and the cron user exactly the access they need and nobody else any.'
-	],
+	why: (about) =>
+		about.os === 'windows'
+			? [
+					'If PHP can write to Deskpro’s own files, any flaw that lets an attacker write a file becomes a way to replace the application with their own code. On Windows the NTFS ACLs decide this: the application-pool identity that runs PHP gets read access only on the install directory.',
+					'Only the data directory must be writable: the application-pool identity gets modify access there and nowhere else. Users and Everyone get no access at all, so no other local account, site or compromised service on the machine can read attachments or plant files. The generated PowerShell script (icacls) sets exactly these ACLs.'
+				]
+			: [
+					'If PHP can write to Deskpro’s own files, any flaw that lets an attacker write a file becomes a way to replace the application with their own code. The application files should belong to a dedicated account and be read-only for the web server.',
+					'Only the data directory must be writable, by the web server and by the cron job. Deskpro’s sysadmin guide suggests chmod -R 0777 for writable folders; that lets every local account, every other site and every compromised service on the machine read attachments and plant files. The generated script uses a shared group instead (owner deskpro, group of the web server, directories 2770, files 0660), which gives the web server and the cron user exactly the access they need and nobody else any.'
+				],
 	standards: [
-		{ standard: 'CIS Apache 2.4', id: 'Restrict file permissions', text: 'No other-write permission on web content; writable directories restricted; document root not writable by the web server.' },
-		{ standard: 'CIS NGINX', id: '2.3.1', text: 'Configuration files owned by root.' },
+		{ standard: 'CIS Apache 2.4', id: 'Restrict file permissions', text: 'No other-write permission on web content; writable directories restricted; document root not writable by the web server.', webServers: ['apache'] },
+		{ standard: 'CIS NGINX', id: '2.3.1', text: 'Configuration files owned by root.', webServers: ['nginx'] },
 		{ standard: 'OWASP ASVS 5.0', id: '5.3.1 (L1)', text: 'Uploaded files stored in a public folder are never executed as server-side code.' }
 	],
 	appliesTo: { deployments: ['download'], notCoveredBecause: { 'onprem-docker': 'the image’s entrypoint copies and re-owns Deskpro’s files at every boot; what the host still owns (secret and key files root-owned 0600) is on the step “Docker Compose and secrets”.' } },
 	notes: (_v, ctx) => [
 		...serverStepNotes(ctx),
-		{
-			kind: 'disagreement',
-			text: 'Deskpro’s sysadmin guide suggests chmod 0777 on writable folders. World-writable directories contradict CIS benchmarks and least privilege; the wizard generates group-writable directories (mode 2770, shared group) instead.'
-		},
+		// chmod and modes are Linux-only: on Windows the ACLs are the why text's.
+		...(ctx.about.os === 'windows'
+			? []
+			: [
+					{
+						kind: 'disagreement' as const,
+						text: 'Deskpro’s sysadmin guide suggests chmod 0777 on writable folders. World-writable directories contradict CIS benchmarks and least privilege; the wizard generates group-writable directories (mode 2770, shared group) instead.'
+					}
+				]),
 		...(ctx.about.os === 'windows' || !ctx.server
 			? []
 			: ctx.server.cronUpdater === 'owner'

@@ -1,5 +1,5 @@
 /** Items 4, 6 and 7 of the article: the web-server configuration (nginx, Apache or IIS). */
-import { definePractice } from './types';
+import { definePractice, type WebServer } from './types';
 import { serverStepNotes } from './_server-notes';
 import { serverAuditBase } from './_server-audit';
 import { DENIED_AUDIT_PATHS, STAFF_AUDIT_PATHS } from '$lib/generators/web-surface';
@@ -24,9 +24,9 @@ export const practice = definePractice({
 		`The staff interfaces Deskpro routes (${STAFF_LIST}), also written behind index.php (/index.php/admin/), answer only to your office and VPN ranges. Behind a reverse proxy the client address is taken from the proxy’s header only when the request really comes from the proxy; otherwise anyone could claim an allowed address in X-Forwarded-For.`
 	],
 	standards: [
-		{ standard: 'CIS NGINX', id: '5.1.1', text: 'Allow and deny by IP on administrative locations.' },
-		{ standard: 'CIS NGINX', id: '2.5.1', text: 'server_tokens off.' },
-		{ standard: 'CIS Apache 2.4', id: 'ServerTokens / ServerSignature', text: 'ServerTokens Prod, ServerSignature Off, Options restricted, AllowOverride None.' },
+		{ standard: 'CIS NGINX', id: '5.1.1', text: 'Allow and deny by IP on administrative locations.', webServers: ['nginx'] },
+		{ standard: 'CIS NGINX', id: '2.5.1', text: 'server_tokens off.', webServers: ['nginx'] },
+		{ standard: 'CIS Apache 2.4', id: 'ServerTokens / ServerSignature', text: 'ServerTokens Prod, ServerSignature Off, Options restricted, AllowOverride None.', webServers: ['apache'] },
 		{ standard: 'OWASP ASVS 5.0', id: '13.4.1 (L1)', text: 'No .git or similar metadata served.' },
 		{ standard: 'OWASP ASVS 5.0', id: '13.4.3 (L2)', text: 'No directory listings.' },
 		{ standard: 'OWASP ASVS 5.0', id: '13.4.6 (L3)', text: 'No version disclosure in headers.' },
@@ -51,7 +51,7 @@ export const practice = definePractice({
 					}
 				]
 			: []),
-		...SURFACE_GAPS.map((g) => ({
+		...SURFACE_GAPS.filter((g) => !g.webServers || g.webServers.includes(ctx.about.webServer as WebServer)).map((g) => ({
 			kind: g.sources.length ? ('disagreement' as const) : ('unknown' as const),
 			text: `${g.topic}: ${g.note}${g.sources.length ? ` (Sources: ${g.sources.map(surfaceSourceText).join('; ')}.)` : ' (No source found.)'}`
 		}))

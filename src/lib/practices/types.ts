@@ -24,6 +24,10 @@ export interface StandardRef {
 	/** Section or requirement id, e.g. `§3.1.1.2` or `6.2.5 (L1)`. */
 	id: string;
 	text: string;
+	/** Shown only for these operating systems (absent = any), e.g. a Linux-only benchmark. Read through `standardsFor`. */
+	os?: OperatingSystem[];
+	/** Shown only for these web servers (absent = any): CIS NGINX only for nginx, CIS Apache only for Apache. */
+	webServers?: WebServer[];
 }
 
 /** One line of the "Settings to apply" table. */
@@ -96,12 +100,13 @@ export interface Practice<F extends Fields = Fields> {
 	title: string;
 	/** One line shown in the step list and summary. */
 	summary: string;
-	/** Why it matters, in our words (paragraphs). */
-	why: string[];
+	/** Why it matters, in our words (paragraphs); a function when it depends on the helpdesk (e.g. its OS). Read it through `whyFor`. */
+	why: string[] | ((about: AboutValues) => string[]);
 	/** Where it lives in Deskpro's admin UI; a function when it depends on the helpdesk (e.g. its web server). Read it through `whereFor`. */
 	where: string | ((about: AboutValues) => string);
 	/** Whether the practice comes from Deskpro's article or goes beyond it. */
 	source: 'article' | 'beyond';
+	/** Read through `standardsFor` (entries may be limited to an OS or web server). */
 	standards: StandardRef[];
 	appliesTo?: Applicability;
 	notes?: Note[] | ((values: Values<F> | null, ctx: PracticeContext) => Note[]);
@@ -128,4 +133,16 @@ export function definePractice<F extends Fields>(p: Practice<F>): Practice<F> {
 /** Where a practice lives, for this helpdesk. */
 export function whereFor(p: { where: string | ((about: AboutValues) => string) }, about: AboutValues): string {
 	return typeof p.where === 'function' ? p.where(about) : p.where;
+}
+
+/** Why a practice matters, for this helpdesk. */
+export function whyFor(p: { why: string[] | ((about: AboutValues) => string[]) }, about: AboutValues): string[] {
+	return typeof p.why === 'function' ? p.why(about) : p.why;
+}
+
+/** The standards of a practice that apply to this helpdesk's OS and web server. */
+export function standardsFor(p: { standards: readonly StandardRef[] }, about: AboutValues): StandardRef[] {
+	return p.standards.filter(
+		(s) => (!s.os || s.os.includes(about.os as OperatingSystem)) && (!s.webServers || s.webServers.includes(about.webServer as WebServer))
+	);
 }

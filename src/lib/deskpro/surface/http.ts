@@ -298,13 +298,16 @@ export const DEFAULT_UPLOAD_LIMIT_MB = 64;
 
 export interface SurfaceGap extends SurfaceFact {
 	topic: string;
+	/** Shown only on the plans of these web servers (absent = any). */
+	webServers?: readonly ('nginx' | 'apache' | 'iis')[];
 }
 
 export const SURFACE_GAPS: readonly SurfaceGap[] = [
 	{
 		topic: 'Root .htaccess',
 		note: 'One public copy of the download (layn321/deskpro) ships no .htaccess in the web root, only in app/, data/ and plugins/; the other (nathanfdev/deskpro) has one. The Apache rules here follow web.config and that .htaccess.',
-		sources: [HTACCESS, l('app/.htaccess')]
+		sources: [HTACCESS, l('app/.htaccess')],
+		webServers: ['apache']
 	},
 	{
 		topic: '__checkurlrewrite/path',
@@ -334,7 +337,8 @@ export const SURFACE_GAPS: readonly SurfaceGap[] = [
 	{
 		topic: 'Dot-files on IIS',
 		note: 'Deskpro’s web.config has a rule meant to refuse paths starting with a dot, but its pattern is written inside literal quotation marks, so it matches only URLs that contain a quotation mark: on IIS, Deskpro’s own file does not refuse /.htaccess or /.git/. The generated web.config refuses them with a pattern without the quotes.',
-		sources: [WEB_CONFIG]
+		sources: [WEB_CONFIG],
+		webServers: ['iis']
 	},
 	{
 		topic: 'Deskpro 5 layout',
