@@ -2,9 +2,8 @@
  * bash/sh: comments (where `#` starts a word), strings with `$var` / `${…}` / `$(…)` inside
  * double quotes (nested to any depth), heredocs, keywords and builtins, `--options`, assignments.
  */
-import { afterSpace, WS, words, type Lexer, type Rule, type TokenSink } from './lexer';
+import { afterSpace, parenRules, topFrame as top, WS, words, type Lexer, type NestFrame as Frame, type Rule, type TokenSink } from './lexer';
 
-type Frame = { k: 'code'; depth: number; sub: boolean } | { k: 'dq' };
 
 interface S {
 	stack: Frame[];
@@ -16,7 +15,6 @@ interface S {
 const KEYWORD = words(`if then else elif fi for while until do done case esac in function select time return local export readonly declare
 	typeset set unset shift exit break continue trap source eval exec echo printf read cd test true false`);
 
-const top = (s: S) => s.stack[s.stack.length - 1]!;
 const VAR = /\$(?:[A-Za-z_]\w*|[0-9#?@*!$-])/y;
 
 /** `${…}` with nested `${…}` inside (e.g. `${s//"${a[$i]}"/x}`), to its closing brace or the end of the line. */
@@ -103,16 +101,7 @@ const codeRules: Rule<S>[] = [
 	paramExpansion,
 	{ re: VAR, type: 'variable' },
 	{ re: /\\[\s\S]?/y, type: null },
-	{ re: /\(/y, type: 'punct', then: (s) => void (top(s) as { depth: number }).depth++ },
-	{
-		re: /\)/y,
-		type: 'punct',
-		then: (s) => {
-			const f = top(s) as Frame & { k: 'code' };
-			if (f.depth > 0) f.depth--;
-			else if (f.sub) s.stack.pop();
-		}
-	},
+	...parenRules<S>(),
 	{ re: /[A-Za-z_]\w*(?=\+?=)/y, type: 'variable' },
 	{ re: /--?[A-Za-z][\w-]*/y, type: 'attr', when: (_s, src, pos) => afterSpace(src, pos) },
 	{ re: /[A-Za-z_][\w-]*/y, type: (w) => (KEYWORD(w) ? 'keyword' : null) },

@@ -104,3 +104,29 @@ export const SQ_ESC = /'(?:[^'\\]|\\[\s\S]?)*(?:'|$)/y;
 export const WS = /[ \t\r\f\v]+/y;
 export const NL = /\n/y;
 export const HASH_COMMENT = /#[^\n]*/y;
+
+/**
+ * Shells' nesting (bash and PowerShell): code frames count their parentheses, a `$(…)`
+ * substitution is a code frame that ends at its own `)`, a double-quoted string is a frame too.
+ */
+export type NestFrame = { k: 'code'; depth: number; sub: boolean } | { k: 'dq' };
+export interface NestState {
+	stack: NestFrame[];
+}
+export const topFrame = (s: NestState): NestFrame => s.stack[s.stack.length - 1]!;
+
+/** `(` and `)` in a code frame: count the depth; the `)` at depth 0 closes a substitution. */
+export function parenRules<S extends NestState>(): Rule<S>[] {
+	return [
+		{ re: /\(/y, type: 'punct', then: (s) => void (topFrame(s) as { depth: number }).depth++ },
+		{
+			re: /\)/y,
+			type: 'punct',
+			then: (s) => {
+				const f = topFrame(s) as NestFrame & { k: 'code' };
+				if (f.depth > 0) f.depth--;
+				else if (f.sub) s.stack.pop();
+			}
+		}
+	];
+}

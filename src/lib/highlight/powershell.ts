@@ -3,9 +3,8 @@
  * here-strings, `$variables` (`$env:NAME`), keywords, Verb-Noun cmdlets, `-Parameters` and
  * `-operators`, `[types]`.
  */
-import { WS, words, type Lexer, type Rule } from './lexer';
+import { parenRules, topFrame as top, WS, words, type Lexer, type NestFrame as Frame, type Rule } from './lexer';
 
-type Frame = { k: 'code'; depth: number; sub: boolean } | { k: 'dq' };
 interface S {
 	stack: Frame[];
 }
@@ -13,7 +12,6 @@ interface S {
 const KEYWORD = words(`begin break catch class clean continue data default define do dynamicparam else elseif end enum exit filter finally for
 	foreach from function hidden if in param process return static switch throw trap try until using var while workflow`);
 
-const top = (s: S) => s.stack[s.stack.length - 1]!;
 const VAR = /\$(?:\{[^}\n]*\}?|[A-Za-z_]\w*(?::[A-Za-z_]\w*)?|[?^$_])/y;
 const substitution: Rule<S> = { re: /[$@]\(/y, type: 'punct', then: (s) => s.stack.push({ k: 'code', depth: 0, sub: true }) };
 
@@ -29,16 +27,7 @@ const codeRules: Rule<S>[] = [
 	substitution,
 	{ re: VAR, type: (v) => (/^\$(?:true|false|null)$/i.test(v) ? 'keyword' : 'variable') },
 	{ re: /`[\s\S]?/y, type: null },
-	{ re: /\(/y, type: 'punct', then: (s) => void (top(s) as { depth: number }).depth++ },
-	{
-		re: /\)/y,
-		type: 'punct',
-		then: (s) => {
-			const f = top(s) as Frame & { k: 'code' };
-			if (f.depth > 0) f.depth--;
-			else if (f.sub) s.stack.pop();
-		}
-	},
+	...parenRules<S>(),
 	{ re: /\[[A-Za-z][\w.]*(?:\[\])?\]/y, type: 'tag' },
 	{ re: /-[A-Za-z][\w]*/y, type: 'attr', when: (_s, src, pos) => pos === 0 || !/[\w\])}$]/.test(src[pos - 1]!) },
 	{ re: /[A-Za-z]+-[A-Za-z]\w*/y, type: 'keyword' },
