@@ -171,6 +171,49 @@ describe.skipIf(!poppler)('the PDF in every script', () => {
 		expect(Math.max(...xs)).toBeLessThanOrEqual(595.3 - 50);
 	});
 
+	it('a right-to-left paragraph (name, note) is right-aligned in its box; a left-to-right one stays at the left', () => {
+		const hebrewNote = Array.from({ length: 14 }, () => NAMES.hebrew).join(' ');
+		const { file } = render(NAMES.arabic, all, (p) => {
+			const ids = Object.keys(p.checklist);
+			p.checklist[ids[0]!]!.note = hebrewNote;
+			p.checklist[ids[1]!]!.note = 'Checked by Ann on Monday';
+			p.checklist[ids[2]!]!.note = 'בדיקה';
+		});
+		const bbox = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+		type W = { x0: number; x1: number; y: number; page: number; text: string };
+		const words: W[] = [];
+		let page = 0;
+		for (const m of bbox.matchAll(/<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)</g)) {
+			if (m[0].startsWith('<page')) page++;
+			else words.push({ x0: Number(m[1]), y: Math.round(Number(m[2])), x1: Number(m[3]), page, text: m[4]! });
+		}
+		const line = (w: W) => words.filter((o) => o.page === w.page && o.y === w.y);
+		const RIGHT = 595.28 - 56;
+		const LEFT = 56;
+		const heb = /[\u0590-\u05ff]/;
+		const arab = /[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]/;
+		// the helpdesk name on the cover (page 1, the first Arabic line): ends at the right margin
+		const name = line(words.find((w) => w.page === 1 && arab.test(w.text))!);
+		expect(Math.max(...name.map((w) => w.x1))).toBeCloseTo(RIGHT, 0);
+		expect(Math.min(...name.map((w) => w.x0))).toBeGreaterThan(LEFT + 200);
+		// the Hebrew note: every line ends at the right margin, the label "Note:" rightmost on its first line
+		const long = words.filter((w) => heb.test(w.text) && !/בדיקה|הקידב/.test(w.text));
+		const noteLines = [...new Set(long.map((w) => `${w.page}:${w.y}`))].map((k) => words.filter((w) => `${w.page}:${w.y}` === k));
+		expect(noteLines.length).toBeGreaterThan(1);
+		for (const l of noteLines) expect(Math.max(...l.map((w) => w.x1))).toBeCloseTo(RIGHT, 0);
+		const first = noteLines[0]!;
+		expect(first.reduce((a, b) => (b.x1 > a.x1 ? b : a)).text).toBe('Note:');
+		// a short Hebrew note starts well inside the box: it is not drawn from the left
+		const short = line(words.find((w) => w.text === 'בדיקה' || Array.from(w.text).reverse().join('') === 'בדיקה')!);
+		const itemText = 56 + 84;
+		expect(Math.max(...short.map((w) => w.x1))).toBeCloseTo(RIGHT, 0);
+		expect(Math.min(...short.map((w) => w.x0))).toBeGreaterThan(RIGHT - 120);
+		// the Latin note next to it starts at the item's text column
+		const latin = line(words.find((w) => w.text === 'Ann')!);
+		expect(Math.min(...latin.map((w) => w.x0))).toBeCloseTo(itemText, 0);
+		if (process.env.PDF_OUT) execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '4', file, file.replace(/\.pdf$/, '-rtl')]);
+	});
+
 	it('a long CJK note wraps between characters (no spaces needed) inside the margins', () => {
 		const long = '北京服务台の担当者が毎週ログを確認します'.repeat(12);
 		const { file } = render(NAMES.chinese, all, (p) => {

@@ -221,3 +221,117 @@ describe('server steps show the chosen OS and web server only', () => {
 		expect(i.notes).not.toMatch(/Apache/);
 	});
 });
+
+describe('one-line summaries follow the OS (like where and why); the welcome catalogue, with no plan, is neutral', () => {
+	const summaries = async (about: Record<string, string>) => {
+		const { summaryFor } = await import('$lib/practices/types');
+		const d = derivePlan(plan(about));
+		const s = d.practices.find((p) => p.practice.id === 'server-permissions')!;
+		const report = buildReport(plan(about), new Date('2026-03-14T11:00:00Z'));
+		const { reportMarkdown } = await import('$lib/generators/markdown');
+		const md = reportMarkdown(report);
+		const at = md.search(/^## \d+\. File ownership and permissions$/m);
+		expect(at).toBeGreaterThan(0);
+		const section = md.slice(at, at + 400);
+		return { step: summaryFor(s.practice, d.aboutValues), report: report.practices.find((p) => p.id === 'server-permissions')!.summary, markdown: section };
+	};
+
+	it('Windows + IIS: the permissions summary speaks of NTFS access, not 0777 (step page, report for the PDF, Markdown)', async () => {
+		const w = await summaries(ABOUT.windows);
+		for (const t of [w.step, w.report, w.markdown]) {
+			expect(t).not.toMatch(/0777|chmod/);
+			expect(t).toMatch(/NTFS|application.pool identity/i);
+		}
+		const envW = derivePlan(plan(ABOUT.windows)).practices.find((p) => p.practice.id === 'server-environment')!;
+		const { summaryFor } = await import('$lib/practices/types');
+		expect(summaryFor(envW.practice, derivePlan(plan(ABOUT.windows)).aboutValues)).not.toMatch(/PHP-FPM/);
+	});
+
+	it('Linux keeps "never 0777"; the catalogue (no plan) says neither 0777 nor NTFS', async () => {
+		const l = await summaries(ABOUT.linux);
+		for (const t of [l.step, l.report, l.markdown]) expect(t).toMatch(/never 0777/);
+		const { practiceCatalogue } = await import('$lib/practices/_catalogue');
+		const all = practiceCatalogue().flatMap((g) => g.items);
+		const perm = all.find((i) => i.id === 'server-permissions')!;
+		expect(perm.summary).not.toMatch(/0777|NTFS|chmod|PowerShell/);
+		expect(perm.summary).toMatch(/data\//);
+		for (const i of all) expect(typeof i.summary, i.id).toBe('string');
+	});
+});
+
+describe('the steps that do not apply: one list for the About step and the step list', () => {
+	const cases = {
+		cloud: ABOUT.cloud,
+		'download linux nginx': ABOUT.linux,
+		'windows iis': ABOUT.windows,
+		docker: ABOUT.current
+	};
+	it.each(Object.entries(cases))('%s: practices that do not apply, plus the audit where it does not', async (_name, about) => {
+		const { notApplicableSteps } = await import('$lib/step-applicability');
+		const d = derivePlan(plan(about));
+		const na = notApplicableSteps(d);
+		const practicesNa = d.practices.filter((p) => !p.applicability.applies).map((p) => p.practice.id);
+		const auditNa = !auditApplicability(d.aboutValues).applies;
+		expect(na.map((s) => s.id)).toEqual([...practicesNa, ...(auditNa ? ['audit'] : [])]);
+		for (const s of na) expect(s.reason.length, s.id).toBeGreaterThan(10);
+	});
+});
+
+describe('Compose v2: every instruction says docker compose (v1 docker-compose is end of life)', () => {
+	const V1 = /docker-compose (config|up|exec|pull|run|down|restart|logs|ps|stop)\b/;
+	it('generated files, checklist items, notes and audit fixes of a Docker plan say docker compose', async () => {
+		const { dockerPlan } = await import('../servers/docker-env');
+		const p = dockerPlan({});
+		const d = derivePlan(p);
+		const files = outputsFor(p);
+		expect(files.map((f) => f.id)).toEqual(expect.arrayContaining(['docker-compose', 'docker-database']));
+		const texts = [
+			...files.map((f) => f.text),
+			...d.practices.flatMap((x) => x.items.map((i) => `${i.text} ${i.detail ?? ''}`)),
+			...d.practices.flatMap((x) => x.notes.map((n) => n.text)),
+			...d.audit.checks.map((c) => JSON.stringify(c))
+		].join('\n');
+		expect(texts).not.toMatch(V1);
+		expect(texts).toMatch(/docker compose config -q/);
+		expect(texts).toMatch(/docker compose up -d/);
+		// the database script applies the SQL through Compose v2 (and says what it falls back to)
+		const db = files.find((f) => f.id === 'docker-database')!.text;
+		expect(db).toMatch(/docker compose -f .* exec -T mysql|"\$\{compose\[@\]\}" -f .* exec -T mysql/);
+	});
+});
+
+describe('Windows database host: the default is the 127.0.0.1 the help text advises', () => {
+	it('a new Windows plan connects to 127.0.0.1 with a 127.0.0.1 account; Linux keeps localhost (the socket)', async () => {
+		const { tryServerEnv } = await import('../servers/env');
+		const w = tryServerEnv({}, { os: 'windows', webServer: 'iis' });
+		expect('env' in w && { host: w.env.dbHost, client: w.env.dbClientHost }).toEqual({ host: '127.0.0.1', client: '127.0.0.1' });
+		const l = tryServerEnv({});
+		expect('env' in l && { host: l.env.dbHost, client: l.env.dbClientHost }).toEqual({ host: 'localhost', client: 'localhost' });
+		// what the Windows admin is shown agrees with the value: no "localhost connects over the local socket"
+		const { serverEnvFields } = await import('$lib/practices/_server-env');
+		const { evaluateApplicability } = await import('$lib/practices/applicability');
+		const about = { helpdeskName: 'A', helpdeskUrl: '', deployment: 'download', os: 'windows', webServer: 'iis' };
+		const shown = Object.values(serverEnvFields).filter((f) => evaluateApplicability(f.appliesTo, about).applies);
+		const host = shown.find((f) => f.label === 'Database host')!;
+		expect(host.default).toBe('127.0.0.1');
+		expect(host.help).not.toMatch(/local socket/);
+		expect(shown.find((f) => f.label === 'Application host as the database sees it')!.default).toBe('127.0.0.1');
+	});
+
+	it('a Windows plan saved with localhost (the old default) or its own host keeps it, and stays valid', async () => {
+		const { readPlanText } = await import('$lib/plan/io');
+		for (const [host, client] of [['localhost', 'localhost'], ['db.corp.example', '10.0.0.5']]) {
+			const p = planWith({ dbHost: host, dbClientHost: client }, { os: 'windows', webServer: 'iis' });
+			// a plan file written before the Windows fields existed
+			const json = JSON.parse(JSON.stringify(p));
+			for (const k of Object.keys(json.answers['server-environment'])) if (k.startsWith('winDb')) delete json.answers['server-environment'][k];
+			const r = readPlanText(JSON.stringify(json));
+			expect(r.ok).toBe(true);
+			if (!r.ok) return;
+			(r.plan.answers['server-environment'] as Record<string, unknown>).dbPassword = (p.answers['server-environment'] as Record<string, unknown>).dbPassword;
+			(r.plan.answers['server-environment'] as Record<string, unknown>).dbUpgradePassword = (p.answers['server-environment'] as Record<string, unknown>).dbUpgradePassword;
+			const d = derivePlan(r.plan);
+			expect(d.server && { host: d.server.dbHost, client: d.server.dbClientHost }).toEqual({ host, client });
+		}
+	});
+});
