@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { practices, practiceById } from '$lib/practices';
 import { checkFields, defaults, type Field, type Fields, type Row } from '$lib/plan/fields';
-import { standardsFor, whereFor, whyFor, type AboutValues, type Note, type Practice, type PracticeContext } from '$lib/practices/types';
+import { standardsFor, summaryFor, whereFor, whyFor, type AboutValues, type Note, type Practice, type PracticeContext } from '$lib/practices/types';
 
 const about = (deployment: string, os = 'linux', webServer = 'nginx'): AboutValues => ({
 	helpdeskName: 'Acme Support',
@@ -78,9 +78,10 @@ describe('every practice module is complete', () => {
 			it('has an id, title, summary, why, where and standards with section ids', () => {
 				expect(p.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 				expect(p.title.length).toBeGreaterThan(3);
-				expect(p.summary.length).toBeGreaterThan(20);
+				expect(summaryFor(p, null).length).toBeGreaterThan(20);
 				for (const webServer of ['nginx', 'apache', 'iis']) {
 					const about = { helpdeskName: 'A', helpdeskUrl: 'https://a.example.com/', deployment: 'download', os: webServer === 'iis' ? 'windows' : 'linux', webServer };
+					expect(summaryFor(p, about).length).toBeGreaterThan(20);
 					expect(whereFor(p, about).length).toBeGreaterThan(3);
 					expect(whyFor(p, about).length).toBeGreaterThan(0);
 					for (const para of whyFor(p, about)) expect(para.length).toBeGreaterThan(40);

@@ -13,7 +13,7 @@ import type { ReportDigests } from './report-digests';
 import { checkFields, type Values } from '$lib/plan/fields';
 import { checkSignoff, signoffFields } from '$lib/plan/signoff';
 import { deploymentLabels, osLabels, webServerLabels } from '$lib/practices/applicability';
-import { standardsFor, whereFor, type Deployment, type OperatingSystem, type SettingRow, type StandardRef, type WebServer } from '$lib/practices/types';
+import { standardsFor, summaryFor, whereFor, type Deployment, type OperatingSystem, type SettingRow, type StandardRef, type WebServer } from '$lib/practices/types';
 import type { OutputFile } from '$lib/output-types';
 import { auditSummaryText, itemAuditText } from '$lib/audit/format';
 import { isoDate, localDateTime } from './dates';
@@ -162,7 +162,7 @@ export function buildReport(plan: Plan, now: Date = new Date(), digests?: Report
 		id: p.practice.id,
 		number: i + 1,
 		title: p.practice.title,
-		summary: p.practice.summary,
+		summary: summaryFor(p.practice, a),
 		where: whereFor(p.practice, a),
 		applies: p.applicability.applies,
 		naReason: p.applicability.applies ? '' : p.applicability.reason,

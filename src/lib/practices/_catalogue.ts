@@ -3,6 +3,7 @@
  * Loaded lazily by the welcome page (it pulls in every practice module).
  */
 import { practices } from './index';
+import { summaryFor } from './types';
 
 export interface CatalogueGroup {
 	id: 'admin' | 'server';
@@ -15,7 +16,8 @@ export function practiceCatalogue(): CatalogueGroup[] {
 	const list = practices.map((p) => ({
 		id: p.id,
 		title: p.title,
-		summary: p.summary,
+		// no plan on the welcome page: the neutral wording
+		summary: summaryFor(p, null),
 		beyond: p.source === 'beyond',
 		// Steps that never apply to Deskpro Cloud are done on the admin's own server.
 		server: !!p.appliesTo?.deployments && !p.appliesTo.deployments.includes('cloud')

@@ -10,7 +10,12 @@ export const practice = definePractice({
 	id: SERVER_ENV_STEP_ID,
 	order: 100,
 	title: 'Server environment',
-	summary: 'Describe the server once: paths, accounts, PHP-FPM, database and allowed networks. The next steps generate files from it.',
+	summary: (about) =>
+		about === null
+			? 'Describe the server once: paths, accounts, PHP, database and allowed networks. The next steps generate files from it.'
+			: about.os === 'windows'
+				? 'Describe the server once: paths, accounts, the IIS site, database and allowed networks. The next steps generate files from it.'
+				: 'Describe the server once: paths, accounts, PHP-FPM, database and allowed networks. The next steps generate files from it.',
 	where: 'Your server (not the Deskpro admin interface)',
 	source: 'article',
 	why: [

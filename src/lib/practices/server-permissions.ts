@@ -10,7 +10,12 @@ export const practice = definePractice({
 	id: 'server-permissions',
 	order: 110,
 	title: 'File ownership and permissions',
-	summary: 'Give the application files a dedicated owner, make them read-only for the web server and let only data/ be written, never 0777.',
+	summary: (about) =>
+		about === null
+			? 'Make the application files read-only for the web server and let only data/ be written.'
+			: about.os === 'windows'
+				? 'With NTFS ACLs: the application-pool identity reads the install directory and modifies only data/; Users and Everyone get no access.'
+				: 'Give the application files a dedicated owner, make them read-only for the web server and let only data/ be written, never 0777.',
 	where: (about) => (about.os === 'windows' ? 'Your server: an elevated PowerShell' : 'Your server: a root shell'),
 	source: 'article',
 	why: (about) =>

@@ -98,8 +98,12 @@ export interface Practice<F extends Fields = Fields> {
 	/** Position in the wizard (ascending). */
 	order: number;
 	title: string;
-	/** One line shown in the step list and summary. */
-	summary: string;
+	/**
+	 * One line shown on the step page, the welcome catalogue and the exports; a function when it
+	 * depends on the helpdesk (e.g. its OS), called with null where there is no plan (the welcome
+	 * catalogue: the neutral wording). Read it through `summaryFor`.
+	 */
+	summary: string | ((about: AboutValues | null) => string);
 	/** Why it matters, in our words (paragraphs); a function when it depends on the helpdesk (e.g. its OS). Read it through `whyFor`. */
 	why: string[] | ((about: AboutValues) => string[]);
 	/** Where it lives in Deskpro's admin UI; a function when it depends on the helpdesk (e.g. its web server). Read it through `whereFor`. */
@@ -133,6 +137,11 @@ export function definePractice<F extends Fields>(p: Practice<F>): Practice<F> {
 /** Where a practice lives, for this helpdesk. */
 export function whereFor(p: { where: string | ((about: AboutValues) => string) }, about: AboutValues): string {
 	return typeof p.where === 'function' ? p.where(about) : p.where;
+}
+
+/** A practice's one-line summary for this helpdesk, or its neutral wording with no plan (`null`). */
+export function summaryFor(p: { summary: string | ((about: AboutValues | null) => string) }, about: AboutValues | null): string {
+	return typeof p.summary === 'function' ? p.summary(about) : p.summary;
 }
 
 /** Why a practice matters, for this helpdesk. */
