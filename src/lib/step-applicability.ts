@@ -6,6 +6,7 @@
 import type { AboutValues } from '$lib/practices/types';
 import type { ApplicabilityResult } from '$lib/practices/applicability';
 import type { DerivedPlan } from '$lib/plan/derive';
+import { auditStep } from '$lib/steps';
 
 /**
  * The audit script (bash) checks a Deskpro Download install on Linux, or the containers of Deskpro
@@ -21,4 +22,24 @@ export function auditApplicability(about: AboutValues): ApplicabilityResult {
 export function stepApplicability(d: DerivedPlan, id: string): ApplicabilityResult {
 	if (id === 'audit') return auditApplicability(d.aboutValues);
 	return d.practices.find((p) => p.practice.id === id)?.applicability ?? { applies: true };
+}
+
+/** A wizard step that does not apply to this helpdesk, with the reason shown. */
+export interface NotApplicableStep {
+	id: string;
+	title: string;
+	reason: string;
+}
+
+/**
+ * The steps that do not apply to this helpdesk, in route order: every practice that does not
+ * apply and the audit when it does not. The one list behind the About step's "N steps do not
+ * apply" and the step list's collapsed groups, so the two counts cannot differ.
+ */
+export function notApplicableSteps(d: DerivedPlan): NotApplicableStep[] {
+	const out: NotApplicableStep[] = [];
+	for (const p of d.practices) if (!p.applicability.applies) out.push({ id: p.practice.id, title: p.practice.title, reason: p.applicability.reason });
+	const a = auditApplicability(d.aboutValues);
+	if (!a.applies) out.push({ id: auditStep.id, title: auditStep.title, reason: a.reason });
+	return out;
 }

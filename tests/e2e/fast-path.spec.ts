@@ -190,3 +190,42 @@ test('a helpdesk name over 120 characters: PDF, Markdown and the other exports w
 	// Saving progress is never blocked.
 	await expect(page.getByRole('button', { name: 'Save progress (.json)' })).toBeEnabled();
 });
+
+test('the About step counts the same steps that do not apply as the step list, for every hosting', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('link', { name: /Start: about your helpdesk/ }).click();
+	await page.getByLabel('Helpdesk name').fill('Acme Support');
+	await page.getByLabel('Helpdesk URL').fill('https://support.example.com/');
+	const plans: [string, () => Promise<void>][] = [
+		['Cloud', () => page.getByRole('radio', { name: /Deskpro Cloud/ }).check()],
+		[
+			'Download, Linux, nginx',
+			async () => {
+				await page.getByRole('radio', { name: /Deskpro Download/ }).check();
+				await page.getByRole('radio', { name: 'Linux', exact: true }).check();
+				await page.getByRole('radio', { name: 'nginx', exact: true }).check();
+			}
+		],
+		[
+			'Download, Windows, IIS',
+			async () => {
+				await page.getByRole('radio', { name: /Deskpro Download/ }).check();
+				await page.getByRole('radio', { name: 'Windows', exact: true }).check();
+				await page.getByRole('radio', { name: 'IIS', exact: true }).check();
+			}
+		],
+		['Docker', () => page.getByRole('radio', { name: /Deskpro On-Premise \(Docker\)/ }).check()]
+	];
+	const counts: Record<string, [number, number]> = {};
+	for (const [name, choose] of plans) {
+		await choose();
+		const about = Number((await page.getByText(/^\d+ steps? do(es)? not apply, and why$/).textContent())!.match(/^\d+/)![0]);
+		const groups = await stepList(page).getByText(/^\d+ steps? do(es)? not apply$/).allTextContents();
+		const listed = groups.reduce((a, t) => a + Number(t.match(/^\d+/)![0]), 0);
+		// and each not-applicable link of the step list is one of them
+		const links = await stepList(page).getByRole('link', { name: /\(not applicable\)/, includeHidden: true }).count();
+		counts[name] = [about, listed];
+		expect(listed, name).toBe(links);
+	}
+	for (const [name, [about, listed]] of Object.entries(counts)) expect(about, `${name}: About says ${about}, the step list ${listed}`).toBe(listed);
+});
