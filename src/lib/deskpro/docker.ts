@@ -45,6 +45,21 @@ export function sourceText(s: DockerSource): string {
 	return `${s.repo}: ${s.path}`;
 }
 
+/* ------------------------------------------------------------------ Compose */
+
+/**
+ * Which Compose command the instructions use. Deskpro's current guides run Compose v2, the
+ * `docker compose` plugin (run-with-docker-compose.md, update-deskpro.md); the older
+ * deskpro/docker-compose-example README (2024) still writes v1's `docker-compose`, which is
+ * end of life. The generated file keeps `version: "3.8"` so v1 reads it too (v2 ignores the key).
+ */
+export const COMPOSE_COMMAND = {
+	value: 'docker compose',
+	legacy: 'docker-compose',
+	note: 'Commands are written for Docker Compose v2 (docker compose, the plugin Deskpro’s guides use). The end-of-life v1 binary, docker-compose, takes the same arguments for the generated project, so it works too while you still have it.',
+	source: COMPOSE_DOC
+};
+
 /* ------------------------------------------------------------------ image */
 
 export const IMAGE = {

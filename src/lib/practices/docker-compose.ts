@@ -3,7 +3,7 @@
  * and the secret files.
  */
 import { definePractice, type Note } from './types';
-import { ENV, PORTS, SECRET_CONVENTION, sourceText, EXAMPLE_DEFAULTS, HTTPS_DOC, MUST_BE_OFF, MOUNTS } from '$lib/deskpro/docker';
+import { COMPOSE_COMMAND, ENV, PORTS, SECRET_CONVENTION, sourceText, EXAMPLE_DEFAULTS, HTTPS_DOC, MUST_BE_OFF, MOUNTS } from '$lib/deskpro/docker';
 import { CONTAINERS, secretFiles } from '$lib/generators/docker-compose';
 import { dockerStepNotes } from './_docker-notes';
 import { dockerAuditBase } from './_docker-audit';
@@ -27,6 +27,7 @@ export const practice = definePractice({
 	appliesTo: { deployments: ['onprem-docker'] },
 	notes: (_v, ctx) => {
 		const n: Note[] = [...dockerStepNotes(ctx)];
+		if (ctx.docker?.runMode !== 'run') n.push({ kind: 'info', text: `${COMPOSE_COMMAND.note} (${sourceText(COMPOSE_COMMAND.source)})` });
 		n.push({ kind: 'info', text: `Secrets as files: ${SECRET_CONVENTION.fileSuffix.note} (${sourceText(SECRET_CONVENTION.fileSuffix.source)})` });
 		n.push({ kind: 'warning', text: `${EXAMPLE_DEFAULTS.elasticSecurityOff.note} (${sourceText(EXAMPLE_DEFAULTS.elasticSecurityOff.source)}) The generated project turns authentication on.` });
 		n.push({ kind: 'info', text: `${ENV.testingCertificate.note} (${sourceText(HTTPS_DOC)})` });
@@ -44,7 +45,7 @@ export const practice = definePractice({
 		{ id: 'docker-compose.secrets', text: 'Run the secrets script as root: every secret file is root-owned 0600 in the secrets directory.' },
 		{
 			id: 'docker-compose.install',
-			text: ctx.docker?.runMode === 'run' ? 'Put config.env in the project directory and run the docker run script.' : 'Put docker-compose.yml and config.env in the project directory, check with docker-compose config -q, then docker-compose up -d.'
+			text: ctx.docker?.runMode === 'run' ? 'Put config.env in the project directory and run the docker run script.' : 'Put docker-compose.yml and config.env in the project directory, check with docker compose config -q, then docker compose up -d (Compose v2; v1’s docker-compose takes the same arguments).'
 		},
 		{ id: 'docker-compose.ports', text: 'Confirm with docker ps that only the planned port is published, on the planned address.' },
 		{ id: 'docker-compose.logs', text: 'Rotate the exported logs on the host (logrotate) and ship them to a separate system.' }
@@ -54,7 +55,7 @@ export const practice = definePractice({
 		const b = dockerAuditBase(ctx);
 		if (b === null) return null;
 		const { env, deskpro, all, requires } = b;
-		const fix = ctx.docker?.runMode === 'run' ? 'Run the generated docker run script again (it recreates the containers).' : 'Recreate the containers from the generated docker-compose.yml: docker-compose up -d.';
+		const fix = ctx.docker?.runMode === 'run' ? 'Run the generated docker run script again (it recreates the containers).' : 'Recreate the containers from the generated docker-compose.yml: docker compose up -d.';
 		const secretsOf = (service: 'web' | 'tasks') => Object.keys(secretFiles(env, service)).map((k) => k.replace(/_FILE$/, ''));
 		return [
 			{
