@@ -314,7 +314,8 @@ describe('Windows database host: the default is the 127.0.0.1 the help text advi
 		const shown = Object.values(serverEnvFields).filter((f) => evaluateApplicability(f.appliesTo, about).applies);
 		const host = shown.find((f) => f.label === 'Database host')!;
 		expect(host.default).toBe('127.0.0.1');
-		expect(host.help).not.toMatch(/local socket/);
+		expect(host.help).not.toMatch(/localhost connects over the local socket/);
+		expect(host.help).toMatch(/127\.0\.0\.1/);
 		expect(shown.find((f) => f.label === 'Application host as the database sees it')!.default).toBe('127.0.0.1');
 	});
 

@@ -57,6 +57,23 @@ const steps: Record<number, (old: Json) => Json> = {
 	}
 };
 
+/**
+ * Windows got its own database-host pair (`winDbHost`, `winDbClientHost`, default 127.0.0.1) in
+ * version 4, without a new version: the shape only gains two fields. A Windows plan saved before
+ * keeps what it had in `dbHost` / `dbClientHost` (localhost, the old default, stays valid), instead
+ * of the new default replacing it.
+ */
+function windowsDbHosts(v: Json): Json {
+	const answers = isObj(v.answers) ? v.answers : null;
+	const about = answers && isObj(answers.about) ? answers.about : null;
+	const env = answers && isObj(answers['server-environment']) ? answers['server-environment'] : null;
+	if (!answers || !about || !env || about.os !== 'windows' || 'winDbHost' in env || 'winDbClientHost' in env) return v;
+	const moved: Json = { ...env };
+	if (env.dbHost !== undefined) moved.winDbHost = env.dbHost;
+	if (env.dbClientHost !== undefined) moved.winDbClientHost = env.dbClientHost;
+	return { ...v, answers: { ...answers, 'server-environment': moved } };
+}
+
 /** The Deskpro version a version-3 plan's hosting implies. */
 const VERSION_OF_DEPLOYMENT: Record<string, string> = { cloud: 'cloud', 'onprem-docker': 'current', download: 'legacy' };
 
@@ -83,5 +100,5 @@ export function migrate(input: unknown): MigrateResult {
 		if (!step) return { ok: false, message: `No migration from plan version ${n}.` };
 		v = step(v);
 	}
-	return { ok: true, value: v, from };
+	return { ok: true, value: windowsDbHosts(v), from };
 }

@@ -252,12 +252,27 @@ export const serverEnvFields = {
 	/* ------------------------------------------------ database */
 	dbHost: text({
 		label: 'Database host',
-		help: 'localhost connects over the local socket. On Windows use 127.0.0.1, and 127.0.0.1 as the account host below too.',
+		help: 'localhost connects over the local socket (MariaDB or MySQL on this server); 127.0.0.1 over TCP, with 127.0.0.1 as the account host below too.',
 		default: 'localhost',
 		required: true,
 		width: 'medium',
 		maxLength: 253,
-		validate: checkHost
+		validate: checkHost,
+		appliesTo: linux
+	}),
+	// Windows has its own pair (default 127.0.0.1): MySQL and MariaDB on Windows have no Unix
+	// socket, so localhost is a TCP connection too, and one that may try ::1 first and matches a
+	// 'user'@'localhost' account only while the server resolves names. A Windows plan saved before
+	// these fields existed keeps its dbHost / dbClientHost (see `plan/migrate.ts`).
+	winDbHost: text({
+		label: 'Database host',
+		help: 'Windows has no local socket for MySQL or MariaDB: 127.0.0.1 connects over TCP on this server (localhost may try IPv6 ::1 first). Keep 127.0.0.1 as the account host below too.',
+		default: '127.0.0.1',
+		required: true,
+		width: 'medium',
+		maxLength: 253,
+		validate: checkHost,
+		appliesTo: windows
 	}),
 	dbPort: int({ label: 'Database port', min: 1, max: 65535, default: 3306 }),
 	dbName: text({ label: 'Database name', default: 'deskpro', required: true, width: 'medium', validate: checkMysqlDatabase }),
@@ -276,7 +291,18 @@ export const serverEnvFields = {
 		required: true,
 		width: 'medium',
 		maxLength: 253,
-		validate: checkHost
+		validate: checkHost,
+		appliesTo: linux
+	}),
+	winDbClientHost: text({
+		label: 'Application host as the database sees it',
+		help: 'The account is created as \'user\'@\'this host\': 127.0.0.1 when the database runs on this server, otherwise the web server’s address.',
+		default: '127.0.0.1',
+		required: true,
+		width: 'medium',
+		maxLength: 253,
+		validate: checkHost,
+		appliesTo: windows
 	}),
 	dbPassword: text({
 		label: 'Runtime database password',
@@ -376,14 +402,17 @@ export function refineServerEnv(v: ServerEnvValues, about: AboutValues): FieldEr
 		e.hstsPreload = 'Preload needs “include subdomains”: browsers’ preload lists refuse a policy without it.';
 	}
 	if (v.behindProxy && listEntries(v.proxyAddresses).length === 0) e.proxyAddresses = 'List the address of each reverse proxy or load balancer.';
-	if (v.dbHost === 'localhost' && v.dbClientHost !== 'localhost') {
-		e.dbClientHost = 'With database host localhost (local socket) the account host is localhost too.';
-	} else if ((v.dbHost === '127.0.0.1' || v.dbHost === '::1') && v.dbClientHost !== v.dbHost) {
+	// the pair of fields the admin sees for this OS
+	const { dbHost, dbClientHost } = dbHosts(v, about);
+	const clientKey = os === 'windows' ? 'winDbClientHost' : 'dbClientHost';
+	if (dbHost === 'localhost' && dbClientHost !== 'localhost') {
+		e[clientKey] = `With database host localhost${os === 'windows' ? '' : ' (local socket)'} the account host is localhost too.`;
+	} else if ((dbHost === '127.0.0.1' || dbHost === '::1') && dbClientHost !== dbHost) {
 		// PHP connects over TCP from the loopback address; MariaDB/MySQL match that against an
 		// account host of that address, not 'localhost' (which matches socket connections; a TCP
 		// client matches it only when the server resolves names, never with skip-name-resolve).
 		// Proven on a real MariaDB in tests/servers/db-hosts.test.ts.
-		e.dbClientHost = `With database host ${v.dbHost} PHP connects over TCP from ${v.dbHost}: create the account for ${v.dbHost} too (MariaDB refuses 'user'@'${v.dbClientHost}' for that login).`;
+		e[clientKey] = `With database host ${dbHost} PHP connects over TCP from ${dbHost}: create the account for ${dbHost} too (MariaDB refuses 'user'@'${dbClientHost}' for that login).`;
 	}
 	// An empty password is allowed here (it is not saved, so it is empty after a reload): the
 	// files that need it (SQL, config.php) wait for it; the others are generated anyway.
@@ -398,12 +427,18 @@ export function refineServerEnv(v: ServerEnvValues, about: AboutValues): FieldEr
 	return e;
 }
 
-/** The generators' view of checked values. */
+/** The database host and account host of this OS's fields (Windows has its own pair). */
+function dbHosts(v: ServerEnvValues, about: AboutValues): { dbHost: string; dbClientHost: string } {
+	return about.os === 'windows' ? { dbHost: v.winDbHost, dbClientHost: v.winDbClientHost } : { dbHost: v.dbHost, dbClientHost: v.dbClientHost };
+}
+
+/** The generators' view of checked values: `dbHost` / `dbClientHost` are the ones of this OS. */
 export function toServerEnv(v: ServerEnvValues, about: AboutValues): ServerEnv {
 	const names = listEntries(v.serverNames).map(serverNameForm);
 	const host = urlHost(about.helpdeskUrl);
 	return {
 		...v,
+		...dbHosts(v, about),
 		names: names.length ? [...new Set(names)] : host ? [host] : [],
 		allowed: [...new Set(canonical(listEntries(v.adminCidrs)))],
 		proxies: v.behindProxy ? [...new Set(canonical(listEntries(v.proxyAddresses)))] : []
