@@ -15,7 +15,7 @@ import type { ShownState } from '$lib/plan/derive';
 import { speedUpSubsetting } from './fast-subset';
 import { visibleControls } from '$lib/validate/text';
 import { shapeArabic } from './shape';
-import { hasRtl, paragraphDirection, visualOrder } from './bidi';
+import { hasRtl, paragraphDirection, visualOrder, type Direction } from './bidi';
 
 export type PageFormat = 'a4' | 'letter';
 
@@ -47,6 +47,9 @@ type Face = 'main' | keyof typeof FALLBACK;
 const AS_GIVEN = { isInputVisual: true, isOutputVisual: true, isInputRtl: false, isOutputRtl: false };
 /** Marks a wrapped line of a right-to-left paragraph (never in cleaned text: bidi controls become U+FFFD). */
 const RTL_LINE = '\u200f';
+/** Marks a wrapped line of a left-to-right paragraph that holds right-to-left text (so a line that starts with it keeps the paragraph's direction). */
+const LTR_LINE = '\u200e';
+const LINE_MARK = /^[\u200e\u200f]/;
 /** A line break is allowed before and after each of these (no spaces between words). */
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
 const MARK = /\p{M}/u;
@@ -181,9 +184,13 @@ class Writer {
 		this.doc.setTextColor(...color);
 	}
 
-	lines(text: string, width: number): string[] {
+	/**
+	 * Wraps text to `width`. `dir` sets the base direction of the first paragraph (e.g. that of a
+	 * note, not of the "Note:" label before it); the others take their first strong character's.
+	 */
+	lines(text: string, width: number, dir?: Direction): string[] {
 		const c = this.clean(text);
-		return this.simple(c) ? (this.doc.splitTextToSize(c, width) as string[]) : this.wrap(c, width);
+		return this.simple(c) && dir !== 'rtl' ? (this.doc.splitTextToSize(c, width) as string[]) : this.wrap(c, width, dir);
 	}
 
 	/** Splits a line into runs of one font each (in the order given). */
@@ -215,7 +222,7 @@ class Writer {
 	width(s: string): number {
 		if (this.simple(s)) return this.doc.getTextWidth(s);
 		let w = 0;
-		for (const r of this.runs(shapeArabic(s.replace(RTL_LINE, '')))) {
+		for (const r of this.runs(shapeArabic(s.replace(LINE_MARK, '')))) {
 			this.useFace(r.face);
 			w += this.doc.getTextWidth(r.text);
 		}
@@ -228,10 +235,10 @@ class Writer {
 	 * word longer than the line by characters, and marks the lines of a right-to-left paragraph.
 	 * The lines stay in logical order; `drawLine` shapes and reorders each.
 	 */
-	private wrap(text: string, width: number): string[] {
+	private wrap(text: string, width: number, firstDir?: Direction): string[] {
 		const out: string[] = [];
-		for (const para of text.split('\n')) {
-			const mark = paragraphDirection(para) === 'rtl' ? RTL_LINE : '';
+		for (const [n, para] of text.split('\n').entries()) {
+			const mark = ((n === 0 && firstDir) || paragraphDirection(para)) === 'rtl' ? RTL_LINE : hasRtl(para) ? LTR_LINE : '';
 			const first = out.length;
 			const tokens: string[] = [];
 			for (const ch of para) {
@@ -264,14 +271,19 @@ class Writer {
 	/**
 	 * Draws one line at baseline `y`: Arabic shaped, in visual order for right-to-left text, each
 	 * run in the font that has its glyphs (bold of a font without a bold face: filled and outlined).
+	 * A line of a right-to-left paragraph ends at the right edge of its box (`x + width`) when the
+	 * box's width is given.
 	 */
-	private drawLine(line: string, x: number, y: number, align: 'left' | 'right') {
+	private drawLine(line: string, x: number, y: number, align: 'left' | 'right', width?: number) {
 		const rtl = line.startsWith(RTL_LINE);
-		let s = shapeArabic(rtl ? line.slice(1) : line);
-		if (rtl || hasRtl(s)) s = visualOrder(s, rtl ? 'rtl' : paragraphDirection(s)).text;
+		const marked = LINE_MARK.test(line);
+		let s = shapeArabic(marked ? line.slice(1) : line);
+		// the paragraph's direction when the line was wrapped from one; else the line's own
+		if (hasRtl(s)) s = visualOrder(s, marked ? (rtl ? 'rtl' : 'ltr') : paragraphDirection(s)).text;
 		const runs = this.runs(s);
 		const widths = runs.map((r) => (this.useFace(r.face), this.doc.getTextWidth(r.text)));
-		let at = align === 'right' ? x - widths.reduce((a, b) => a + b, 0) : x;
+		const total = widths.reduce((a, b) => a + b, 0);
+		let at = align === 'right' ? x - total : rtl && width !== undefined ? x + width - total : x;
 		runs.forEach((r, i) => {
 			const fakeBold = this.useFace(r.face);
 			if (fakeBold) {
@@ -324,21 +336,24 @@ class Writer {
 		else this.drawLine(s, x, top + size * 0.93, align);
 	}
 
-	/** Several lines with the first one's top at `top`, in one text call (one per line for other scripts). */
-	linesAt(ls: string[], x: number, top: number, size: number, align: 'left' | 'right' = 'left') {
+	/**
+	 * Several lines with the first one's top at `top`, in one text call (one per line for other
+	 * scripts). `width`: the box the lines were wrapped to, where right-to-left lines end.
+	 */
+	linesAt(ls: string[], x: number, top: number, size: number, align: 'left' | 'right' = 'left', width?: number) {
 		if (!ls.length) return;
 		if (ls.every((l) => this.simple(l))) this.doc.text(ls, x, top + size * 0.93, { align, baseline: 'alphabetic', lineHeightFactor: LINE });
-		else ls.forEach((l, i) => this.drawLine(l, x, top + size * 0.93 + i * size * LINE, align));
+		else ls.forEach((l, i) => this.drawLine(l, x, top + size * 0.93 + i * size * LINE, align, width));
 	}
 
-	/** Draws wrapped lines from the current position, continuing on new pages (one text call per page). */
-	flow(ls: string[], x: number, size: number) {
+	/** Draws wrapped lines (wrapped to `width`) from the current position, continuing on new pages (one text call per page). */
+	flow(ls: string[], x: number, size: number, width: number) {
 		const lh = size * LINE;
 		let i = 0;
 		while (i < ls.length) {
 			this.ensure(lh);
 			const chunk = ls.slice(i, i + Math.max(1, Math.floor((this.bottom - this.y) / lh)));
-			this.linesAt(chunk, x, this.y, size);
+			this.linesAt(chunk, x, this.y, size, 'left', width);
 			this.y += chunk.length * lh;
 			i += chunk.length;
 		}
@@ -349,7 +364,8 @@ class Writer {
 		const size = o.size ?? 10;
 		const x = M.left + (o.indent ?? 0);
 		this.font(size, o.bold, o.color);
-		this.flow(this.lines(text, o.width ?? this.contentWidth - (o.indent ?? 0)), x, size);
+		const width = o.width ?? this.contentWidth - (o.indent ?? 0);
+		this.flow(this.lines(text, width), x, size, width);
 		this.y += o.after ?? 4;
 	}
 
@@ -357,7 +373,7 @@ class Writer {
 		this.font(size, true);
 		const ls = this.lines(text, this.contentWidth);
 		this.ensure(ls.length * size * LINE + keepWith);
-		this.flow(ls, M.left, size);
+		this.flow(ls, M.left, size, this.contentWidth);
 		this.y += size * 0.35;
 	}
 
@@ -448,7 +464,7 @@ class Writer {
 	}
 
 	private cell(ls: string[], x: number, w: number, top: number, size: number, pad: number, align: 'left' | 'right' = 'left') {
-		this.linesAt(ls, align === 'right' ? x + w - pad : x + pad, top, size, align);
+		this.linesAt(ls, align === 'right' ? x + w - pad : x + pad, top, size, align, w - 2 * pad);
 	}
 
 	/** A 9 pt box, ticked when `ticked`. */
@@ -516,7 +532,7 @@ function cover(wr: Writer, r: Report) {
 		wr.font(10, true, C.muted);
 		wr.textAt(k, M.left, wr.y + 1, 10);
 		wr.font(11);
-		wr.linesAt(ls, M.left + labelW, wr.y, 11);
+		wr.linesAt(ls, M.left + labelW, wr.y, 11, 'left', wr.contentWidth - labelW);
 		wr.y += ls.length * 11 * LINE + 8;
 	}
 	wr.y += 18;
@@ -582,8 +598,9 @@ function item(wr: Writer, it: ReportItem) {
 	wr.font(9);
 	const extra: { label: string; lines: string[] }[] = [];
 	if (it.state === 'changed') extra.push({ label: '', lines: wr.lines(CHANGED_NOTE, textW) });
-	if (it.reason) extra.push({ label: 'Reason: ', lines: wr.lines(`Reason: ${it.reason}`, textW) });
-	if (it.note) extra.push({ label: 'Note: ', lines: wr.lines(`Note: ${it.note}`, textW) });
+	// a right-to-left note or reason is a right-to-left paragraph, its label included
+	if (it.reason) extra.push({ label: 'Reason: ', lines: wr.lines(`Reason: ${it.reason}`, textW, paragraphDirection(it.reason)) });
+	if (it.note) extra.push({ label: 'Note: ', lines: wr.lines(`Note: ${it.note}`, textW, paragraphDirection(it.note)) });
 	// the audit text names itself ("Verified by audit on…", "Audit found a problem on…")
 	if (it.audit) extra.push({ label: '', lines: wr.lines(it.audit, textW) });
 	const height = main.length * lh + extra.reduce((a, e) => a + e.lines.length * 9 * LINE, 0) + 7;
@@ -594,10 +611,10 @@ function item(wr: Writer, it: ReportItem) {
 	wr.font(8.5, true, STATE_COLOR[it.state]);
 	wr.textAt((it.state === 'changed' ? 'CHANGED' : STATE_LABELS[it.state].toUpperCase().replace('NOT APPLICABLE', 'N/A')), labelX, wr.y + 1.2, 8.5);
 	wr.font(size);
-	wr.flow(main, textX, size);
+	wr.flow(main, textX, size, textW);
 	for (const e of extra) {
 		wr.font(9, false, C.muted);
-		wr.flow(e.lines, textX, 9);
+		wr.flow(e.lines, textX, 9, textW);
 	}
 	wr.y += 4;
 	doc.setDrawColor(232, 235, 239);
