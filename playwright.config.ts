@@ -24,8 +24,11 @@ export default defineConfig({
 			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 		}
 	},
+	// build-test/, the build the vitest files use: reused when it was built from the current
+	// source tree (in `npm test` vitest has just built it), rebuilt first otherwise (see
+	// scripts/fresh-build.js). This saves one production build per CI run.
 	webServer: {
-		command: `npm run build && PORT=${port} node scripts/serve.js build`,
+		command: `PORT=${port} node scripts/serve-test-build.js`,
 		url: `http://127.0.0.1:${port}/`,
 		reuseExistingServer: false,
 		timeout: 120_000,

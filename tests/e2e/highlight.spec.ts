@@ -8,14 +8,15 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildDir } from '../fresh-build';
 
 /**
- * The highlighter's file in the build being served (`npm run build` into build/, see
- * playwright.config.ts), found by its content: the PHP keyword list (`enddeclare endfor …` in
+ * The highlighter's file in the build being served (build-test/, see playwright.config.ts and
+ * scripts/serve-test-build.js), found by its content: the PHP keyword list (`enddeclare endfor …` in
  * src/lib/highlight/php.ts) is in no other chunk. Exactly one file must hold it.
  */
 function highlighterChunk(): string {
-	const dir = join(import.meta.dirname, '..', '..', 'build', '_app', 'immutable', 'chunks');
+	const dir = join(buildDir, '_app', 'immutable', 'chunks');
 	const files = readdirSync(dir).filter((f) => f.endsWith('.js') && readFileSync(join(dir, f), 'utf8').includes('enddeclare endfor endforeach'));
 	expect(files, 'one chunk holds the highlighter').toHaveLength(1);
 	return `/_app/immutable/chunks/${files[0]}`;
