@@ -23,7 +23,7 @@ export const buildDir = join(root, 'build-test');
 export const OFFLINE_HTML = join(root, 'build-offline', 'deskpro-hardening-wizard.html');
 
 /** What a build reads from the project: sources, config, env files and the installed packages. */
-const INPUTS = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json'];
+export const INPUTS = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json'];
 
 /** @param {string} path @param {string[]} out */
 function listFiles(path, out) {
@@ -37,22 +37,23 @@ function listFiles(path, out) {
 }
 
 /**
- * SHA-256 over the path and content of every input file (plus `extra` paths, e.g. the offline
- * build script), in a fixed order.
- * @param {string[]} [extra]
+ * SHA-256 over the path and content of every input file under `base` (`inputs`, files or
+ * directories, plus any .env* file), in a fixed order. Default: the project's INPUTS.
+ * @param {string[]} [inputs]
+ * @param {string} [base]
  */
-export function sourceHash(extra = []) {
-	const envFiles = readdirSync(root).filter((f) => f === '.env' || f.startsWith('.env.'));
+export function sourceHash(inputs = INPUTS, base = root) {
+	const envFiles = readdirSync(base).filter((f) => f === '.env' || f.startsWith('.env.'));
 	const hash = createHash('sha256');
-	for (const input of [...INPUTS, ...envFiles, ...extra]) {
-		const p = join(root, input);
+	for (const input of [...inputs, ...envFiles]) {
+		const p = join(base, input);
 		if (!existsSync(p)) {
 			hash.update(`missing ${input}\0`);
 			continue;
 		}
 		for (const f of listFiles(p, [])) {
 			const content = readFileSync(f);
-			hash.update(`${relative(root, f)}\0${content.length}\0`).update(content);
+			hash.update(`${relative(base, f)}\0${content.length}\0`).update(content);
 		}
 	}
 	return hash.digest('hex');
@@ -80,11 +81,12 @@ const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 
  * than 10 minutes is stale.
  * @template T
  * @param {() => T} fn
+ * @param {string} [base] the project whose .svelte-kit/ holds the lock
  * @returns {T}
  */
-export function withBuildLock(fn) {
-	const lock = join(root, '.svelte-kit', 'test-build.lock');
-	mkdirSync(join(root, '.svelte-kit'), { recursive: true });
+export function withBuildLock(fn, base = root) {
+	const lock = join(base, '.svelte-kit', 'test-build.lock');
+	mkdirSync(join(base, '.svelte-kit'), { recursive: true });
 	for (;;) {
 		try {
 			mkdirSync(lock);
@@ -106,11 +108,13 @@ export function withBuildLock(fn) {
 }
 
 /**
- * @typedef {{ name: string, markers: string[], extraInputs: string[], build: () => void }} BuildKind
+ * A build tests rely on. `root`: the project; `inputs`: what it reads (paths under root);
+ * `markers`: files it writes that are checked to be still its own; `build`: makes it.
+ * @typedef {{ root: string, name: string, inputs: string[], markers: string[], build: () => void }} BuildKind
  */
 
 /** @param {BuildKind} kind */
-const stampFile = (kind) => join(root, '.svelte-kit', `${kind.name}.source-stamp.json`);
+const stampFile = (kind) => join(kind.root, '.svelte-kit', `${kind.name}.source-stamp.json`);
 
 /** @param {BuildKind} kind */
 const markerMtimes = (kind) => kind.markers.map((m) => statSync(m).mtimeMs);
@@ -132,38 +136,40 @@ function isFresh(kind, hash) {
 
 /**
  * Makes sure `kind` is built from the current source tree: reuses it when its stamp matches,
- * otherwise rebuilds it (under the build lock) and writes the stamp.
+ * otherwise rebuilds it (under the build lock) and writes the stamp. A failed build leaves no stamp.
  * @param {BuildKind} kind
  * @returns {{ rebuilt: boolean }}
  */
-function ensureBuilt(kind) {
-	if (isFresh(kind, sourceHash(kind.extraInputs))) return { rebuilt: false };
+export function ensureBuilt(kind) {
+	if (isFresh(kind, sourceHash(kind.inputs, kind.root))) return { rebuilt: false };
 	return withBuildLock(() => {
 		// Hashed before building: an edit made during the build leaves a stamp that no longer
 		// matches, so the next check rebuilds.
-		const hash = sourceHash(kind.extraInputs);
+		const hash = sourceHash(kind.inputs, kind.root);
 		if (isFresh(kind, hash)) return { rebuilt: false }; // another process built it while we waited
 		rmSync(stampFile(kind), { force: true });
 		kind.build();
 		writeFileSync(stampFile(kind), JSON.stringify({ hash, markerMtimesMs: markerMtimes(kind) }));
 		return { rebuilt: true };
-	});
+	}, kind.root);
 }
 
 /** @type {BuildKind} */
 const TEST_BUILD = {
+	root,
 	name: 'build-test',
+	inputs: INPUTS,
 	markers: [join(buildDir, 'index.html'), join(root, '.svelte-kit', 'output', 'client', '.vite', 'manifest.json'), join(root, '.svelte-kit', 'generated', 'client-optimized', 'app.js')],
-	extraInputs: [],
 	build: () =>
 		execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: root, env: buildEnv({ BUILD_DIR: 'build-test' }), stdio: 'pipe' })
 };
 
 /** @type {BuildKind} */
 const OFFLINE_BUILD = {
+	root,
 	name: 'build-offline',
+	inputs: [...INPUTS, 'scripts/build-offline.js'],
 	markers: [OFFLINE_HTML],
-	extraInputs: ['scripts/build-offline.js'],
 	build: () => execFileSync(process.execPath, [join(root, 'scripts', 'build-offline.js')], { cwd: root, env: buildEnv(), stdio: 'pipe' })
 };
 
