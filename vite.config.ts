@@ -34,6 +34,11 @@ export default defineConfig({
 		include: ['tests/unit/**/*.test.ts', 'tests/servers/**/*.test.ts'],
 		environment: 'node',
 		// Real servers (nginx, Apache, php-fpm, MariaDB) start once per test file.
+		// Two files at a time: vitest's default in a run is one worker per core minus one, which is
+		// ONE worker on CI's two cores, although the server files spend much of their time waiting on
+		// servers, scripts and dockerd (each file has its own temp dirs, ports, accounts, netns and
+		// dockerd, so files never share a server).
+		maxWorkers: 2,
 		testTimeout: 60_000,
 		hookTimeout: 120_000
 	}
