@@ -32,6 +32,7 @@ export default defineConfig({
 	define: { 'import.meta.env.VITE_OFFLINE_BUILD': JSON.stringify(offline ? 'true' : 'false') },
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/servers/**/*.test.ts'],
+		setupFiles: ['tests/setup-practices.ts'],
 		environment: 'node',
 		// Real servers (nginx, Apache, php-fpm, MariaDB) start once per test file.
 		// Two files at a time: vitest's default in a run is one worker per core minus one, which is

@@ -7,11 +7,12 @@ import { checkFields, defaults, type Checked, type Fields, type Values } from '.
 import { aboutFields, refineAbout, ABOUT_STEP_ID } from './about';
 import type { ItemState, ItemStateName, Plan } from './schema';
 import { attestDigest, publicValues } from './attest';
-import { practices } from '$lib/practices';
+import { envKits, practices } from '$lib/practices';
 import { evaluateApplicability, type ApplicabilityResult } from '$lib/practices/applicability';
 import type { AboutValues, ChecklistItemDef, Note, Practice, PracticeContext, SettingRow } from '$lib/practices/types';
-import { refineServerEnv, serverEnvFields, SERVER_ENV_STEP_ID, toServerEnv, type ServerEnv } from '$lib/practices/_server-env';
-import { dockerEnvFields, DOCKER_ENV_STEP_ID, refineDockerEnv, toDockerEnv, type DockerEnv } from '$lib/practices/_docker-env';
+import type { ServerEnv } from '$lib/practices/_server-env';
+import type { DockerEnv } from '$lib/practices/_docker-env';
+import { DOCKER_ENV_STEP_ID, SERVER_ENV_STEP_ID } from '$lib/practices/_self-hosted-steps';
 import type { PlannedCheck } from '$lib/audit/types';
 import { freeTextProblem } from '$lib/validate/text';
 import { auditStatus, expectDigest, type AuditStatus, type ItemAudit } from '$lib/audit/plan-checks';
@@ -144,20 +145,22 @@ export function checkStepFields<F extends Fields>(
  * needs no password, and must still be generated after a reload has cleared them.
  */
 export function deriveServerEnv(plan: Plan, about: AboutValues, opts: { ignoreSecrets?: boolean } = {}): ServerEnv | null {
-	if (about.deployment !== 'download') return null;
-	const c = checkStepFields(serverEnvFields, plan.answers[SERVER_ENV_STEP_ID] as Record<string, unknown>, about, (v) => {
-		const errors = refineServerEnv(v, about);
-		if (opts.ignoreSecrets) for (const [k, f] of Object.entries(serverEnvFields)) if (f.secret) delete errors[k];
+	const kit = envKits.server;
+	if (about.deployment !== 'download' || !kit) return null;
+	const c = checkStepFields(kit.fields, plan.answers[SERVER_ENV_STEP_ID] as Record<string, unknown>, about, (v) => {
+		const errors = kit.refine(v, about);
+		if (opts.ignoreSecrets) for (const [k, f] of Object.entries(kit.fields)) if (f.secret) delete errors[k];
 		return errors;
 	});
-	return c.values ? toServerEnv(c.values, about) : null;
+	return c.values ? kit.to(c.values, about) : null;
 }
 
 /** The Docker environment (Deskpro On-Premise), or null while it is invalid or does not apply. */
 export function deriveDockerEnv(plan: Plan, about: AboutValues): DockerEnv | null {
-	if (about.deployment !== 'onprem-docker') return null;
-	const c = checkStepFields(dockerEnvFields, plan.answers[DOCKER_ENV_STEP_ID] as Record<string, unknown>, about, (v) => refineDockerEnv(v, about));
-	return c.values ? toDockerEnv(c.values, about) : null;
+	const kit = envKits.docker;
+	if (about.deployment !== 'onprem-docker' || !kit) return null;
+	const c = checkStepFields(kit.fields, plan.answers[DOCKER_ENV_STEP_ID] as Record<string, unknown>, about, (v) => kit.refine(v, about));
+	return c.values ? kit.to(c.values, about) : null;
 }
 
 export function derivePlan(plan: Plan): DerivedPlan {
@@ -240,9 +243,11 @@ export function shownState(s: ItemState, digest: string, blocked: string | undef
 const isServerPractice = (p: Practice) => p.id.startsWith('server-');
 
 /** What a server step's items are generated from besides their own answers (secrets left out). */
-function serverAttested(plan: Plan, about: AboutValues): Record<string, unknown> {
-	const c = checkStepFields(serverEnvFields, plan.answers[SERVER_ENV_STEP_ID] as Record<string, unknown>, about);
-	return { os: about.os, webServer: about.webServer, env: publicValues(serverEnvFields, c.lenient as Record<string, unknown>) };
+function serverAttested(plan: Plan, about: AboutValues): Record<string, unknown> | undefined {
+	const kit = envKits.server;
+	if (!kit) return undefined; // only a placeholder (no items) can be derived without its group
+	const c = checkStepFields(kit.fields, plan.answers[SERVER_ENV_STEP_ID] as Record<string, unknown>, about);
+	return { os: about.os, webServer: about.webServer, env: publicValues(kit.fields, c.lenient as Record<string, unknown>) };
 }
 
 function derivePractice(plan: Plan, practice: Practice, ctx: PracticeContext, auditCtx: PracticeContext): DerivedPractice {
@@ -276,7 +281,8 @@ function derivePractice(plan: Plan, practice: Practice, ctx: PracticeContext, au
 		return { ...base, ...shownState(s, digest, itemBlocked, textProblem), reason: s.reason, blocked: itemBlocked, textProblem, locked: false };
 	});
 	const notes = typeof practice.notes === 'function' ? practice.notes(checked.values, ctx) : (practice.notes ?? []);
-	const status = stepStatus(plan, applicability, checked.ok, items);
+	// a placeholder (its group not loaded yet) has no items: never shown as done
+	const status = practice.pending && applicability.applies ? 'todo' : stepStatus(plan, applicability, checked.ok, items);
 	const declaresAudit = applicability.applies && typeof practice.audit === 'function';
 	const defsOrNull = declaresAudit && checked.values ? practice.audit!(checked.values, auditCtx) : null;
 	const audit: PlannedCheck[] = (defsOrNull ?? []).map((c) => ({ ...c, practiceId: practice.id }));

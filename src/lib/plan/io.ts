@@ -1,16 +1,16 @@
 /**
  * Reading and writing plans as text: the one path used by localStorage and by JSON
- * import/export. Reading = JSON.parse → migrate → PlanSchema. A text that is not a plan at all
+ * import/export. Reading = JSON.parse → migrate → planSchema(). A text that is not a plan at all
  * gives a message and no plan; a plan with some bad values is salvaged value by value (each one
  * left out is reported with its original text), never discarded whole. Writing leaves out
  * secret fields unless the admin opted in.
  */
 import { migrate } from './migrate';
-import { newPlanId, PLAN_VERSION, PlanSchema, type Plan } from './schema';
+import { newPlanId, PLAN_VERSION, planSchema, type Plan } from './schema';
 import { derivePlan } from './derive';
 import { aboutFields, ABOUT_STEP_ID } from './about';
 import { signoffFields, SIGNOFF_STEP_ID } from './signoff';
-import { practices } from '$lib/practices';
+import { groupLoaded, groupOf, loadGroup, practices, type PracticeGroup } from '$lib/practices';
 import type { Fields } from './fields';
 import { auditResultProblem } from '$lib/audit/result';
 
@@ -70,15 +70,57 @@ export function readImportedPlanText(text: string): ReadResult {
 	return r;
 }
 
+/**
+ * The groups of self-hosted steps (see `$lib/practices`) that must be loaded before this plan
+ * (JSON, not checked yet) is read: its hosting's, and that of any step whose answers it holds,
+ * so that no saved answer is read without its fields (kept, checked, secrets recognised).
+ */
+export function groupsForPlan(json: unknown): PracticeGroup[] {
+	const m = migrate(json);
+	if (!m.ok) return [];
+	const answers = (m.value as { answers?: unknown }).answers;
+	if (!answers || typeof answers !== 'object') return [];
+	const out = new Set<PracticeGroup>();
+	const deployment = (answers as Record<string, { deployment?: unknown }>)[ABOUT_STEP_ID]?.deployment;
+	if (deployment === 'download') out.add('server');
+	if (deployment === 'onprem-docker') out.add('docker');
+	for (const [id, a] of Object.entries(answers)) {
+		const g = groupOf(id);
+		if (g && a && typeof a === 'object' && Object.keys(a).length > 0) out.add(g);
+	}
+	return [...out];
+}
+
+/** `groupsForPlan` of a plan's text (none for a text that is not a plan: reading it fails anyway). */
+function groupsForText(text: string): PracticeGroup[] {
+	try {
+		return groupsForPlan(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
+	} catch {
+		return [];
+	}
+}
+
+/** Loads what `groupsForPlan` names for this text (a failed load is left to the reader's check). */
+export async function loadGroupsFor(text: string): Promise<void> {
+	await Promise.all(groupsForText(text).map((g) => loadGroup(g).catch(() => {})));
+}
+
+/** True when `text` can be read now (`readPlanText`): every group it needs is loaded. */
+export const groupsReadyFor = (text: string): boolean => groupsForText(text).every(groupLoaded);
+
 export function readPlanJson(json: unknown): ReadResult {
 	const m = migrate(json);
 	if (!m.ok) return m;
+	const missing = groupsForPlan(m.value).filter((g) => !groupLoaded(g));
+	if (missing.length) {
+		return { ok: false, message: `The steps of this plan could not be loaded (${missing.join(', ')}): check the connection and try again.` };
+	}
 	// Salvage value by value: each failing value is left out (its default takes its place) and
 	// reported; the rest of the plan is kept.
 	const value = JSON.parse(JSON.stringify(m.value)) as Record<string, unknown>;
 	const dropped: DroppedValue[] = [];
 	for (let n = 0; n <= MAX_SALVAGE; n++) {
-		const r = PlanSchema.safeParse(value);
+		const r = planSchema().safeParse(value);
 		if (r.success) {
 			const plan = m.from < 3 ? attestMigratedTicks(r.data) : r.data;
 			dropUncheckedAudit(plan, dropped);

@@ -1,13 +1,13 @@
 /**
  * The plan: every answer of the wizard, one versioned zod schema. It is the single source of
  * truth; the UI reads and writes it, and every output derives from it. Storage, import and
- * export all go through `PlanSchema` (after `migrate`).
+ * export all go through `planSchema()` (after `migrate`).
  */
 import * as z from 'zod/mini';
 import { storedObject } from './fields';
 import { aboutFields, ABOUT_STEP_ID } from './about';
 import { signoffFields, SIGNOFF_STEP_ID } from './signoff';
-import { practices } from '$lib/practices';
+import { practices, registryVersion } from '$lib/practices';
 import { AuditRecordSchema } from '$lib/audit/result';
 
 export const PLAN_KIND = 'deskpro-hardening-plan';
@@ -41,33 +41,46 @@ export const ItemStateSchema = z.object({
 });
 export type ItemState = z.infer<typeof ItemStateSchema>;
 
-/** Stable id for a step's answers: `about` or a practice id. */
+/**
+ * A step's saved answers, checked field by field. The answers of a self-hosted step whose group
+ * has not loaded (see `$lib/practices`) are kept as they are, never dropped: a plan only reaches
+ * such a state with none (`{}`), because a saved or imported plan with any loads its group first
+ * (`groupsForPlan` in `io.ts`); once the group loads they are checked like the others.
+ */
 function answersShape() {
 	const shape: Record<string, z.ZodMiniType> = { [ABOUT_STEP_ID]: z.prefault(storedObject(aboutFields), {}) };
-	for (const p of practices) shape[p.id] = z.prefault(storedObject(p.fields), {});
+	for (const p of practices) shape[p.id] = z.prefault(p.pending ? z.record(z.string().check(z.maxLength(200)), z.unknown()) : storedObject(p.fields), {});
 	// Who prepared and signs off the checklist (added in version 2 with defaults: older
 	// version-2 plans simply get empty values, so no migration is needed).
 	shape[SIGNOFF_STEP_ID] = z.prefault(storedObject(signoffFields), {});
 	return shape;
 }
 
-const answersSchema = z.object(answersShape());
+function buildPlanSchema() {
+	return z.object({
+		kind: z.literal(PLAN_KIND),
+		version: z.literal(PLAN_VERSION),
+		planId: z.string().check(z.regex(/^[a-z0-9-]{8,64}$/)),
+		createdAt: z.string().check(z.maxLength(40)),
+		updatedAt: z.string().check(z.maxLength(40)),
+		answers: z.prefault(z.object(answersShape()), {}),
+		checklist: z._default(z.record(z.string().check(z.maxLength(200)), ItemStateSchema), () => ({})),
+		/** The admin explicitly allowed secrets (generated passwords) to be saved and exported. */
+		keepSecrets: z._default(z.boolean(), false),
+		/** The last audit result imported from the server (see `$lib/audit/result`); a damaged one is dropped. */
+		audit: z.catch(z._default(z.nullable(AuditRecordSchema), null), null)
+	});
+}
 
-export const PlanSchema = z.object({
-	kind: z.literal(PLAN_KIND),
-	version: z.literal(PLAN_VERSION),
-	planId: z.string().check(z.regex(/^[a-z0-9-]{8,64}$/)),
-	createdAt: z.string().check(z.maxLength(40)),
-	updatedAt: z.string().check(z.maxLength(40)),
-	answers: z.prefault(answersSchema, {}),
-	checklist: z._default(z.record(z.string().check(z.maxLength(200)), ItemStateSchema), () => ({})),
-	/** The admin explicitly allowed secrets (generated passwords) to be saved and exported. */
-	keepSecrets: z._default(z.boolean(), false),
-	/** The last audit result imported from the server (see `$lib/audit/result`); a damaged one is dropped. */
-	audit: z.catch(z._default(z.nullable(AuditRecordSchema), null), null)
-});
+let built: { version: number; schema: ReturnType<typeof buildPlanSchema> } | null = null;
 
-export type Plan = z.infer<typeof PlanSchema>;
+/** The plan schema for the practices loaded now (rebuilt when a group of steps loads). */
+export function planSchema(): ReturnType<typeof buildPlanSchema> {
+	if (built?.version !== registryVersion()) built = { version: registryVersion(), schema: buildPlanSchema() };
+	return built.schema;
+}
+
+export type Plan = z.infer<ReturnType<typeof buildPlanSchema>>;
 export type Answers = Record<string, Record<string, unknown>>;
 
 export function newPlanId(): string {
@@ -81,5 +94,5 @@ export function newPlanId(): string {
 
 export function newPlan(now = new Date()): Plan {
 	const t = now.toISOString();
-	return PlanSchema.parse({ kind: PLAN_KIND, version: PLAN_VERSION, planId: newPlanId(), createdAt: t, updatedAt: t });
+	return planSchema().parse({ kind: PLAN_KIND, version: PLAN_VERSION, planId: newPlanId(), createdAt: t, updatedAt: t });
 }

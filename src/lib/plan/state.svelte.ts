@@ -11,8 +11,10 @@ import type * as Outputs from '$lib/outputs';
 import type * as OutputFiles from '$lib/outputs-files';
 import { generatesFiles, type OutputFile } from '$lib/output-types';
 import type { AuditRecord } from '$lib/audit/result';
-import { checkImportFile, keepLocalSecrets, readImportedPlanText, readPlanText, type ReadResult } from './io';
-import { SERVER_ENV_STEP_ID } from '$lib/practices/_server-env';
+import { checkImportFile, groupsReadyFor, keepLocalSecrets, loadGroupsFor, readImportedPlanText, readPlanText, type ReadResult } from './io';
+import { SERVER_ENV_STEP_ID } from '$lib/practices/_self-hosted-steps';
+import { groupOf, loadGroup, practices, registryVersion, type PracticeGroup } from '$lib/practices';
+import { storedObject } from './fields';
 
 /** The checklist item that says the database SQL has run. */
 export const SQL_RAN_ITEM = 'server-database.runtime';
@@ -32,7 +34,12 @@ class Wizard {
 	loaded = $state(false);
 	/** The plan an import replaced, so the admin can undo the import. */
 	previous = $state<Plan | null>(null);
-	derived = $derived(derivePlan(this.plan));
+	/** `registryVersion` of `$lib/practices`, read by `derived` so it follows a group of steps loading. */
+	#registry = $state(registryVersion());
+	derived = $derived.by(() => {
+		void this.#registry;
+		return derivePlan(this.plan);
+	});
 	/** The generators of every file (`$lib/outputs`, with the audit script), once loaded: only a self-hosted plan loads them. */
 	#generators = $state.raw<typeof Outputs | null>(null);
 	#loadingGenerators: Promise<typeof Outputs> | null = null;
@@ -110,16 +117,71 @@ class Wizard {
 	/** "Do not save progress" is on (see `storage.ts`). */
 	noSave = $state(false);
 
+	/** Set when the steps a saved plan needs could not be loaded (nothing is read or saved then). */
+	loadError = $state<string | null>(null);
+	#loading = false;
+
+	/**
+	 * Reads saved progress (call once in the browser before rendering steps). A self-hosted plan
+	 * first loads its group of steps (`groupsForPlan`), so `loaded` may turn true a moment later;
+	 * nothing is saved before it does.
+	 */
 	load() {
-		if (this.loaded) return;
+		if (this.loaded || this.#loading) return;
 		this.noSave = savingOff(storage());
-		const r = loadPlan(storage());
-		this.plan = r.plan;
-		this.notice = r.notice;
-		this.loaded = true;
+		let text: string | null = null;
+		try {
+			text = storage()?.getItem(STORAGE_KEY) ?? null;
+		} catch {
+			/* loadPlan reports blocked storage */
+		}
+		const finish = () => {
+			const r = loadPlan(storage());
+			this.plan = r.plan;
+			this.notice = r.notice;
+			this.loaded = true;
+		};
+		if (text === null || groupsReadyFor(text)) return finish();
+		this.#loading = true;
+		void this.#withGroups(loadGroupsFor(text)).then(() => {
+			this.#loading = false;
+			if (groupsReadyFor(text)) finish();
+			else this.loadError = 'The self-hosted steps of your saved plan could not be loaded (the connection may have dropped). Your saved progress is untouched: reload the page to try again.';
+		});
+	}
+
+	/**
+	 * Runs a load of groups of steps, then lets `derived` see them and gives the answers of every
+	 * step that was a placeholder (see `$lib/practices`) their fields' shape and defaults.
+	 */
+	async #withGroups(load: Promise<unknown>): Promise<void> {
+		const before = new Set(practices.filter((p) => p.pending).map((p) => p.id));
+		await load.catch(() => {});
+		const answers = this.plan.answers as Record<string, unknown>;
+		for (const p of practices) if (before.has(p.id) && !p.pending) answers[p.id] = storedObject(p.fields).parse(answers[p.id] ?? {});
+		this.#registry = registryVersion();
+	}
+
+	/** Loads the steps the plan needs (its hosting's group): call from a component's script (it sets up an effect). */
+	useGroups() {
+		$effect(() => {
+			const d = this.derived.aboutValues.deployment;
+			const g: PracticeGroup | null = d === 'download' ? 'server' : d === 'onprem-docker' ? 'docker' : null;
+			if (g && practices.some((p) => p.pending === g)) void this.#withGroups(loadGroup(g));
+		});
+	}
+
+	/** Loads the group of a self-hosted step the admin opens although it does not apply; false when it failed. */
+	async openStep(id: string): Promise<boolean> {
+		const g = groupOf(id);
+		if (!g) return true;
+		let ok = true;
+		await this.#withGroups(loadGroup(g).catch(() => (ok = false)));
+		return ok;
 	}
 
 	save() {
+		if (!this.loaded) return; // never over saved progress not read yet
 		this.saveError = savePlan(storage(), this.plan);
 	}
 
@@ -153,10 +215,15 @@ class Wizard {
 				this.syncNotice = 'Another tab started a new plan; this tab shows it too.';
 				return;
 			}
-			const r = readPlanText(e.newValue);
-			if (!r.ok) return;
-			this.plan = keepLocalSecrets(r.plan, $state.snapshot(this.plan) as Plan);
-			this.syncNotice = 'Changes made in another tab were loaded here.';
+			const text = e.newValue;
+			const take = () => {
+				const r = readPlanText(text);
+				if (!r.ok) return;
+				this.plan = keepLocalSecrets(r.plan, $state.snapshot(this.plan) as Plan);
+				this.syncNotice = 'Changes made in another tab were loaded here.';
+			};
+			if (groupsReadyFor(text)) take();
+			else void this.#withGroups(loadGroupsFor(text)).then(take);
 		};
 		window.addEventListener('storage', onStorage);
 		return () => window.removeEventListener('storage', onStorage);
@@ -291,6 +358,7 @@ class Wizard {
 		} catch (e) {
 			return { ok: false, message: `"${file.name}" could not be read (${(e as Error).message}).` };
 		}
+		await this.#withGroups(loadGroupsFor(text));
 		const r = readImportedPlanText(text);
 		if (r.ok) {
 			this.previous = $state.snapshot(this.plan) as Plan;

@@ -13,7 +13,7 @@ import { IMAGE, PORTS, NEVER_PUBLISHED, STAFF_PATHS } from '$lib/deskpro/docker'
 import { checkRestrictedRange } from './_server-env';
 import type { AboutValues } from './types';
 
-export const DOCKER_ENV_STEP_ID = 'docker-environment';
+export { DOCKER_ENV_STEP_ID } from './_self-hosted-steps';
 
 export type Arrival = 'direct' | 'proxy' | 'proxy-protocol' | 'cloudflare';
 

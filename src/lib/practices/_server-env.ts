@@ -37,7 +37,7 @@ const MB = 1024 * 1024;
 /** The smallest request-body limit accepted: Deskpro's default attachment size plus room for the form. */
 export const MIN_UPLOAD_LIMIT_MB = Math.ceil(UPLOADS.attachDefault.bytes / MB) + 1;
 
-export const SERVER_ENV_STEP_ID = 'server-environment';
+export { SERVER_ENV_STEP_ID } from './_self-hosted-steps';
 
 /** An allowed network or proxy: an address or CIDR, never "everyone" (a /0 range). */
 export function checkRestrictedRange(input: string): string | null {

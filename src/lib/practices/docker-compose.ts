@@ -2,6 +2,7 @@
  * Deskpro On-Premise (Docker): the hardened Compose project (or docker run script), config.env
  * and the secret files.
  */
+import { selfHostedStep } from './_self-hosted-steps';
 import { definePractice, type Note } from './types';
 import { COMPOSE_COMMAND, ENV, PORTS, SECRET_CONVENTION, sourceText, EXAMPLE_DEFAULTS, HTTPS_DOC, MUST_BE_OFF, MOUNTS } from '$lib/deskpro/docker';
 import { CONTAINERS, secretFiles } from '$lib/generators/docker-compose';
@@ -9,12 +10,8 @@ import { dockerStepNotes } from './_docker-notes';
 import { dockerAuditBase } from './_docker-audit';
 
 export const practice = definePractice({
-	id: 'docker-compose',
-	order: 111,
-	title: 'Docker Compose and secrets',
-	summary: 'Pinned image, secrets only as root-owned files, only the planned ports published, debug and test switches off, no-new-privileges, restart policy and log export.',
+	...selfHostedStep('docker-compose'),
 	where: 'The Docker host: the project directory',
-	source: 'beyond',
 	why: [
 		'Environment values are visible to anyone who can run docker inspect, and end up in support bundles and CI logs. Deskpro reads every variable VAR also from a file named by VAR_FILE, so the app key and the passwords live in root-owned 0600 files and never in the configuration.',
 		`Port ${PORTS.status.value} (status and metrics), MySQL and Elasticsearch are never published; the web port is published only on the address the arrival path needs (127.0.0.1 behind a proxy on the same host). ${ENV.testingCertificate.value} is never set: the private key of that certificate ships inside the public image.`,
@@ -24,7 +21,6 @@ export const practice = definePractice({
 		{ standard: 'OWASP ASVS 5.0', id: '13.3.1 (L2)', text: 'Secrets are kept in a secrets store or protected files, not in source or plain configuration.' },
 		{ standard: 'OWASP Cheat Sheet', id: 'Docker Security', text: 'Set no-new-privileges, never run privileged, publish only what is needed, pin images.' }
 	],
-	appliesTo: { deployments: ['onprem-docker'] },
 	notes: (_v, ctx) => {
 		const n: Note[] = [...dockerStepNotes(ctx)];
 		if (ctx.docker?.runMode !== 'run') n.push({ kind: 'info', text: `${COMPOSE_COMMAND.note} (${sourceText(COMPOSE_COMMAND.source)})` });

@@ -1,15 +1,12 @@
 /** Deskpro On-Premise (Docker): least-privileged database accounts and MySQL over TLS. */
+import { selfHostedStep } from './_self-hosted-steps';
 import { definePractice } from './types';
 import { MOUNTS, sourceText } from '$lib/deskpro/docker';
 import { dockerStepNotes } from './_docker-notes';
 
 export const practice = definePractice({
-	id: 'docker-database',
-	order: 121,
-	title: 'Docker database account',
-	summary: 'The web container gets data rights on Deskpro’s database only; the tasks container (migrations, cron) a separate account with schema rights; TLS to an external MySQL.',
+	...selfHostedStep('docker-database'),
 	where: 'MySQL, as an administrator',
-	source: 'article',
 	why: [
 		'The article’s advice holds in containers: never root, one account limited to Deskpro’s database. In Docker the web container serves requests and the tasks container runs migrations and cron, so the schema rights (CREATE, ALTER, DROP, INDEX) go only to the tasks container’s account; the web container’s account has data rights only.',
 		'The script reads the passwords from the secret files on the host, so no password passes through this browser, a command line or the environment.'
@@ -18,7 +15,6 @@ export const practice = definePractice({
 		{ standard: 'CIS MySQL', id: 'Application accounts', text: 'Never grant FILE, PROCESS, SUPER or SHUTDOWN to an application user; never *.*; never GRANT OPTION.' },
 		{ standard: 'OWASP ASVS 5.0', id: '13.2.2 (L2)', text: 'Least privilege for back-end accounts.' }
 	],
-	appliesTo: { deployments: ['onprem-docker'] },
 	notes: (_v, ctx) => [
 		...dockerStepNotes(ctx),
 		{

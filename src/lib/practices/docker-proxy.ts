@@ -3,6 +3,7 @@
  * the staff interfaces limited to trusted networks, and the host firewall that lets only the
  * proxy reach the container's ports.
  */
+import { selfHostedStep } from './_self-hosted-steps';
 import { definePractice, type Note } from './types';
 import type { AuditCheckDef } from '$lib/audit/types';
 import { ENV, STAFF_PATHS, sourceText, PROXY_DOC, ACCESS_LOG } from '$lib/deskpro/docker';
@@ -14,12 +15,8 @@ import { dockerStepNotes } from './_docker-notes';
 import { dockerAuditBase } from './_docker-audit';
 
 export const practice = definePractice({
-	id: 'docker-proxy',
-	order: 131,
-	title: 'Front proxy and firewall',
-	summary: 'The staff interfaces only from your networks, the real client address set by the proxy (never appended), and a firewall so that only the proxy reaches the container.',
+	...selfHostedStep('docker-proxy'),
 	where: 'The Docker host: front proxy (nginx or Apache) and nftables or ufw',
-	source: 'article',
 	why: [
 		`The article limits /admin/ and /agent/ to trusted networks. In Docker the front proxy does it, for every staff interface Deskpro routes: ${STAFF_PATHS.map((p) => p.value).join(', ')}.`,
 		`“Deskpro trusts any header you tell it to read, unconditionally” (${sourceText(PROXY_DOC)}): with ${ENV.realIpHeader.value} set, anyone who reaches the container directly can claim any address, and so bypass IP limits and rate limiting. Two things make it safe: the proxy overwrites X-Forwarded-For with the address it sees, and a firewall lets only the proxy reach the container’s ports.`,
@@ -30,7 +27,6 @@ export const practice = definePractice({
 		{ standard: 'OWASP ASVS 5.0', id: '8.4.2 (L3)', text: 'Network location is never the sole factor: keep 2FA for agents and admins.' },
 		{ standard: 'OWASP ASVS 5.0', id: '3.4.1 (L1)', text: 'HSTS with a max-age of at least one year.' }
 	],
-	appliesTo: { deployments: ['onprem-docker'] },
 	notes: (_v, ctx) => {
 		const n: Note[] = [...dockerStepNotes(ctx)];
 		const a = ctx.docker?.arrival;

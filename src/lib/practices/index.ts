@@ -2,13 +2,25 @@
  * The ordered list of practices. Every module in this folder whose file name does not start
  * with an underscore and that is not a helper (types, applicability, index) exports `practice`;
  * adding a practice means adding one file.
+ *
+ * The steps done in Deskpro's admin interface load with the wizard. The self-hosted steps
+ * (server-*.ts, docker-*.ts) load by group, only when a plan needs them (`loadGroup`): until
+ * then each is a placeholder with its identity from `_self-hosted-steps.ts` (title, summary,
+ * where it applies) and `pending` set, so the step list, the progress and the not-applicable
+ * list are right for a Cloud plan without them (issue 16, "Weight").
  */
 import type { Practice } from './types';
 import { stepRank } from '$lib/apply-order';
+import { SELF_HOSTED_STEPS, type PracticeGroup, type SelfHostedStep } from './_self-hosted-steps';
+import type * as ServerGroup from './_group-server';
+import type * as DockerGroup from './_group-docker';
 
-const modules = import.meta.glob<{ practice: Practice }>(['./*.ts', '!./index.ts', '!./types.ts', '!./applicability.ts', '!./_*.ts'], {
-	eager: true
-});
+export { groupOf, type PracticeGroup } from './_self-hosted-steps';
+
+const modules = import.meta.glob<{ practice: Practice }>(
+	['./*.ts', '!./index.ts', '!./types.ts', '!./applicability.ts', '!./_*.ts', '!./server-*.ts', '!./docker-*.ts'],
+	{ eager: true }
+);
 
 /**
  * Practices by `order`, except that the server steps keep the one apply order of
@@ -22,6 +34,75 @@ function ordered(all: Practice[]): Practice[] {
 	return byOrder.map((p) => (stepRank(p.id) !== undefined ? server[i++]! : p));
 }
 
-export const practices: Practice[] = ordered(Object.values(modules).map((m) => m.practice));
+/** A self-hosted step not loaded yet: its identity, no fields, no items. */
+function placeholder({ group, ...step }: SelfHostedStep): Practice {
+	return { ...step, pending: group, why: [], where: '', standards: [], fields: {}, settings: () => [], checklist: () => [] };
+}
 
-export const practiceById: ReadonlyMap<string, Practice> = new Map(practices.map((p) => [p.id, p]));
+/**
+ * Every practice in wizard order. The same array for the whole session: a group's placeholders
+ * are replaced in place when it loads (read `registryVersion` to notice).
+ */
+export const practices: Practice[] = ordered([
+	...Object.values(modules).map((m) => m.practice),
+	...Object.values(SELF_HOSTED_STEPS as Record<string, SelfHostedStep>).map(placeholder)
+]);
+
+const byId = new Map(practices.map((p) => [p.id, p]));
+export const practiceById: ReadonlyMap<string, Practice> = byId;
+
+/** The shared environment step of each loaded group (fields, cross-field checks, checked form). */
+export const envKits: { server?: typeof ServerGroup.env; docker?: typeof DockerGroup.env } = {};
+
+interface GroupModule {
+	practices: Practice[];
+	env: unknown;
+}
+
+const loaders: Record<PracticeGroup, () => Promise<GroupModule>> = {
+	server: () => import('./_group-server'),
+	docker: () => import('./_group-docker')
+};
+const loading = new Map<PracticeGroup, Promise<void>>();
+let version = 0;
+
+/** Bumped each time a group is installed. */
+export const registryVersion = () => version;
+
+export const groupLoaded = (g: PracticeGroup): boolean => practices.some((p) => groupOfLoaded(p, g));
+const groupOfLoaded = (p: Practice, g: PracticeGroup) => !p.pending && (SELF_HOSTED_STEPS as Record<string, SelfHostedStep>)[p.id]?.group === g;
+
+/** Puts a loaded group's practices in place of its placeholders. */
+export function installGroup(g: PracticeGroup, m: GroupModule): void {
+	if (groupLoaded(g)) return;
+	for (const p of m.practices) {
+		const i = practices.findIndex((x) => x.id === p.id);
+		if (i < 0 || practices[i]!.pending !== g) throw new Error(`practice ${p.id} is not a placeholder of group ${g}`);
+		practices[i] = p;
+		byId.set(p.id, p);
+	}
+	const left = practices.filter((p) => p.pending === g);
+	if (left.length) throw new Error(`group ${g} did not provide ${left.map((p) => p.id).join(', ')}`);
+	(envKits as Record<string, unknown>)[g] = m.env;
+	version++;
+}
+
+/** Loads a group of self-hosted steps (once; a failed load is tried again next time). */
+export function loadGroup(g: PracticeGroup): Promise<void> {
+	if (groupLoaded(g)) return Promise.resolve();
+	let p = loading.get(g);
+	if (!p) {
+		p = loaders[g]().then(
+			(m) => installGroup(g, m),
+			(e) => {
+				loading.delete(g);
+				throw e;
+			}
+		);
+		loading.set(g, p);
+	}
+	return p;
+}
+
+/** Loads every group (tests; importing a plan file, whose secrets must be recognised). */
+export const loadAllGroups = (): Promise<void> => Promise.all((Object.keys(loaders) as PracticeGroup[]).map(loadGroup)).then(() => {});

@@ -1,16 +1,13 @@
 /** Items 5 and 6 of the article: config.php with the least-privileged user, dir_data, proxies, debug off. */
+import { selfHostedStep } from './_self-hosted-steps';
 import { definePractice } from './types';
 import { shellQuote } from '$lib/generators/escape';
 import { passwordNotes, serverStepNotes } from './_server-notes';
 import { serverAuditBase } from './_server-audit';
 
 export const practice = definePractice({
-	id: 'server-config-php',
-	order: 140,
-	title: 'Harden config.php',
-	summary: 'Use the non-root database account, point dir_data outside the web root, trust only your proxies and keep debugging off.',
+	...selfHostedStep('server-config-php'),
 	where: 'config.php in the install directory',
-	source: 'article',
 	why: [
 		'Deskpro’s shipped config.php connects as root with an empty password. Anyone who can read or inject into the application then owns every database on the server.',
 		'trust_proxy_data decides whose X-Forwarded-For header Deskpro believes. true (trust everyone) lets any client fake its address and bypass IP whitelisting and rate limits; list only your proxies, or false when there are none.',
@@ -21,7 +18,6 @@ export const practice = definePractice({
 		{ standard: 'OWASP ASVS 5.0', id: '13.2.3 (L2)', text: 'No default credentials.' },
 		{ standard: 'OWASP Cheat Sheet', id: 'Database Security', text: 'Never connect as root; keep the credentials file outside the web root or unreadable to others.' }
 	],
-	appliesTo: { deployments: ['download'], notCoveredBecause: { 'onprem-docker': 'the container builds its configuration from environment variables; the Docker equivalent (debug and test switches off, secrets as files, trusted proxy header) is config.env on the step “Docker Compose and secrets”.' } },
 	notes: (_v, ctx) => [
 		...serverStepNotes(ctx),
 		...passwordNotes(ctx),

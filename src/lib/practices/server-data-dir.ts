@@ -1,15 +1,12 @@
 /** Items 3 and 6 of the article: move data/ out of the web root and point config.php at it. */
+import { selfHostedStep } from './_self-hosted-steps';
 import { definePractice } from './types';
 import { serverStepNotes } from './_server-notes';
 import { serverAuditBase } from './_server-audit';
 
 export const practice = definePractice({
-	id: 'server-data-dir',
-	order: 120,
-	title: 'Move data/ out of the web root',
-	summary: 'Move attachments, logs and backups out of the directory the web server publishes, and tell config.php where they are.',
+	...selfHostedStep('server-data-dir'),
 	where: 'Your server, then config.php',
-	source: 'article',
 	why: [
 		'Deskpro ships with data/ inside the web root. It holds attachments, logs, backups and temporary files: one mistake in the web-server configuration and they can be downloaded, or a planted .php file run.',
 		'Outside the web root, the web server has no URL that maps to those files at all. The generated web-server configuration (step “Web-server configuration”) still denies /data/ as a second layer.'
@@ -18,7 +15,6 @@ export const practice = definePractice({
 		{ standard: 'OWASP ASVS 5.0', id: '5.3.1 (L1)', text: 'Uploaded files in a public folder are never executed as code (ASVS 4.0.3 12.4.1: store them outside the web root).' },
 		{ standard: 'OWASP Cheat Sheet', id: 'File Upload', text: 'Store uploaded files outside the web root, or on a separate host.' }
 	],
-	appliesTo: { deployments: ['download'], notCoveredBecause: { 'onprem-docker': 'the image keeps its data under /srv/deskpro/INSTANCE_DATA, outside any web root, and the database holds attachments by default (DESKPRO_STORAGE_TYPE=db).' } },
 	notes: (_v, ctx) => [
 		...serverStepNotes(ctx),
 		...(ctx.about.os === 'windows'

@@ -1,16 +1,13 @@
 /** Item 5 of the article: a least-privileged MariaDB/MySQL account for Deskpro. */
+import { selfHostedStep } from './_self-hosted-steps';
 import { definePractice } from './types';
 import { passwordNotes, serverStepNotes } from './_server-notes';
 import { serverAuditBase } from './_server-audit';
 import { RUNTIME_PRIVILEGES, UPGRADE_PRIVILEGES } from '$lib/generators/mysql';
 
 export const practice = definePractice({
-	id: 'server-database',
-	order: 150,
-	title: 'Least-privileged database account',
-	summary: 'Create a runtime account limited to Deskpro’s database from the application host, and a separate upgrade account.',
+	...selfHostedStep('server-database'),
 	where: (about) => (about.os === 'windows' ? 'MariaDB / MySQL, as an administrator (e.g. mysql -u root -p in an elevated PowerShell)' : 'MariaDB / MySQL, as an administrator (e.g. sudo mariadb)'),
-	source: 'article',
 	why: [
 		'With root, one SQL injection reads every database on the server, writes files with FILE, or takes the server down. The runtime account gets only data rights on Deskpro’s own database, and only from the application host.',
 		'Upgrades change the schema (CREATE, ALTER, DROP, INDEX). Those rights are kept in a separate account that config.php uses only while you upgrade, so day-to-day the application cannot drop its own tables. Deskpro publishes no grant list; if an upgrade fails for lack of a right, grant it to the upgrade account, not the runtime one.',
@@ -21,7 +18,6 @@ export const practice = definePractice({
 		{ standard: 'OWASP ASVS 5.0', id: '13.2.2 (L2)', text: 'Least privilege for back-end accounts.' },
 		{ standard: 'OWASP Cheat Sheet', id: 'Database Security', text: 'One account per application, connecting only from allowed hosts.' }
 	],
-	appliesTo: { deployments: ['download'], notCoveredBecause: { 'onprem-docker': 'the Docker plan has its own database step, “Docker database account”, with the migration account for the tasks container.' } },
 	notes: (_v, ctx) => [...serverStepNotes(ctx), ...passwordNotes(ctx)],
 	fields: {},
 	settings: () => [],

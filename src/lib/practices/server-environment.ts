@@ -2,22 +2,14 @@
  * Server environment (Deskpro Download): the inputs every server-side step shares. The values
  * are declared in `_server-env.ts`; other steps read them, checked, through `ctx.server`.
  */
+import { selfHostedStep } from './_self-hosted-steps';
 import { definePractice } from './types';
 import { refineServerEnv, serverEnvFields, SERVER_ENV_STEP_ID, toServerEnv } from './_server-env';
 import { distro } from '$lib/platform/distros';
 
 export const practice = definePractice({
-	id: SERVER_ENV_STEP_ID,
-	order: 100,
-	title: 'Server environment',
-	summary: (about) =>
-		about === null
-			? 'Describe the server once: paths, accounts, PHP, database and allowed networks. The next steps generate files from it.'
-			: about.os === 'windows'
-				? 'Describe the server once: paths, accounts, the IIS site, database and allowed networks. The next steps generate files from it.'
-				: 'Describe the server once: paths, accounts, PHP-FPM, database and allowed networks. The next steps generate files from it.',
+	...selfHostedStep('server-environment'),
 	where: 'Your server (not the Deskpro admin interface)',
-	source: 'article',
 	why: [
 		'Deskpro’s article ends with a list of server changes for self-hosted installs: file ownership, permissions, the data directory, the database account and limits on /admin/ and /agent/. Each needs a few facts about your server.',
 		'Enter them once here. The following steps turn them into a permissions script, a web-server configuration, a config.php block, SQL for the database account and the checks to run afterwards. Every value is checked before anything is generated, and quoted for the file it lands in.'
@@ -26,7 +18,6 @@ export const practice = definePractice({
 		{ standard: 'OWASP ASVS 5.0', id: '13.2.2 (L2)', text: 'Back-end accounts (such as the database account) use least privilege.' },
 		{ standard: 'OWASP ASVS 5.0', id: '8.4.2 (L3)', text: 'Administrative interfaces use several layers of security; network location is never the sole factor.' }
 	],
-	appliesTo: { deployments: ['download'], notCoveredBecause: { 'onprem-docker': 'its inputs (web root, PHP-FPM, config.php) do not exist in the container: the step “Docker environment” asks the Docker equivalents.' } },
 	notes: (values, ctx) => {
 		const notes: { kind: 'info' | 'warning' | 'disagreement' | 'unknown'; text: string }[] = [
 			{

@@ -1,4 +1,5 @@
 /** Items 1–2 of the article: file ownership and permissions (Linux script, Windows icacls). */
+import { selfHostedStep } from './_self-hosted-steps';
 import { definePractice } from './types';
 import { shellQuote } from '$lib/generators/escape';
 import { serverStepNotes } from './_server-notes';
@@ -7,17 +8,8 @@ import { MANUAL_UPDATES_WARNING, SYSADMIN_SECURITY_GUIDE } from '$lib/deskpro/su
 import { cronCommand } from '$lib/generators/cron';
 
 export const practice = definePractice({
-	id: 'server-permissions',
-	order: 110,
-	title: 'File ownership and permissions',
-	summary: (about) =>
-		about === null
-			? 'Make the application files read-only for the web server and let only data/ be written.'
-			: about.os === 'windows'
-				? 'With NTFS ACLs: the application-pool identity reads the install directory and modifies only data/; Users and Everyone get no access.'
-				: 'Give the application files a dedicated owner, make them read-only for the web server and let only data/ be written, never 0777.',
+	...selfHostedStep('server-permissions'),
 	where: (about) => (about.os === 'windows' ? 'Your server: an elevated PowerShell' : 'Your server: a root shell'),
-	source: 'article',
 	why: (about) =>
 		about.os === 'windows'
 			? [
@@ -33,7 +25,6 @@ export const practice = definePractice({
 		{ standard: 'CIS NGINX', id: '2.3.1', text: 'Configuration files owned by root.', webServers: ['nginx'] },
 		{ standard: 'OWASP ASVS 5.0', id: '5.3.1 (L1)', text: 'Uploaded files stored in a public folder are never executed as server-side code.' }
 	],
-	appliesTo: { deployments: ['download'], notCoveredBecause: { 'onprem-docker': 'the image’s entrypoint copies and re-owns Deskpro’s files at every boot; what the host still owns (secret and key files root-owned 0600) is on the step “Docker Compose and secrets”.' } },
 	notes: (_v, ctx) => [
 		...serverStepNotes(ctx),
 		// chmod and modes are Linux-only: on Windows the ACLs are the why text's.

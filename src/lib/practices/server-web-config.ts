@@ -1,4 +1,5 @@
 /** Items 4, 6 and 7 of the article: the web-server configuration (nginx, Apache or IIS). */
+import { selfHostedStep } from './_self-hosted-steps';
 import { definePractice, type WebServer } from './types';
 import { serverStepNotes } from './_server-notes';
 import { serverAuditBase } from './_server-audit';
@@ -10,14 +11,10 @@ import { STAFF_ALLOW_LIST_TITLE } from './_audit-titles';
 const STAFF_LIST = STAFF_INTERFACES.map((s) => `/${s.prefix}/`).join(', ');
 
 export const practice = definePractice({
-	id: 'server-web-config',
-	order: 130,
-	title: 'Web-server configuration',
-	summary: 'Serve only Deskpro’s entry points and its own rewrite rules, deny data/, app/ and sensitive files, and allow the staff interfaces only from your networks.',
+	...selfHostedStep('server-web-config'),
 	// Names the chosen web server only (issue 16: it listed all three after nginx was chosen).
 	where: (about) =>
 		about.webServer === 'apache' ? 'Your web server: the Apache virtual host' : about.webServer === 'iis' ? 'Your web server: the site’s web.config in IIS' : 'Your web server: the nginx site (server block)',
-	source: 'article',
 	why: [
 		'The web server decides which files anyone on the internet can fetch or run. Deskpro needs only its front controller (index.php) and a few entry points; everything else under the install directory — data/, app/, plugins/, config.php, cron.php, upgrade.php — must answer 403.',
 		'PHP runs only for the known entry points, never for a file in a writable directory, so an uploaded .php file cannot execute.',
@@ -32,7 +29,6 @@ export const practice = definePractice({
 		{ standard: 'OWASP ASVS 5.0', id: '13.4.6 (L3)', text: 'No version disclosure in headers.' },
 		{ standard: 'OWASP ASVS 5.0', id: '8.4.2 (L3)', text: 'Network location is never the sole factor: keep 2FA for agents and admins.' }
 	],
-	appliesTo: { deployments: ['download'], notCoveredBecause: { 'onprem-docker': 'the container’s own nginx serves Deskpro; the staff-interface limits, TLS and header handling are on the step “Front proxy and firewall”.' } },
 	notes: (_v, ctx) => [
 		...serverStepNotes(ctx),
 		...(ctx.about.webServer === 'iis'

@@ -2,6 +2,7 @@ import type { FieldErrors, Fields, Values } from '$lib/plan/fields';
 import type { ServerEnv } from './_server-env';
 import type { DockerEnv } from './_docker-env';
 import type { AuditCheckDef } from '$lib/audit/types';
+import type { PracticeGroup } from './_self-hosted-steps';
 
 export type Deployment = 'cloud' | 'download' | 'onprem-docker';
 export type OperatingSystem = 'linux' | 'windows';
@@ -95,6 +96,11 @@ export interface AboutValues {
 export interface Practice<F extends Fields = Fields> {
 	/** Stable id: used in URLs, storage and exports. Never change it. */
 	id: string;
+	/**
+	 * Set on the placeholder of a self-hosted step whose group has not loaded (see
+	 * `$lib/practices`): it has its identity and where it applies, no fields and no items.
+	 */
+	pending?: PracticeGroup;
 	/** Position in the wizard (ascending). */
 	order: number;
 	title: string;
