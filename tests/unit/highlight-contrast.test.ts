@@ -1,7 +1,8 @@
 /**
  * Highlighted code must stay readable (issue 16): every token colour, and the line numbers, at
  * least WCAG AA 4.5:1 on the code block's background (--surface-2), in the light theme, the dark
- * theme (prefers-color-scheme: dark) and print, computed from the CSS variables in app.css. And
+ * theme (prefers-color-scheme: dark) and print, computed from the CSS variables in app.css (the
+ * surfaces) and highlight/theme.css (the token colours, loaded with the first code block). And
  * every token class the highlighter emits has a colour rule in CodeBlock.svelte.
  */
 import { describe, expect, it } from 'vitest';
@@ -10,13 +11,14 @@ import { join } from 'node:path';
 import { TOKEN_TYPES } from '$lib/highlight/tokens';
 
 const root = join(import.meta.dirname, '..', '..');
-const css = readFileSync(join(root, 'src', 'app.css'), 'utf8');
+const appCss = readFileSync(join(root, 'src', 'app.css'), 'utf8');
+const themeCss = readFileSync(join(root, 'src', 'lib', 'highlight', 'theme.css'), 'utf8');
 const codeBlock = readFileSync(join(root, 'src', 'lib', 'components', 'CodeBlock.svelte'), 'utf8');
 
 /** The custom properties set in the first `:root { … }` after `after` (a heading such as a media query). */
-function rootVars(after: string): Record<string, string> {
+function rootVars(after: string, css: string): Record<string, string> {
 	const at = css.indexOf(after);
-	expect(at, `app.css has ${after}`).toBeGreaterThanOrEqual(0);
+	expect(at, `the CSS has ${after}`).toBeGreaterThanOrEqual(0);
 	const open = css.indexOf(':root', at);
 	const body = css.slice(css.indexOf('{', open) + 1, css.indexOf('}', open));
 	return Object.fromEntries([...body.matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]));
@@ -35,12 +37,14 @@ function contrast(a: string, b: string): number {
 	return (hi! + 0.05) / (lo! + 0.05);
 }
 
-const light = rootVars('');
+/** A theme's variables: app.css's, then theme.css's. */
+const both = (after: string) => ({ ...rootVars(after, appCss), ...rootVars(after, themeCss) });
+const light = both('');
 const themes = {
 	light,
 	// the dark and print blocks only override: what they leave unset is the light value
-	dark: { ...light, ...rootVars('@media (prefers-color-scheme: dark)') },
-	print: { ...light, ...rootVars('@media print') }
+	dark: { ...light, ...both('@media (prefers-color-scheme: dark)') },
+	print: { ...light, ...both('@media print') }
 };
 
 describe('code highlighting colours', () => {
@@ -66,7 +70,7 @@ describe('code highlighting colours', () => {
 	}
 
 	it('the dark theme really has its own token colours (not the light ones on a dark background)', () => {
-		const dark = rootVars('@media (prefers-color-scheme: dark)');
+		const dark = rootVars('@media (prefers-color-scheme: dark)', themeCss);
 		for (const type of TOKEN_TYPES) expect(dark[`--hl-${type}`], `dark --hl-${type}`).toBeDefined();
 	});
 

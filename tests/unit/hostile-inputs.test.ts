@@ -44,6 +44,7 @@ describe('an imported plan cannot opt in to keeping secrets', () => {
 		const text = JSON.stringify(plan);
 		expect(text).toContain(TEST_PASSWORD);
 		(globalThis as { localStorage?: unknown }).localStorage = fake;
+		wizard.load(); // as the wizard's shell does first: nothing is saved before saved progress is read
 		const r = await wizard.importFile(new File([text], 'plan.json', { type: 'application/json' }));
 		expect(r.ok).toBe(true);
 		expect(wizard.plan.keepSecrets).toBe(false);

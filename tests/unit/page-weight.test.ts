@@ -45,6 +45,10 @@ function filesWith(markers: string[]): string[] {
 const fileGeneratorFiles = () => filesWith(['fastcgi_param SCRIPT_FILENAME', 'Header always set Strict-Transport-Security']);
 /** The audit library (generators/audit-lib.sh, imported as text). */
 const auditLibraryFiles = () => filesWith(['Deskpro hardening audit: the check library']);
+/** The Deskpro Download steps and their server environment (see `$lib/practices`, `loadGroup`). */
+const serverGroupFiles = () => filesWith(['Deskpro’s sysadmin guide suggests chmod 0777', 'The directory holding index.php and config.php.']);
+/** The Docker steps. */
+const dockerGroupFiles = () => filesWith(['The generated project turns authentication on.']);
 /**
  * The step pages that show generated files for the measured self-hosted plan (Deskpro Download):
  * its server steps. The Docker steps do not apply to it, and the admin-interface steps never show files.
@@ -90,6 +94,22 @@ describe('page weight in a real browser', () => {
 				// the steps done in Deskpro's admin interface show no file
 				expect(fetched(p, [...files, ...lib]), what).toEqual([]);
 			}
+		}
+	});
+
+	it('a Cloud plan never fetches the self-hosted steps; a Download plan fetches its own group only', () => {
+		const server = serverGroupFiles();
+		const docker = dockerGroupFiles();
+		expect(server.length, 'the server steps are in the build').toBeGreaterThan(0);
+		expect(docker.length, 'the Docker steps are in the build').toBeGreaterThan(0);
+		const fetched = (p: Measured['pages'][number], of: string[]) => p.files.map((f) => f.url).filter((u) => of.includes(u));
+		for (const p of r.pages.filter((x) => x.plan === 'cloud')) {
+			// the self-hosted steps' pages too: they show title, summary and reason without loading the step
+			expect(fetched(p, [...server, ...docker]), `${p.page} (Cloud)`).toEqual([]);
+		}
+		for (const p of r.pages.filter((x) => x.plan === 'self-hosted')) {
+			expect(fetched(p, server).length, `${p.page} (Download) loads the server steps`).toBeGreaterThan(0);
+			expect(fetched(p, docker), `${p.page} (Download)`).toEqual([]);
 		}
 	});
 

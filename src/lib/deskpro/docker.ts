@@ -9,41 +9,9 @@
  * project). Nothing here is copied from them: these are the facts, in our words.
  */
 
-export interface DockerSource {
-	repo: 'deskpro/docker-product-base' | 'deskpro/docker-compose-example';
-	path: string;
-}
+import { base, example, type DockerFact, type DockerSource, ENV_DOC, PORTS_DOC, HTTPS_DOC, PROXY_DOC, UPDATE_DOC, COMPOSE_DOC, LOGGING_DOC, SERVER_PARAMS_TEMPLATE, EXAMPLE_COMPOSE, EXAMPLE_CONFIG_ENV, EXAMPLE_ELASTIC_ENV } from './docker-sources';
 
-export interface DockerFact<T> {
-	value: T;
-	/** What it means for hardening, in our words. */
-	note: string;
-	source: DockerSource;
-}
-
-const base = (path: string): DockerSource => ({ repo: 'deskpro/docker-product-base', path });
-const example = (path: string): DockerSource => ({ repo: 'deskpro/docker-compose-example', path });
-
-export const ENV_DOC = base('docs/reference/environment-variables.md');
-export const PORTS_DOC = base('docs/reference/ports-and-mounts.md');
-export const HTTPS_DOC = base('docs/how-to/enable-https.md');
-export const PROXY_DOC = base('docs/how-to/configure-reverse-proxy.md');
-export const UPDATE_DOC = base('docs/how-to/update-deskpro.md');
-export const COMPOSE_DOC = base('docs/how-to/run-with-docker-compose.md');
-export const LOGGING_DOC = base('docs/reference/logging.md');
-export const VAR_REFERENCE = base('usr/local/share/deskpro/container-var-reference.json');
-export const NGINX_TEMPLATE = base('etc/nginx/conf.d/02-deskpro.conf.tmpl');
-export const SERVER_PARAMS_TEMPLATE = base('etc/nginx/conf.d/deskpro_server_params.tmpl');
-export const STATUS_TEMPLATE = base('etc/nginx/conf.d/03-status.conf.tmpl');
-export const OPC_ENTRYPOINT = base('usr/local/sbin/entrypoint.d/05-opc.sh');
-export const EXAMPLE_COMPOSE = example('docker-compose.yml');
-export const EXAMPLE_CONFIG_ENV = example('config/config.env');
-export const EXAMPLE_ELASTIC_ENV = example('config/elastic.env');
-
-/** How a reader sees a source: `deskpro/docker-product-base: docs/…`. */
-export function sourceText(s: DockerSource): string {
-	return `${s.repo}: ${s.path}`;
-}
+export * from './docker-sources';
 
 /* ------------------------------------------------------------------ Compose */
 
@@ -238,18 +206,4 @@ export const EXAMPLE_DEFAULTS = {
 	}
 } as const satisfies Record<string, DockerFact<string>>;
 
-/* ------------------------------------------------------------------ OPC */
 
-export const OPC = {
-	/** Deskpro documents a login token for a locked-out agent inside the container. */
-	loginToken: {
-		value: 'dpv5/bin/console dp:login-token EMAIL',
-		note: 'Run inside the web container (docker exec -it deskpro_web …): prints a one-time login URL for a locked-out agent.',
-		source: base('docs/how-to/debug-a-running-container.md')
-	},
-	reverseProxy: {
-		value: 'X-Real-IP',
-		note: 'Under the On-Premise Controller (OPC) the host’s nginx is the reverse proxy and the container reads X-Real-IP and X-Forwarded-Proto/Host/Port.',
-		source: OPC_ENTRYPOINT
-	}
-} as const satisfies Record<string, DockerFact<string>>;

@@ -65,7 +65,7 @@ export function reportMarkdown(r: Report): string {
 	const na = r.practices.filter((x) => !x.applies);
 	if (na.length) {
 		push('## Not applicable to this helpdesk', '');
-		push(`${na.length} ${na.length === 1 ? 'step does' : 'steps do'} not apply; their checklist items count as not applicable for the reason given.`, '');
+		push(`${na.length} ${na.length === 1 ? 'step does' : 'steps do'} not apply, for the reason given; their checklist items are not counted.`, '');
 		for (const x of na) push(`- ${x.number}. **${md(x.title)}**: ${md(x.naReason)}`);
 		push('');
 	}

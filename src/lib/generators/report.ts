@@ -158,16 +158,18 @@ export function buildReport(plan: Plan, now: Date = new Date(), digests?: Report
 			? `${dep} · ${osLabels[a.os as OperatingSystem] ?? a.os} · ${webServerLabels[a.webServer as WebServer] ?? a.webServer}`
 			: dep;
 	const signoff = checkSignoff(safe).values;
+	// A step that does not apply is its title, summary and reason only (issue 16): nothing of its
+	// module, which a Cloud plan does not load (see `$lib/practices`), so the report is the same either way.
 	const practices: ReportPractice[] = d.practices.map((p, i) => ({
 		id: p.practice.id,
 		number: i + 1,
 		title: p.practice.title,
 		summary: summaryFor(p.practice, a),
-		where: whereFor(p.practice, a),
+		where: p.applicability.applies ? whereFor(p.practice, a) : '',
 		applies: p.applicability.applies,
 		naReason: p.applicability.applies ? '' : p.applicability.reason,
 		invalid: p.status === 'invalid',
-		items: p.items.map((it) => ({
+		items: (p.applicability.applies ? p.items : []).map((it) => ({
 			id: it.id,
 			text: it.text,
 			detail: it.detail,
@@ -177,8 +179,8 @@ export function buildReport(plan: Plan, now: Date = new Date(), digests?: Report
 			audit: it.audit && !it.locked ? itemAuditText(it.audit) : ''
 		})),
 		settings: p.applicability.applies ? p.settings : [],
-		standards: standardsFor(p.practice, a),
-		progress: countProgress(p.items)
+		standards: p.applicability.applies ? standardsFor(p.practice, a) : [],
+		progress: countProgress(p.applicability.applies ? p.items : [])
 	}));
 	return {
 		title: 'Deskpro security hardening checklist',

@@ -696,7 +696,7 @@ function notApplicable(wr: Writer, r: Report) {
 	if (!na.length) return;
 	wr.y += 10;
 	wr.heading('Not applicable to this helpdesk', 14, 60);
-	wr.para(`${na.length} ${na.length === 1 ? 'step does' : 'steps do'} not apply; their checklist items count as not applicable for the reason given.`, { size: 9.5, color: C.muted, after: 6 });
+	wr.para(`${na.length} ${na.length === 1 ? 'step does' : 'steps do'} not apply, for the reason given; their checklist items are not counted.`, { size: 9.5, color: C.muted, after: 6 });
 	for (const x of na) wr.para(`${x.number}. ${x.title}: ${x.naReason}`, { size: 9.5, indent: 10, after: 3 });
 }
 

@@ -68,6 +68,12 @@ export interface DerivedPractice {
 	auditBlocked: boolean;
 }
 
+/**
+ * The plan's progress counts the items of the steps that apply; a step that does not apply is
+ * listed apart with its reason (its items are not counted, so the figures are the same whether or
+ * not a self-hosted step's module has loaded: see `$lib/practices`). `na` counts the single items
+ * that do not apply within a step that does (e.g. the error-log review on Deskpro Cloud).
+ */
 export interface Progress {
 	total: number;
 	done: number;
@@ -179,7 +185,7 @@ export function derivePlan(plan: Plan): DerivedPlan {
 	const status = auditStatus(checks, digest, plan.audit);
 	const derived = status.items.size ? base.map((d) => applyAudit(plan, d, status.items)) : base;
 	const audit: DerivedAudit = { ...status, checks, expectDigest: digest, blockedBy: base.filter((d) => d.auditBlocked).map((d) => d.practice) };
-	return { about, aboutValues, server: ctx.server, docker: ctx.docker ?? null, practices: derived, progress: countProgress(derived.flatMap((d) => d.items)), audit };
+	return { about, aboutValues, server: ctx.server, docker: ctx.docker ?? null, practices: derived, progress: countProgress(derived.filter((d) => d.applicability.applies).flatMap((d) => d.items)), audit };
 }
 
 /**

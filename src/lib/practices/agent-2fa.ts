@@ -1,5 +1,5 @@
 import { bool, text } from '$lib/plan/fields';
-import { OPC, sourceText } from '$lib/deskpro/docker';
+import { OPC, sourceText } from '$lib/deskpro/docker-sources';
 import { factRows, shownVersions } from './_facts';
 import { definePractice, type Note } from './types';
 
