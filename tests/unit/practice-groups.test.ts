@@ -4,6 +4,7 @@
  * here each test starts from a fresh module registry, as the browser does on a cold visit.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { summaryFor } from '$lib/practices/types';
 
 async function fresh() {
 	vi.resetModules();
@@ -26,7 +27,7 @@ describe('self-hosted steps before their group loads', () => {
 		);
 		for (const p of pending) {
 			expect(p.title.length, p.id).toBeGreaterThan(3);
-			expect(p.summary.length, p.id).toBeGreaterThan(20);
+			expect(summaryFor(p, null).length, p.id).toBeGreaterThan(20);
 			expect(p.appliesTo?.deployments, p.id).toBeDefined();
 			expect(p.fields).toEqual({});
 		}

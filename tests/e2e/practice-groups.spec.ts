@@ -1,0 +1,95 @@
+/**
+ * The self-hosted steps load by group, only when the plan needs them (issue 16, "Weight"; see
+ * `$lib/practices`): a Cloud plan never fetches them, a self-hosted plan loads its group before
+ * its saved progress is read, and nothing is saved over that progress while it loads.
+ */
+import { test, expect, type Page } from '@playwright/test';
+
+const KEY = 'deskpro-hardening-wizard:plan';
+/** Text only the Download steps' modules hold (the Server environment's field help). */
+const SERVER_MARKER = 'The directory holding index.php and config.php.';
+
+/** Records whether any fetched script holds the server steps. */
+function watchServerSteps(page: Page): { fetched: () => boolean } {
+	let seen = false;
+	page.on('response', async (r) => {
+		if (!r.url().endsWith('.js')) return;
+		const body = await r.text().catch(() => '');
+		if (body.includes(SERVER_MARKER)) seen = true;
+	});
+	return { fetched: () => seen };
+}
+
+test('a Cloud plan never loads the self-hosted steps; one of them shows its title and reason, and opens on request', async ({ page }) => {
+	const server = watchServerSteps(page);
+	await page.goto('/step/about');
+	await page.getByLabel('Helpdesk name').fill('Acme Cloud');
+	await page.goto('/step/server-database');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Least-privileged database account');
+	await expect(page.getByText('Not applicable to this helpdesk.')).toBeVisible();
+	await expect(page.getByText(/Applies only to Deskpro Download/)).toBeVisible();
+	await page.waitForLoadState('networkidle');
+	expect(server.fetched(), 'the server steps were not fetched').toBe(false);
+	await expect(page.getByRole('heading', { name: 'Why it matters' })).toHaveCount(0);
+
+	await page.getByRole('button', { name: 'Read the whole step' }).click();
+	await expect(page.getByRole('heading', { name: 'Why it matters' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Least-privileged database account');
+	expect(server.fetched(), 'opened on request').toBe(true);
+	// the Cloud plan itself is unchanged: still not applicable, still Cloud
+	await expect(page.getByText('Not applicable to this helpdesk.')).toBeVisible();
+	expect(await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!).answers.about.deployment, KEY)).toBe('cloud');
+});
+
+test('a saved Download plan: its steps load before it is read, nothing is saved over it meanwhile, its answers are intact', async ({ page }) => {
+	await page.goto('/step/about');
+	await page.getByLabel('Helpdesk name').fill('Acme Support');
+	await page.getByRole('radio', { name: /Deskpro Download/ }).check();
+	// in-app: the step list's link, no reload (the group loads when the hosting changes)
+	await page.getByRole('navigation').getByRole('link', { name: /^Server environment/ }).first().click();
+	await page.getByLabel('Install path (web root)').fill('/srv/acme');
+	await expect.poll(() => page.evaluate((k) => localStorage.getItem(k) ?? '', KEY)).toContain('/srv/acme');
+	const before = await page.evaluate((k) => localStorage.getItem(k)!, KEY);
+
+	// a cold visit where the server steps arrive late
+	let release: () => void = () => {};
+	const held = new Promise<void>((r) => (release = r));
+	let delayed = false;
+	await page.route('**/_app/immutable/chunks/*.js', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (body.includes(SERVER_MARKER)) {
+			delayed = true;
+			await held;
+		}
+		await route.fulfill({ response, body });
+	});
+	await page.goto('/step/server-environment');
+	await expect(page.getByRole('status').filter({ hasText: 'Loading your plan…' })).toBeVisible();
+	await expect.poll(() => delayed).toBe(true);
+	await page.waitForTimeout(500);
+	expect(await page.evaluate((k) => localStorage.getItem(k), KEY), 'nothing saved while the steps load').toBe(before);
+	release();
+	await expect(page.getByLabel('Install path (web root)')).toHaveValue('/srv/acme');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Server environment');
+	const after = JSON.parse(await page.evaluate((k) => localStorage.getItem(k)!, KEY));
+	expect(after.planId).toBe(JSON.parse(before).planId);
+	expect(after.answers['server-environment'].installPath).toBe('/srv/acme');
+});
+
+test('the self-hosted steps that could not be loaded: saved progress untouched, the page says so', async ({ page }) => {
+	await page.goto('/step/about');
+	await page.getByRole('radio', { name: /Deskpro Download/ }).check();
+	await expect.poll(() => page.evaluate((k) => localStorage.getItem(k) ?? '', KEY)).toContain('"download"');
+	const before = await page.evaluate((k) => localStorage.getItem(k)!, KEY);
+	await page.route('**/_app/immutable/chunks/*.js', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (body.includes(SERVER_MARKER)) return route.abort();
+		await route.fulfill({ response, body });
+	});
+	await page.goto('/step/about');
+	await expect(page.getByRole('alert')).toContainText('could not be loaded');
+	await expect(page.getByRole('alert')).toContainText('untouched');
+	expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe(before);
+});
