@@ -36,6 +36,7 @@ test('a Cloud plan never loads the self-hosted steps; one of them shows its titl
 	await page.getByRole('button', { name: 'Read the whole step' }).click();
 	await expect(page.getByRole('heading', { name: 'Why it matters' })).toBeVisible();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Least-privileged database account');
+	await expect(page.getByRole('heading', { level: 1 }), 'keyboard focus follows to the whole step').toBeFocused();
 	expect(server.fetched(), 'opened on request').toBe(true);
 	// the Cloud plan itself is unchanged: still not applicable, still Cloud
 	await expect(page.getByRole('main').getByRole('note').first()).toContainText('Not applicable to this helpdesk.');

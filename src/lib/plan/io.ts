@@ -10,7 +10,7 @@ import { newPlanId, PLAN_VERSION, planSchema, type Plan } from './schema';
 import { derivePlan } from './derive';
 import { aboutFields, ABOUT_STEP_ID } from './about';
 import { signoffFields, SIGNOFF_STEP_ID } from './signoff';
-import { groupLoaded, groupOf, loadGroup, practices, type PracticeGroup } from '$lib/practices';
+import { groupForDeployment, groupLoaded, groupOf, loadGroup, practices, type PracticeGroup } from '$lib/practices';
 import type { Fields } from './fields';
 import { auditResultProblem } from '$lib/audit/result';
 
@@ -81,9 +81,8 @@ export function groupsForPlan(json: unknown): PracticeGroup[] {
 	const answers = (m.value as { answers?: unknown }).answers;
 	if (!answers || typeof answers !== 'object') return [];
 	const out = new Set<PracticeGroup>();
-	const deployment = (answers as Record<string, { deployment?: unknown }>)[ABOUT_STEP_ID]?.deployment;
-	if (deployment === 'download') out.add('server');
-	if (deployment === 'onprem-docker') out.add('docker');
+	const hosting = groupForDeployment((answers as Record<string, { deployment?: unknown }>)[ABOUT_STEP_ID]?.deployment);
+	if (hosting) out.add(hosting);
 	for (const [id, a] of Object.entries(answers)) {
 		const g = groupOf(id);
 		if (g && a && typeof a === 'object' && Object.keys(a).length > 0) out.add(g);

@@ -13,7 +13,7 @@ import { generatesFiles, type OutputFile } from '$lib/output-types';
 import type { AuditRecord } from '$lib/audit/result';
 import { checkImportFile, groupsReadyFor, keepLocalSecrets, loadGroupsFor, readImportedPlanText, readPlanText, type ReadResult } from './io';
 import { SERVER_ENV_STEP_ID } from '$lib/practices/_self-hosted-steps';
-import { groupOf, loadGroup, practices, registryVersion, type PracticeGroup } from '$lib/practices';
+import { groupForDeployment, groupLoaded, groupOf, loadGroup, practices, registryVersion } from '$lib/practices';
 import { storedObject } from './fields';
 
 /** The checklist item that says the database SQL has run. */
@@ -165,9 +165,8 @@ class Wizard {
 	/** Loads the steps the plan needs (its hosting's group): call from a component's script (it sets up an effect). */
 	useGroups() {
 		$effect(() => {
-			const d = this.derived.aboutValues.deployment;
-			const g: PracticeGroup | null = d === 'download' ? 'server' : d === 'onprem-docker' ? 'docker' : null;
-			if (g && practices.some((p) => p.pending === g)) void this.#withGroups(loadGroup(g));
+			const g = groupForDeployment(this.derived.aboutValues.deployment);
+			if (g && !groupLoaded(g)) void this.#withGroups(loadGroup(g));
 		});
 	}
 

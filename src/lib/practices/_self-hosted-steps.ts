@@ -139,6 +139,11 @@ export function selfHostedStep(id: SelfHostedStepId): Omit<SelfHostedStep, 'grou
 	return rest;
 }
 
+/** The group a hosting needs: Deskpro Download the server steps, On-Premise the Docker steps, Cloud none. */
+export function groupForDeployment(deployment: unknown): PracticeGroup | null {
+	return deployment === 'download' ? 'server' : deployment === 'onprem-docker' ? 'docker' : null;
+}
+
 /** The group a step belongs to, or undefined for the steps every plan loads. */
 export function groupOf(id: string): PracticeGroup | undefined {
 	return (SELF_HOSTED_STEPS as Record<string, SelfHostedStep>)[id]?.group;

@@ -15,7 +15,7 @@ import { SELF_HOSTED_STEPS, type PracticeGroup, type SelfHostedStep } from './_s
 import type * as ServerGroup from './_group-server';
 import type * as DockerGroup from './_group-docker';
 
-export { groupOf, type PracticeGroup } from './_self-hosted-steps';
+export { groupForDeployment, groupOf, type PracticeGroup } from './_self-hosted-steps';
 
 const modules = import.meta.glob<{ practice: Practice }>(
 	['./*.ts', '!./index.ts', '!./types.ts', '!./applicability.ts', '!./_*.ts', '!./server-*.ts', '!./docker-*.ts'],
