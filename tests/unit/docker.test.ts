@@ -23,6 +23,11 @@ describe('Docker environment inputs', () => {
 		expect(errorsOf({ imageRepository: 'deskpro/deskpro-product:latest' }).imageRepository).toMatch(/without a tag/);
 		expect(errorsOf({ deskproVersion: '2025.3' }).deskproVersion).toMatch(/not a Deskpro version/);
 		expect(errorsOf({ publishAddress: '0.0.0.0/0' }).publishAddress).toMatch(/not an IPv4 address/);
+		// Spaces around the address were accepted and then published as "127.0.0.1 :80" (the audit
+		// generator threw on that binding; the property test found it with seed 925760061).
+		for (const v of ['127.0.0.1 ', ' 0.0.0.0', '\t203.0.113.10'])
+			expect(errorsOf({ arrival: 'direct', publishAddress: v }).publishAddress, JSON.stringify(v)).toBe(`Write the address as ${v.trim()}.`);
+		expect(dockerEnv({ arrival: 'direct', publishAddress: '203.0.113.10' }).published.map((p) => p.hostIp)).toEqual(['203.0.113.10', '203.0.113.10']);
 		expect(errorsOf({ esUrl: 'https://u:p@search.example.com' }).esUrl).toMatch(/credentials/);
 	});
 	it('needs the load balancer’s or Cloudflare’s addresses for those arrival paths, and never 0.0.0.0/0', () => {

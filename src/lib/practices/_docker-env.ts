@@ -46,7 +46,8 @@ export function checkContainerVersion(input: string): string | null {
 export function checkPublishAddress(input: string): string | null {
 	const r = parseIpOrCidr(input);
 	if (typeof r === 'string' || !r.isSingleAddress || r.family !== 'ipv4' || input.includes('/')) return `${input} is not an IPv4 address of this host, e.g. 203.0.113.10 or 0.0.0.0 for all.`;
-	if (r.canonical !== input.trim()) return `Write the address as ${r.canonical}.`;
+	// exactly the canonical form: spaces around it would go into the published binding as typed
+	if (r.canonical !== input) return `Write the address as ${r.canonical}.`;
 	return null;
 }
 
