@@ -179,3 +179,21 @@ test('the highlighter chunk is fetched only by a page with a code block', async 
 	expect(fetched).toEqual(['/step/server-web-config']);
 	expect(violations).toEqual([]);
 });
+
+test('token colours follow the theme on screen, and print in the light colours even from a dark screen', async ({ page }) => {
+	await linuxNginxPlan(page);
+	await page.getByRole('link', { name: /Web-server configuration/ }).first().click();
+	const code = page.getByRole('region', { name: 'deskpro.nginx.conf' }).getByLabel('Contents of deskpro.nginx.conf');
+	await expect.poll(() => tokenCount(code)).toBeGreaterThan(100);
+	const keyword = () => code.locator('.tok-keyword').first().evaluate((el) => getComputedStyle(el).color);
+	await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
+	const light = await keyword();
+	await page.emulateMedia({ media: 'screen', colorScheme: 'dark' });
+	const dark = await keyword();
+	await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+	const printed = await keyword();
+	// --hl-keyword of src/lib/highlight/theme.css: #b3123c light, #ff8fa3 dark
+	expect(light).toBe('rgb(179, 18, 60)');
+	expect(dark).toBe('rgb(255, 143, 163)');
+	expect(printed).toBe(light);
+});

@@ -37,14 +37,13 @@ function contrast(a: string, b: string): number {
 	return (hi! + 0.05) / (lo! + 0.05);
 }
 
-/** A theme's variables: app.css's, then theme.css's. */
-const both = (after: string) => ({ ...rootVars(after, appCss), ...rootVars(after, themeCss) });
-const light = both('');
+const light = { ...rootVars('', appCss), ...rootVars('', themeCss) };
 const themes = {
 	light,
-	// the dark and print blocks only override: what they leave unset is the light value
-	dark: { ...light, ...both('@media (prefers-color-scheme: dark)') },
-	print: { ...light, ...both('@media print') }
+	// the dark and print blocks only override: what they leave unset is the light value (the
+	// token colours' dark block is for screens only, so print keeps the light token colours)
+	dark: { ...light, ...rootVars('@media (prefers-color-scheme: dark)', appCss), ...rootVars('@media screen and (prefers-color-scheme: dark)', themeCss) },
+	print: { ...light, ...rootVars('@media print', appCss) }
 };
 
 describe('code highlighting colours', () => {
@@ -70,7 +69,8 @@ describe('code highlighting colours', () => {
 	}
 
 	it('the dark theme really has its own token colours (not the light ones on a dark background)', () => {
-		const dark = rootVars('@media (prefers-color-scheme: dark)', themeCss);
+		const dark = rootVars('@media screen and (prefers-color-scheme: dark)', themeCss);
+		expect(themeCss, 'no print block re-sets them: print keeps the light values').not.toContain('@media print');
 		for (const type of TOKEN_TYPES) expect(dark[`--hl-${type}`], `dark --hl-${type}`).toBeDefined();
 	});
 
