@@ -3,7 +3,7 @@
  * `$lib/practices`). Every other test file sees every group loaded (tests/setup-practices.ts);
  * here each test starts from a fresh module registry, as the browser does on a cold visit.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { summaryFor } from '$lib/practices/types';
 
 async function fresh() {
@@ -152,5 +152,138 @@ describe('reading a plan that needs a group', () => {
 		expect(m.planSchema()).not.toBe(s0);
 		expect(m.groupLoaded('server')).toBe(true);
 		expect(m.groupLoaded('docker')).toBe(false);
+	});
+});
+
+/* ------------------------------------------------------------------ the wizard's state */
+
+const KEY = 'deskpro-hardening-wizard:plan';
+const KEPT = 'deskpro-hardening-wizard:unreadable-plan';
+
+function fakeStorage(): Map<string, string> {
+	const saved = new Map<string, string>();
+	(globalThis as { localStorage?: unknown }).localStorage = {
+		getItem: (k: string) => saved.get(k) ?? null,
+		setItem: (k: string, v: string) => void saved.set(k, v),
+		removeItem: (k: string) => void saved.delete(k)
+	};
+	return saved;
+}
+
+/** A plan's text for this hosting, written with its group loaded. */
+async function hostedPlanText(deployment: string, extra: (a: Record<string, Json>) => void = () => {}): Promise<string> {
+	const m = await fresh();
+	const g = m.groupForDeployment(deployment);
+	if (g) await m.loadGroup(g);
+	const p = m.newPlan();
+	answers(p).about!.deployment = deployment;
+	extra(answers(p));
+	return m.writePlanText(p);
+}
+
+async function freshWizard() {
+	vi.resetModules();
+	return (await import('$lib/plan/state.svelte')).wizard;
+}
+
+describe('the wizard with groups loading (review findings)', () => {
+	afterEach(() => {
+		delete (globalThis as { localStorage?: unknown }).localStorage;
+		delete (globalThis as { window?: unknown }).window;
+		vi.doUnmock('$lib/practices/_group-server');
+	});
+
+	it('another tab saves a plan of the other hosting while this tab loads its steps: that newest plan is read, nothing lost', async () => {
+		const mine = await hostedPlanText('download', (a) => (a['server-environment']!.installPath = '/srv/one'));
+		const theirs = await hostedPlanText('onprem-docker', (a) => (a.about!.helpdeskName = 'Tab B work'));
+		const saved = fakeStorage();
+		saved.set(KEY, mine);
+		saved.set(KEPT, '{"older":"kept text"}');
+		const wizard = await freshWizard();
+		wizard.load();
+		expect(wizard.loaded).toBe(false);
+		wizard.save(); // the shell's save effect runs at once: it must not write
+		expect(saved.get(KEY)).toBe(mine);
+		saved.set(KEY, theirs); // the other tab saves meanwhile
+		await vi.waitFor(() => expect(wizard.loaded).toBe(true));
+		wizard.save();
+		expect(wizard.plan.planId).toBe(JSON.parse(theirs).planId);
+		expect(JSON.parse(saved.get(KEY)!).planId).toBe(JSON.parse(theirs).planId);
+		expect(wizard.notice?.kind ?? null).not.toBe('unreadable');
+		expect(saved.get(KEPT)).toBe('{"older":"kept text"}');
+	});
+
+	it('a Cloud plan that opened a server step once still needs no group to be read', async () => {
+		const saved = fakeStorage();
+		saved.set(KEY, await hostedPlanText('cloud'));
+		const wizard = await freshWizard();
+		const io = await import('$lib/plan/io');
+		wizard.load();
+		expect(wizard.loaded).toBe(true);
+		expect(await wizard.openStep('server-database')).toBe(true);
+		wizard.save();
+		const after = JSON.parse(saved.get(KEY)!);
+		expect(after.answers.about.deployment).toBe('cloud');
+		expect(io.groupsForPlan(after)).toEqual([]);
+		// an answer changed on such a step is kept, and then needs its group
+		wizard.setAnswer('server-environment', 'installPath', '/srv/kept');
+		wizard.save();
+		const changed = JSON.parse(saved.get(KEY)!);
+		expect(changed.answers['server-environment'].installPath).toBe('/srv/kept');
+		expect(io.groupsForPlan(changed)).toEqual(['server']);
+	});
+
+	it('another tab’s older change that waits for its steps never replaces a newer one', async () => {
+		const older = await hostedPlanText('download', (a) => (a['server-environment']!.installPath = '/srv/old'));
+		const newer = await hostedPlanText('cloud', (a) => (a.about!.helpdeskName = 'Newest'));
+		fakeStorage();
+		let handler: ((e: { key: string; newValue: string | null }) => void) | undefined;
+		(globalThis as { window?: unknown }).window = { addEventListener: (_: string, h: typeof handler) => (handler = h), removeEventListener() {} };
+		const wizard = await freshWizard();
+		wizard.load();
+		const stop = wizard.listen();
+		handler!({ key: KEY, newValue: older });
+		handler!({ key: KEY, newValue: newer });
+		expect(wizard.plan.planId).toBe(JSON.parse(newer).planId);
+		await new Promise((r) => setTimeout(r, 500));
+		stop();
+		expect(wizard.plan.planId, 'the newest saved plan stays').toBe(JSON.parse(newer).planId);
+	});
+
+	it('another tab’s change whose steps cannot be fetched: this tab says so and saves nothing over it', async () => {
+		const theirs = await hostedPlanText('download', (a) => (a['server-environment']!.installPath = '/srv/theirs'));
+		const saved = fakeStorage();
+		let handler: ((e: { key: string; newValue: string | null }) => void) | undefined;
+		(globalThis as { window?: unknown }).window = { addEventListener: (_: string, h: typeof handler) => (handler = h), removeEventListener() {} };
+		const wizard = await freshWizard();
+		vi.doMock('$lib/practices/_group-server', () => {
+			throw new Error('offline');
+		});
+		wizard.load();
+		const stop = wizard.listen();
+		saved.set(KEY, theirs);
+		handler!({ key: KEY, newValue: theirs });
+		await vi.waitFor(() => expect(wizard.syncError).toMatch(/could not load/));
+		wizard.setAnswer('about', 'helpdeskName', 'Typed here');
+		wizard.save();
+		stop();
+		expect(saved.get(KEY)).toBe(theirs);
+	});
+
+	it('a Download plan whose server steps have not loaded is not complete, and no report is made of it', async () => {
+		const m = await fresh();
+		const { buildReport } = await import('$lib/generators/report');
+		const p = m.newPlan();
+		answers(p).about!.deployment = 'download';
+		answers(p).about!.helpdeskName = 'Acme';
+		for (const x of m.derivePlan(p).practices) for (const it of x.items) if (!it.locked) p.checklist[it.id] = { state: 'done', reason: '', note: '', digest: it.digest };
+		const d = m.derivePlan(p);
+		expect(d.progress.pending).toBe(7);
+		expect(d.progress.open).toBe(0);
+		expect(d.progress.ratio).toBeLessThan(1);
+		expect(m.unsettled(d.progress)).toBe(7);
+		expect(() => buildReport(p)).toThrow(/have not loaded/);
+		await m.loadGroup('server');
+		expect(m.derivePlan(p).progress.pending).toBe(0);
 	});
 });

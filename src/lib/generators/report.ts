@@ -151,6 +151,8 @@ export function serverDecisions(safe: Plan, d: DerivedPlan): ReportDecision[] {
 export function buildReport(plan: Plan, now: Date = new Date(), digests?: ReportDigests, files: readonly OutputFile[] = []): Report {
 	const safe = withoutSecrets(plan);
 	const d = derivePlan(safe);
+	// a step that applies but has not loaded has unknown items: no report may say the plan is complete
+	if (d.progress.pending) throw new Error('The self-hosted steps of this plan have not loaded: no report can be made yet.');
 	const a = d.aboutValues;
 	const dep = deploymentLabels[a.deployment as Deployment] ?? a.deployment;
 	const deployment =

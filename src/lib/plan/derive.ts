@@ -83,8 +83,14 @@ export interface Progress {
 	/** Ticked, but the content changed since (see `ShownState`). */
 	changed: number;
 	/**
-	 * done + skipped over the items that apply (total − na), 0–1; 1 when none applies. Items that
-	 * do not apply are not progress: a new Cloud plan is at 0 %, not at the share of server items.
+	 * Steps that apply but whose module has not loaded yet (see `$lib/practices`): their items are
+	 * unknown, so the plan is not complete while any is pending (each counts as one unsettled unit
+	 * in `ratio`, and in `unsettled`).
+	 */
+	pending: number;
+	/**
+	 * done + skipped over the items that apply (total − na) and the pending steps, 0–1; 1 when none
+	 * applies. Items that do not apply are not progress: a new Cloud plan is at 0 %.
 	 */
 	ratio: number;
 }
@@ -112,16 +118,16 @@ export interface DerivedAudit extends AuditStatus {
 
 const EMPTY: ItemState = { state: 'open', reason: '', note: '' };
 
-export function countProgress(items: readonly { state: ShownState }[]): Progress {
-	const p = { total: items.length, done: 0, skipped: 0, na: 0, open: 0, changed: 0, ratio: 0 };
+export function countProgress(items: readonly { state: ShownState }[], pending = 0): Progress {
+	const p = { total: items.length, done: 0, skipped: 0, na: 0, open: 0, changed: 0, pending, ratio: 0 };
 	for (const i of items) p[i.state]++;
-	const applicable = p.total - p.na;
+	const applicable = p.total - p.na + pending;
 	p.ratio = applicable === 0 ? 1 : (p.done + p.skipped) / applicable;
 	return p;
 }
 
-/** Items still to settle: open or changed since ticked. */
-export const unsettled = (p: Progress) => p.open + p.changed;
+/** Items still to settle: open or changed since ticked (a pending step counts as one). */
+export const unsettled = (p: Progress) => p.open + p.changed + p.pending;
 
 /**
  * Checks a step's stored answers: only the fields that apply to this helpdesk (the others keep
@@ -185,7 +191,12 @@ export function derivePlan(plan: Plan): DerivedPlan {
 	const status = auditStatus(checks, digest, plan.audit);
 	const derived = status.items.size ? base.map((d) => applyAudit(plan, d, status.items)) : base;
 	const audit: DerivedAudit = { ...status, checks, expectDigest: digest, blockedBy: base.filter((d) => d.auditBlocked).map((d) => d.practice) };
-	return { about, aboutValues, server: ctx.server, docker: ctx.docker ?? null, practices: derived, progress: countProgress(derived.filter((d) => d.applicability.applies).flatMap((d) => d.items)), audit };
+	const applying = derived.filter((d) => d.applicability.applies);
+	const progress = countProgress(
+		applying.flatMap((d) => d.items),
+		applying.filter((d) => d.practice.pending).length
+	);
+	return { about, aboutValues, server: ctx.server, docker: ctx.docker ?? null, practices: derived, progress, audit };
 }
 
 /**

@@ -24,7 +24,10 @@ export interface DroppedValue {
 	text: string;
 }
 
-export type ReadResult = { ok: true; plan: Plan; migratedFrom: number | null; dropped: DroppedValue[] } | { ok: false; message: string };
+export type ReadResult =
+	| { ok: true; plan: Plan; migratedFrom: number | null; dropped: DroppedValue[] }
+	/** `missingGroups`: not read because these groups of steps are not loaded (nothing wrong with the text). */
+	| { ok: false; message: string; missingGroups?: PracticeGroup[] };
 
 /** Top-level values a plan cannot do without; a bad one is replaced by a fresh value (and reported). */
 const FRESH: Record<string, () => unknown> = {
@@ -112,7 +115,7 @@ export function readPlanJson(json: unknown): ReadResult {
 	if (!m.ok) return m;
 	const missing = groupsForPlan(m.value).filter((g) => !groupLoaded(g));
 	if (missing.length) {
-		return { ok: false, message: `The steps of this plan could not be loaded (${missing.join(', ')}): check the connection and try again.` };
+		return { ok: false, message: `The steps of this plan could not be loaded (${missing.join(', ')}): check the connection and try again.`, missingGroups: missing };
 	}
 	// Salvage value by value: each failing value is left out (its default takes its place) and
 	// reported; the rest of the plan is kept.
@@ -227,9 +230,28 @@ export function keepLocalSecrets(incoming: Plan, local: Plan): Plan {
 	return incoming;
 }
 
+/**
+ * A copy of the plan without the answers of the self-hosted steps its hosting does not need
+ * where every one of them is its field's default (`{}` instead): reading it back gives the same
+ * values, and a plan that only looked at such a step (Read the whole step, or a switch of hosting
+ * and back) does not need that group loaded to be read again (`groupsForPlan`).
+ */
+function withoutDefaultAnswers(plan: Plan): Plan {
+	const copy = plainCopy(plan);
+	const hosting = groupForDeployment((copy.answers[ABOUT_STEP_ID] as { deployment?: unknown } | undefined)?.deployment);
+	for (const p of practices) {
+		const g = groupOf(p.id);
+		const a = copy.answers[p.id] as Record<string, unknown> | undefined;
+		if (!g || g === hosting || p.pending || !a) continue;
+		const fields = p.fields as Fields;
+		if (Object.entries(a).every(([k, v]) => k in fields && JSON.stringify(v) === JSON.stringify(fields[k]!.default))) copy.answers[p.id] = {};
+	}
+	return copy;
+}
+
 /** Serialises a plan; secrets only when the admin has opted in (`plan.keepSecrets`). */
 export function writePlanText(plan: Plan, space?: number): string {
-	return JSON.stringify(plan.keepSecrets ? plan : withoutSecrets(plan), null, space);
+	return JSON.stringify(withoutDefaultAnswers(plan.keepSecrets ? plan : withoutSecrets(plan)), null, space);
 }
 
 export interface ExportOptions {
@@ -244,7 +266,7 @@ export interface ExportOptions {
  * carried over when the secrets themselves are.
  */
 export function exportPlanText(plan: Plan, opts: ExportOptions): string {
-	const out = opts.includeSecrets ? plainCopy(plan) : withoutSecrets(plan);
+	const out = withoutDefaultAnswers(opts.includeSecrets ? plan : withoutSecrets(plan));
 	if (!opts.includeSecrets) out.keepSecrets = false;
 	return JSON.stringify(out, null, 2) + '\n';
 }

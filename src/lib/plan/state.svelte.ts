@@ -122,32 +122,32 @@ class Wizard {
 	#loading = false;
 
 	/**
-	 * Reads saved progress (call once in the browser before rendering steps). A self-hosted plan
-	 * first loads its group of steps (`groupsForPlan`), so `loaded` may turn true a moment later;
-	 * nothing is saved before it does.
+	 * Reads saved progress (call once in the browser before rendering steps). A saved plan that
+	 * needs a group of steps not loaded yet (`groupsForPlan`) is read once that group is in, from
+	 * storage again (another tab may have saved meanwhile): `loaded` may turn true a moment later,
+	 * and nothing is saved before it does.
 	 */
 	load() {
 		if (this.loaded || this.#loading) return;
 		this.noSave = savingOff(storage());
-		let text: string | null = null;
-		try {
-			text = storage()?.getItem(STORAGE_KEY) ?? null;
-		} catch {
-			/* loadPlan reports blocked storage */
-		}
-		const finish = () => {
+		const attempt = (tries: number) => {
 			const r = loadPlan(storage());
-			this.plan = r.plan;
-			this.notice = r.notice;
-			this.loaded = true;
+			if (!r.missingGroups) {
+				this.plan = r.plan;
+				this.notice = r.notice;
+				this.#loading = false;
+				this.loaded = true;
+				return;
+			}
+			if (tries >= 3) {
+				this.#loading = false;
+				this.loadError = 'The self-hosted steps of your saved plan could not be loaded (the connection may have dropped). Your saved progress is untouched: reload the page to try again.';
+				return;
+			}
+			this.#loading = true;
+			void this.#withGroups(Promise.all(r.missingGroups.map(loadGroup))).then(() => attempt(tries + 1));
 		};
-		if (text === null || groupsReadyFor(text)) return finish();
-		this.#loading = true;
-		void this.#withGroups(loadGroupsFor(text)).then(() => {
-			this.#loading = false;
-			if (groupsReadyFor(text)) finish();
-			else this.loadError = 'The self-hosted steps of your saved plan could not be loaded (the connection may have dropped). Your saved progress is untouched: reload the page to try again.';
-		});
+		attempt(0);
 	}
 
 	/**
@@ -162,12 +162,27 @@ class Wizard {
 		this.#registry = registryVersion();
 	}
 
+	/** Set when the steps the plan's hosting needs could not be loaded; `retryGroups` tries again. */
+	groupError = $state<string | null>(null);
+
 	/** Loads the steps the plan needs (its hosting's group): call from a component's script (it sets up an effect). */
 	useGroups() {
 		$effect(() => {
 			const g = groupForDeployment(this.derived.aboutValues.deployment);
-			if (g && !groupLoaded(g)) void this.#withGroups(loadGroup(g));
+			if (g && !groupLoaded(g)) void this.retryGroups();
 		});
+	}
+
+	/** Loads the hosting's group of steps (again, after a failure). */
+	async retryGroups(): Promise<void> {
+		const g = groupForDeployment(this.derived.aboutValues.deployment);
+		if (!g) return;
+		await this.#withGroups(
+			loadGroup(g).then(
+				() => (this.groupError = null),
+				() => (this.groupError = 'The self-hosted steps could not be loaded (the connection may have dropped). Until they are, the plan is not complete and cannot be exported.')
+			)
+		);
 	}
 
 	/** Loads the group of a self-hosted step the admin opens although it does not apply; false when it failed. */
@@ -180,7 +195,8 @@ class Wizard {
 	}
 
 	save() {
-		if (!this.loaded) return; // never over saved progress not read yet
+		// never over saved progress not read yet, nor over another tab's change this tab could not load
+		if (!this.loaded || this.syncError) return;
 		this.saveError = savePlan(storage(), this.plan);
 	}
 
@@ -193,6 +209,11 @@ class Wizard {
 
 	/** Set when another tab changed the saved plan and this one took it over. */
 	syncNotice = $state<string | null>(null);
+	/**
+	 * Set when another tab saved a plan this tab could not load (its steps could not be fetched):
+	 * this tab then saves nothing, so it cannot overwrite that plan, until it is reloaded.
+	 */
+	syncError = $state<string | null>(null);
 
 	/**
 	 * Keeps this tab in step with the others: when another tab saves the plan (the `storage`
@@ -202,9 +223,14 @@ class Wizard {
 	 */
 	listen(): () => void {
 		if (typeof window === 'undefined') return () => {};
+		// each change of the saved plan gets a number: one that waits for its steps to load is
+		// dropped when a newer one has arrived meanwhile (the newest saved plan wins)
+		let latest = 0;
 		const onStorage = (e: StorageEvent) => {
 			if (e.key === NO_SAVE_KEY || e.key === null) this.noSave = savingOff(storage());
 			if (e.key !== STORAGE_KEY && e.key !== null) return;
+			if (!this.loaded) return; // load() reads the newest saved plan itself
+			const mine = ++latest;
 			// "do not save progress" switched on in another tab deleted the saved plan: keep ours
 			if (e.newValue === null && this.noSave) return;
 			if (e.newValue === null) {
@@ -216,8 +242,14 @@ class Wizard {
 			}
 			const text = e.newValue;
 			const take = () => {
+				if (mine !== latest) return;
 				const r = readPlanText(text);
-				if (!r.ok) return;
+				if (!r.ok) {
+					if (r.missingGroups)
+						this.syncError = 'Another tab saved changes that this tab could not load (the connection may have dropped). Reload this tab before you change anything: until then it saves nothing, so the other tab’s changes are kept.';
+					return;
+				}
+				this.syncError = null;
 				this.plan = keepLocalSecrets(r.plan, $state.snapshot(this.plan) as Plan);
 				this.syncNotice = 'Changes made in another tab were loaded here.';
 			};

@@ -8,6 +8,7 @@
  */
 import { newPlan, type Plan } from './schema';
 import { readPlanText, writePlanText, type DroppedValue } from './io';
+import type { PracticeGroup } from '$lib/practices';
 
 import { NO_SAVE_KEY, STORAGE_KEY, UNREADABLE_KEY } from './storage-key';
 
@@ -25,6 +26,11 @@ export interface LoadNotice {
 export interface LoadResult {
 	plan: Plan;
 	notice: LoadNotice | null;
+	/**
+	 * The saved plan was not read because these groups of steps are not loaded (see
+	 * `groupsForPlan`): load them and call again. Nothing in storage was touched.
+	 */
+	missingGroups?: PracticeGroup[];
 }
 
 type KV = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -89,6 +95,7 @@ export function loadPlan(store: KV | null): LoadResult {
 				};
 	if (raw === null) return { plan: newPlan(), notice: keptNotice() };
 	const r = readPlanText(raw);
+	if (!r.ok && r.missingGroups) return { plan: newPlan(), notice: null, missingGroups: r.missingGroups };
 	if (r.ok) {
 		if (r.dropped.length) {
 			const original = keepOriginal(store, raw);
