@@ -20,6 +20,25 @@ function watchServerSteps(page: Page): { fetched: () => boolean } {
 	return { fetched: () => seen };
 }
 
+/**
+ * Routes the app's chunks through `decide`, which sees each body: 'abort' fails the request,
+ * a promise delays it. A request the page gave up meanwhile (a navigation) is let go quietly.
+ */
+async function routeChunks(page: Page, decide: (body: string) => 'abort' | Promise<void> | void) {
+	await page.route('**/_app/immutable/chunks/*.js', async (route) => {
+		try {
+			const response = await route.fetch();
+			const body = await response.text();
+			const d = decide(body);
+			if (d === 'abort') return await route.abort();
+			if (d) await d;
+			await route.fulfill({ response, body });
+		} catch {
+			await route.continue().catch(() => {});
+		}
+	});
+}
+
 test('a Cloud plan never loads the self-hosted steps; one of them shows its title and reason, and opens on request', async ({ page }) => {
 	const server = watchServerSteps(page);
 	await page.goto('/step/about');
@@ -57,14 +76,10 @@ test('a saved Download plan: its steps load before it is read, nothing is saved 
 	let release: () => void = () => {};
 	const held = new Promise<void>((r) => (release = r));
 	let delayed = false;
-	await page.route('**/_app/immutable/chunks/*.js', async (route) => {
-		const response = await route.fetch();
-		const body = await response.text();
-		if (body.includes(SERVER_MARKER)) {
-			delayed = true;
-			await held;
-		}
-		await route.fulfill({ response, body });
+	await routeChunks(page, (body) => {
+		if (!body.includes(SERVER_MARKER)) return;
+		delayed = true;
+		return held;
 	});
 	await page.goto('/step/server-environment');
 	await expect(page.getByRole('status').filter({ hasText: 'Loading your plan…' })).toBeVisible();
@@ -84,14 +99,29 @@ test('the self-hosted steps that could not be loaded: saved progress untouched, 
 	await page.getByRole('radio', { name: /Deskpro Download/ }).check();
 	await expect.poll(() => page.evaluate((k) => localStorage.getItem(k) ?? '', KEY)).toContain('"download"');
 	const before = await page.evaluate((k) => localStorage.getItem(k)!, KEY);
-	await page.route('**/_app/immutable/chunks/*.js', async (route) => {
-		const response = await route.fetch();
-		const body = await response.text();
-		if (body.includes(SERVER_MARKER)) return route.abort();
-		await route.fulfill({ response, body });
-	});
+	await routeChunks(page, (body) => (body.includes(SERVER_MARKER) ? 'abort' : undefined));
 	await page.goto('/step/about');
 	await expect(page.getByRole('alert')).toContainText('could not be loaded');
 	await expect(page.getByRole('alert')).toContainText('untouched');
 	expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe(before);
+});
+
+test('switching to Download while the server steps cannot be fetched: never complete, nothing exported, Try again loads them', async ({ page }) => {
+	let offline = true;
+	await routeChunks(page, (body) => (offline && body.includes(SERVER_MARKER) ? 'abort' : undefined));
+	await page.goto('/step/about');
+	await page.getByLabel('Helpdesk name').fill('Acme Support');
+	await page.getByRole('radio', { name: /Deskpro Download/ }).check();
+	await page.getByRole('navigation').getByRole('link', { name: /^Server environment/ }).first().click();
+	await expect(page.getByRole('main').getByRole('alert')).toContainText('could not be loaded');
+	await expect(page.getByText(/still loading/).first()).toBeVisible();
+	// the summary makes no report of a plan whose steps are unknown
+	await page.getByRole('navigation').getByRole('link', { name: /^Summary/ }).first().click();
+	await expect(page.getByRole('button', { name: 'Download PDF checklist' })).toBeDisabled();
+	await expect(page.getByRole('button', { name: 'Download Markdown' })).toBeDisabled();
+	offline = false;
+	await page.getByRole('button', { name: 'Try again' }).click();
+	await expect(page.getByRole('button', { name: 'Download Markdown' })).toBeEnabled();
+	await page.getByRole('navigation').getByRole('link', { name: /^Server environment/ }).first().click();
+	await expect(page.getByLabel('Install path (web root)')).toBeVisible();
 });

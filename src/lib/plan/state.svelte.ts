@@ -13,7 +13,7 @@ import { generatesFiles, type OutputFile } from '$lib/output-types';
 import type { AuditRecord } from '$lib/audit/result';
 import { checkImportFile, groupsReadyFor, keepLocalSecrets, loadGroupsFor, readImportedPlanText, readPlanText, type ReadResult } from './io';
 import { SERVER_ENV_STEP_ID } from '$lib/practices/_self-hosted-steps';
-import { groupForDeployment, groupLoaded, groupOf, loadGroup, practices, registryVersion } from '$lib/practices';
+import { groupForDeployment, groupLoaded, groupOf, loadGroup, practices, registryVersion, type PracticeGroup } from '$lib/practices';
 import { storedObject } from './fields';
 
 /** The checklist item that says the database SQL has run. */
@@ -159,17 +159,27 @@ class Wizard {
 		await load.catch(() => {});
 		const answers = this.plan.answers as Record<string, unknown>;
 		for (const p of practices) if (before.has(p.id) && !p.pending) answers[p.id] = storedObject(p.fields).parse(answers[p.id] ?? {});
-		this.#registry = registryVersion();
+		// only when a group came in (a failed load changes nothing, and must not re-run what reads `derived`)
+		if (this.#registry !== registryVersion()) this.#registry = registryVersion();
 	}
 
+	/** The group the plan's hosting needs that could not be loaded (`groupError` says so), or null. */
+	#failedGroup = $state<PracticeGroup | null>(null);
 	/** Set when the steps the plan's hosting needs could not be loaded; `retryGroups` tries again. */
-	groupError = $state<string | null>(null);
+	groupError = $derived(
+		this.#failedGroup && this.#failedGroup === groupForDeployment(this.derived.aboutValues.deployment)
+			? 'The self-hosted steps could not be loaded (the connection may have dropped). Until they are, the plan is not complete and cannot be exported.'
+			: null
+	);
 
-	/** Loads the steps the plan needs (its hosting's group): call from a component's script (it sets up an effect). */
+	/**
+	 * Loads the steps the plan needs (its hosting's group): call from a component's script (it
+	 * sets up an effect). After a failure it waits for `retryGroups` (the Try again button).
+	 */
 	useGroups() {
 		$effect(() => {
 			const g = groupForDeployment(this.derived.aboutValues.deployment);
-			if (g && !groupLoaded(g)) void this.retryGroups();
+			if (g && !groupLoaded(g) && this.#failedGroup !== g) void this.retryGroups();
 		});
 	}
 
@@ -179,8 +189,8 @@ class Wizard {
 		if (!g) return;
 		await this.#withGroups(
 			loadGroup(g).then(
-				() => (this.groupError = null),
-				() => (this.groupError = 'The self-hosted steps could not be loaded (the connection may have dropped). Until they are, the plan is not complete and cannot be exported.')
+				() => (this.#failedGroup = null),
+				() => (this.#failedGroup = g)
 			)
 		);
 	}
