@@ -117,6 +117,10 @@ test('switching to Download while the server steps cannot be fetched: never comp
 	await page.getByRole('navigation').getByRole('link', { name: /^Server environment/ }).first().click();
 	await expect(page.getByRole('main').getByRole('alert')).toContainText('could not be loaded');
 	await expect(page.getByText(/still loading/).first()).toBeVisible();
+	// the step list gives such a step no count (it has no items yet), and says it is loading
+	const stepLink = page.getByRole('navigation').getByRole('link', { name: /^Least-privileged database account/ }).first();
+	await expect(stepLink).toContainText('…');
+	await expect(stepLink).toHaveAccessibleName(/loading/);
 	// the summary makes no report of a plan whose steps are unknown
 	await page.getByRole('navigation').getByRole('link', { name: /^Summary/ }).first().click();
 	await expect(page.getByRole('button', { name: 'Download PDF checklist' })).toBeDisabled();
