@@ -69,8 +69,8 @@ let version = 0;
 /** Bumped each time a group is installed. */
 export const registryVersion = () => version;
 
-export const groupLoaded = (g: PracticeGroup): boolean => practices.some((p) => groupOfLoaded(p, g));
-const groupOfLoaded = (p: Practice, g: PracticeGroup) => !p.pending && (SELF_HOSTED_STEPS as Record<string, SelfHostedStep>)[p.id]?.group === g;
+/** Whether a group is installed (`installGroup` records its environment step last). */
+export const groupLoaded = (g: PracticeGroup): boolean => g in envKits;
 
 /** Puts a loaded group's practices in place of its placeholders. */
 export function installGroup(g: PracticeGroup, m: GroupModule): void {
