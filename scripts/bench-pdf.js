@@ -48,8 +48,8 @@ function freePort() {
 const vite = await createViteServer({ root, logLevel: 'error', server: { middlewareMode: true, hmr: false }, appType: 'custom' });
 let planText;
 try {
-	const { loadAllGroups } = await vite.ssrLoadModule('/src/lib/practices/index.ts');
-	await loadAllGroups(); // the self-hosted steps, as a self-hosted plan loads them
+	const { loadAllDetails } = await vite.ssrLoadModule('/src/lib/practices/index.ts');
+	await loadAllDetails(); // every step and its detail, as the summary loads them
 	const { fullPlan } = await vite.ssrLoadModule('/tests/fixtures/plans.ts');
 	const { writePlanText } = await vite.ssrLoadModule('/src/lib/plan/io.ts');
 	planText = writePlanText(fullPlan({ rows: 25, name: process.env.PDF_NAME || undefined }));

@@ -271,8 +271,8 @@ async function regeneration() {
 		const { newPlan } = await load('/src/lib/plan/schema.ts');
 		const { derivePlan } = await load('/src/lib/plan/derive.ts');
 		const { outputsFor } = await load('/src/lib/outputs.ts');
-		const { practices, loadAllGroups } = await load('/src/lib/practices/index.ts');
-		await loadAllGroups(); // the self-hosted steps, as a self-hosted plan loads them
+		const { practices, loadAllDetails } = await load('/src/lib/practices/index.ts');
+		await loadAllDetails(); // every step and its detail, as a self-hosted plan loads them
 		const { defaults, checkFields } = await load('/src/lib/plan/fields.ts');
 
 		// A fully-filled self-hosted plan, built generically: first preset over the defaults,

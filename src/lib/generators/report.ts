@@ -153,6 +153,8 @@ export function buildReport(plan: Plan, now: Date = new Date(), digests?: Report
 	const d = derivePlan(safe);
 	// a step that applies but has not loaded has unknown items: no report may say the plan is complete
 	if (d.progress.pending) throw new Error('The self-hosted steps of this plan have not loaded: no report can be made yet.');
+	// nor without what each step that applies says (its settings, standards, where)
+	if (d.detailsPending.length) throw new Error(`The text of ${d.detailsPending.join(', ')} has not loaded: no report can be made yet.`);
 	const a = d.aboutValues;
 	const dep = deploymentLabels[a.deployment as Deployment] ?? a.deployment;
 	const deployment =

@@ -105,6 +105,11 @@ export interface DerivedPlan {
 	practices: DerivedPractice[];
 	progress: Progress;
 	audit: DerivedAudit;
+	/**
+	 * The steps that apply whose detail (why, where, standards, notes, settings; see `loadDetail`
+	 * in `$lib/practices`) has not loaded: no report is made until this is empty.
+	 */
+	detailsPending: string[];
 }
 
 export interface DerivedAudit extends AuditStatus {
@@ -196,7 +201,8 @@ export function derivePlan(plan: Plan): DerivedPlan {
 		applying.flatMap((d) => d.items),
 		applying.filter((d) => d.practice.pending).length
 	);
-	return { about, aboutValues, server: ctx.server, docker: ctx.docker ?? null, practices: derived, progress, audit };
+	const detailsPending = applying.filter((d) => d.practice.detailPending).map((d) => d.practice.id);
+	return { about, aboutValues, server: ctx.server, docker: ctx.docker ?? null, practices: derived, progress, audit, detailsPending };
 }
 
 /**

@@ -13,7 +13,7 @@ import { generatesFiles, type OutputFile } from '$lib/output-types';
 import type { AuditRecord } from '$lib/audit/result';
 import { checkImportFile, groupsReadyFor, keepLocalSecrets, loadGroupsFor, readImportedPlanText, readPlanText, type ReadResult } from './io';
 import { SERVER_ENV_STEP_ID } from '$lib/practices/_self-hosted-steps';
-import { groupForDeployment, groupLoaded, groupOf, loadGroup, practices, registryVersion, type PracticeGroup } from '$lib/practices';
+import { groupForDeployment, groupLoaded, groupOf, loadDetails, loadGroup, practices, registryVersion, type PracticeGroup } from '$lib/practices';
 import { storedObject } from './fields';
 
 /** The checklist item that says the database SQL has run. */
@@ -195,13 +195,52 @@ class Wizard {
 		);
 	}
 
-	/** Loads the group of a self-hosted step the admin opens although it does not apply; false when it failed. */
+	/** Loads a self-hosted step the admin opens although it does not apply (its group and detail); false when it failed. */
 	async openStep(id: string): Promise<boolean> {
-		const g = groupOf(id);
-		if (!g) return true;
+		if (!groupOf(id)) return true;
+		return this.loadDetails([id]);
+	}
+
+	/**
+	 * Loads what these steps say (their detail: why, where, standards, notes, settings; see
+	 * `loadDetail` in `$lib/practices`), with the group of a self-hosted step, then lets `derived`
+	 * see it; false when it failed (nothing changes then).
+	 */
+	async loadDetails(ids: readonly string[]): Promise<boolean> {
 		let ok = true;
-		await this.#withGroups(loadGroup(g).catch(() => (ok = false)));
+		await this.#withGroups(loadDetails(ids).catch(() => (ok = false)));
 		return ok;
+	}
+
+	/** The steps whose detail could not be loaded; `retryDetails` tries again. */
+	#failedDetails = $state<readonly string[]>([]);
+	/** Set when the text of a step the page shows could not be loaded (the connection may have dropped). */
+	detailError = $derived(
+		this.#failedDetails.some((id) => this.derived.detailsPending.includes(id) || this.derived.practices.some((d) => d.practice.id === id && d.practice.detailPending))
+			? 'The text of this step could not be loaded (the connection may have dropped).'
+			: null
+	);
+
+	/**
+	 * Loads the detail of the steps `ids` gives (a step page: its own; the summary and the
+	 * exports: every step that applies, `derived.detailsPending`): call from a component's script
+	 * (it sets up an effect). A placeholder (its group not loaded) is left to its own page. After a
+	 * failure it waits for `retryDetails` (the Try again button).
+	 */
+	useDetails(ids: () => readonly string[]) {
+		$effect(() => {
+			const want = ids().filter((id) => {
+				const p = this.derived.practices.find((d) => d.practice.id === id)?.practice;
+				return p?.detailPending && !p.pending && !this.#failedDetails.includes(id);
+			});
+			if (want.length) void this.retryDetails(want);
+		});
+	}
+
+	/** Loads these steps' details (again, after a failure). */
+	async retryDetails(ids: readonly string[]): Promise<void> {
+		const ok = await this.loadDetails(ids);
+		this.#failedDetails = ok ? [] : [...ids];
 	}
 
 	save() {

@@ -1,9 +1,9 @@
 import { bool, choice, int, table, text, type Row } from '$lib/plan/fields';
-import { factRows, hasFact, menusText } from './_facts';
+import { hasFact, menusText } from './_facts';
 import { defaultOf, keyOf } from '$lib/deskpro/settings';
 import { definePractice } from './types';
 
-function advice(a: Row): string {
+export function advice(a: Row): string {
 	if (!a.stillNeeded) return 'Delete the key';
 	return a.keyKind === 'superuser' ? 'Replace with a key bound to a dedicated agent' : 'Keep (agent-bound); check the agent’s permissions';
 }
@@ -13,27 +13,7 @@ export const practice = definePractice({
 	order: 96,
 	title: 'API key hygiene',
 	summary: 'List every API key, delete the unused ones and bind the rest to agents with only the rights they need.',
-	where: (about) => `The API keys list: ${menusText('api.keys', about)}`,
 	source: 'beyond',
-	why: [
-		'An API key works like a password that skips the login screen: no 2FA, no IP whitelisting, no failed-login e-mail. A superuser key can act as any agent named in the request, and can optionally use admin functions such as listing other keys, so one leaked from a script or an old integration can be a stolen helpdesk.',
-		'Deskpro also offers keys bound to one agent. Give each integration its own agent account with only the permissions it needs, bind its key to that agent, and delete keys nobody uses.'
-	],
-	standards: [{ standard: 'OWASP ASVS 5.0', id: '13.2.2 (L2)', text: 'Accounts that back-end integrations use have the least privileges they need.' }],
-	notes: [
-		{
-			kind: 'info',
-			text: 'Record where each key is used (which script, server or service), so that it can be replaced without breaking anything.'
-		},
-		{
-			kind: 'info',
-			text: 'Restrict each key to what its integration calls: every API endpoint has tags (e.g. tickets.tickets.list), and a key can allow or disallow tag patterns. A key bound to an agent has exactly that agent’s permissions.'
-		},
-		{
-			kind: 'unknown',
-			text: 'Whether keys can expire is not in Deskpro’s guides: replace them yourself when people or integrations change.'
-		}
-	],
 	fields: {
 		apiRateLimit: int({
 			label: 'API requests allowed per minute (self-hosted)',
@@ -64,10 +44,6 @@ export const practice = definePractice({
 			}
 		})
 	},
-	settings: (v, ctx) => [
-		...v.keys.flatMap((k) => factRows('api.keys', ctx, `${String(k.usedBy) || 'Unnamed key'}: ${advice(k)}`)),
-		...(ctx.about.deployment === 'cloud' ? [] : factRows('api.rateLimit', ctx, v.apiRateLimit === 0 ? '0 (no limit)' : String(v.apiRateLimit), 'per interval; the interval defaults to 60 s'))
-	],
 	checklist: (v, ctx) => [
 		{ id: 'api-keys.inventory', text: `List every API key in ${menusText('api.keys', ctx.about)} with what uses it.` },
 		{ id: 'api-keys.restrict', text: 'Restrict each key to the API tags its integration needs (allow / disallow tags), and prefer keys bound to one agent over superuser keys.' },

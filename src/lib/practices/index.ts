@@ -9,18 +9,33 @@
  * where it applies) and `pending` set, so the step list, the progress and the not-applicable
  * list are right for a Cloud plan without them (issue 16, "Weight").
  */
-import type { Practice } from './types';
+import type { Practice, PracticeCore, PracticeDetail } from './types';
 import { stepRank } from '$lib/apply-order';
 import { SELF_HOSTED_STEPS, type PracticeGroup, type SelfHostedStep } from './_self-hosted-steps';
 import type * as ServerGroup from './_group-server';
 import type * as DockerGroup from './_group-docker';
 
+import { groupOf } from './_self-hosted-steps';
 export { groupForDeployment, groupOf, type PracticeGroup } from './_self-hosted-steps';
 
-const modules = import.meta.glob<{ practice: Practice }>(
-	['./*.ts', '!./index.ts', '!./types.ts', '!./applicability.ts', '!./_*.ts', '!./server-*.ts', '!./docker-*.ts'],
+const modules = import.meta.glob<{ practice: PracticeCore }>(
+	['./*.ts', '!./index.ts', '!./types.ts', '!./applicability.ts', '!./_*.ts', '!./server-*.ts', '!./docker-*.ts', '!./*.detail.ts'],
 	{ eager: true }
 );
+
+/** Each step's detail (`<id>.detail.ts`): one chunk per step, loaded with its page (`loadDetail`). */
+const detailLoaders = import.meta.glob<{ detail: PracticeDetail }>('./*.detail.ts');
+/** The details loaded so far, by step id. */
+const details = new Map<string, PracticeDetail>();
+
+/** What a practice shows while its detail has not loaded: nothing (see `detailPending`). */
+const NO_DETAIL = { why: [], where: '', standards: [], settings: () => [] } satisfies PracticeDetail;
+
+/** A practice: its module's export with its detail once loaded, or marked `detailPending` until then. */
+function compose(p: PracticeCore): Practice {
+	const d = details.get(p.id);
+	return d ? { ...NO_DETAIL, ...p, ...d } : { ...NO_DETAIL, ...p, detailPending: true };
+}
 
 /**
  * Practices by `order`, except that the server steps keep the one apply order of
@@ -36,7 +51,7 @@ function ordered(all: Practice[]): Practice[] {
 
 /** A self-hosted step not loaded yet: its identity, no fields, no items. */
 function placeholder({ group, ...step }: SelfHostedStep): Practice {
-	return { ...step, pending: group, why: [], where: '', standards: [], fields: {}, settings: () => [], checklist: () => [] };
+	return { ...NO_DETAIL, ...step, pending: group, detailPending: true, fields: {}, checklist: () => [] };
 }
 
 /**
@@ -44,7 +59,7 @@ function placeholder({ group, ...step }: SelfHostedStep): Practice {
  * are replaced in place when it loads (read `registryVersion` to notice).
  */
 export const practices: Practice[] = ordered([
-	...Object.values(modules).map((m) => m.practice),
+	...Object.values(modules).map((m) => compose(m.practice)),
 	...Object.values(SELF_HOSTED_STEPS as Record<string, SelfHostedStep>).map(placeholder)
 ]);
 
@@ -55,7 +70,7 @@ export const practiceById: ReadonlyMap<string, Practice> = byId;
 export const envKits: { server?: typeof ServerGroup.env; docker?: typeof DockerGroup.env } = {};
 
 interface GroupModule {
-	practices: Practice[];
+	practices: PracticeCore[];
 	env: unknown;
 }
 
@@ -78,8 +93,9 @@ export function installGroup(g: PracticeGroup, m: GroupModule): void {
 	for (const p of m.practices) {
 		const i = practices.findIndex((x) => x.id === p.id);
 		if (i < 0 || practices[i]!.pending !== g) throw new Error(`practice ${p.id} is not a placeholder of group ${g}`);
-		practices[i] = p;
-		byId.set(p.id, p);
+		const full = compose(p);
+		practices[i] = full;
+		byId.set(p.id, full);
 	}
 	const left = practices.filter((p) => p.pending === g);
 	if (left.length) throw new Error(`group ${g} did not provide ${left.map((p) => p.id).join(', ')}`);
@@ -106,3 +122,46 @@ export function loadGroup(g: PracticeGroup): Promise<void> {
 
 /** Loads every group (tests; importing a plan file, whose secrets must be recognised). */
 export const loadAllGroups = (): Promise<void> => Promise.all((Object.keys(loaders) as PracticeGroup[]).map(loadGroup)).then(() => {});
+
+/** Whether a step's detail (why, where, standards, notes, settings) is in place. */
+export const detailLoaded = (id: string): boolean => details.has(id);
+
+const loadingDetails = new Map<string, Promise<void>>();
+
+/**
+ * Loads a step's detail (once; a failed load is tried again next time) and puts it in place: the
+ * practice is replaced by one with its detail (read `registryVersion` to notice). A self-hosted
+ * step's detail comes with its group, so a placeholder is never given one.
+ */
+export function loadDetail(id: string): Promise<void> {
+	if (details.has(id)) return Promise.resolve();
+	const loader = detailLoaders[`./${id}.detail.ts`];
+	if (!loader) return Promise.reject(new Error(`no detail for step ${id}`));
+	let p = loadingDetails.get(id);
+	if (!p) {
+		const g = groupOf(id);
+		p = Promise.all([loader(), g ? loadGroup(g) : null]).then(
+			([m]) => {
+				details.set(id, m.detail);
+				const i = practices.findIndex((x) => x.id === id);
+				const { detailPending: _, ...loaded } = practices[i]!;
+				const full = compose(loaded);
+				practices[i] = full;
+				byId.set(id, full);
+				version++;
+			},
+			(e) => {
+				loadingDetails.delete(id);
+				throw e;
+			}
+		);
+		loadingDetails.set(id, p);
+	}
+	return p;
+}
+
+/** Loads the details of these steps (the summary and the exports: every step that applies). */
+export const loadDetails = (ids: readonly string[]): Promise<void> => Promise.all(ids.map(loadDetail)).then(() => {});
+
+/** Loads every group and every step's detail (tests; the bench scripts). */
+export const loadAllDetails = (): Promise<void> => loadAllGroups().then(() => loadDetails(practices.map((p) => p.id)));

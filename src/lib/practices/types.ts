@@ -101,6 +101,11 @@ export interface Practice<F extends Fields = Fields> {
 	 * `$lib/practices`): it has its identity and where it applies, no fields and no items.
 	 */
 	pending?: PracticeGroup;
+	/**
+	 * Set while the step's detail (`<id>.detail.ts`: why, where, standards, notes, settings) has
+	 * not loaded: those are empty until `loadDetail` puts it in place.
+	 */
+	detailPending?: true;
 	/** Position in the wizard (ascending). */
 	order: number;
 	title: string;
@@ -135,9 +140,29 @@ export interface Practice<F extends Fields = Fields> {
 	audit?(values: Values<F>, ctx: PracticeContext): AuditCheckDef[] | null;
 }
 
+/**
+ * What a step page says beyond what the step asks and attests: why it matters, where it is done,
+ * the standards, its notes and its settings rows. Each practice keeps it in `<id>.detail.ts`,
+ * loaded with the step's page (`loadDetail` in `./index`), so a step page never downloads the
+ * prose of every other step (issue 16, "Weight"). The progress, the plan schema and the
+ * attestation of items need only the practice itself.
+ */
+export type DetailKey = 'why' | 'where' | 'standards' | 'notes' | 'settings';
+export type PracticeDetail<F extends Fields = Fields> = Pick<Practice<F>, 'why' | 'where' | 'standards' | 'notes'> & {
+	/** The "Settings to apply" rows; absent = nothing to set in Deskpro. */
+	settings?: Practice<F>['settings'];
+};
+/** A practice module's own export: everything but its detail. */
+export type PracticeCore<F extends Fields = Fields> = Omit<Practice<F>, DetailKey>;
+
 /** Identity function that keeps the field types for the module's callbacks. */
-export function definePractice<F extends Fields>(p: Practice<F>): Practice<F> {
+export function definePractice<F extends Fields>(p: PracticeCore<F>): PracticeCore<F> {
 	return p;
+}
+
+/** Identity function that types a detail's callbacks with its practice's fields: `defineDetail<typeof practice>({...})`. */
+export function defineDetail<P extends { fields: Fields }>(d: PracticeDetail<P['fields']>): PracticeDetail<P['fields']> {
+	return d;
 }
 
 /** Where a practice lives, for this helpdesk. */

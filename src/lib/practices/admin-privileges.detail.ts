@@ -1,0 +1,20 @@
+/** What the step “admin-privileges” says: why, where, the standards, its notes and settings rows (loaded with its page; see `loadDetail` in ./index). */
+import type { practice } from './admin-privileges';
+import { keepValue } from './admin-privileges';
+import { text } from '$lib/plan/fields';
+import { factRows, menusText } from './_facts';
+import { defineDetail } from './types';
+
+export const detail = defineDetail<typeof practice>({
+	where: (about) => `The agent list: ${menusText('admin.permissions', about)} (admin accounts are marked with a wrench icon)`,
+	why: [
+		'Any account with admin privileges can edit every other account on the helpdesk, change authentication settings and read every ticket. One stolen admin password is a stolen helpdesk.',
+		'Keep admin rights for the few people who need them, give each remaining admin account two-factor authentication, and turn on IP whitelisting at least for admins (one helpdesk-wide setting, not per account).'
+	],
+	standards: [
+		{ standard: 'OWASP ASVS 5.0', id: '8.4.2 (L3)', text: 'Administrative interfaces use several layers of security; network location is never the sole factor.' },
+		{ standard: 'OWASP ASVS 5.0', id: '6.3.2 (L1)', text: 'No default user accounts are present or enabled.' }
+	],
+	settings: (v, ctx) =>
+		v.accounts.flatMap((a) => factRows('admin.permissions', ctx, `${String(a.name) || 'Unnamed account'}: ${a.keepAdmin ? keepValue(a.has2fa === true) : 'Remove admin rights'}`))
+});
