@@ -20,7 +20,7 @@ import { derivePlan } from '$lib/plan/derive';
 import { writePlanText } from '$lib/plan/io';
 import type { Plan } from '$lib/plan/schema';
 import type { ServerEnv } from '$lib/practices/_server-env';
-import { readAuditText } from '$lib/audit/result';
+import { readAuditText } from '$lib/audit/read';
 import {
 	curl,
 	freePort,

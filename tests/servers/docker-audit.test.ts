@@ -14,7 +14,8 @@ import { buildStandIn, startDocker, startNginxIn, type NsDaemon, type PrivateDoc
 import { dockerPlan } from './docker-env';
 import { derivePlan } from '$lib/plan/derive';
 import { outputsFor } from '$lib/outputs';
-import { readAuditText, type AuditResult } from '$lib/audit/result';
+import { type AuditResult } from '$lib/audit/result';
+import { readAuditText } from '$lib/audit/read';
 import { composeFile, configEnv, ELASTIC_IMAGE, MYSQL_IMAGE, runScript, secretsScript } from '$lib/generators/docker-compose';
 import { nginxProxyConfig } from '$lib/generators/docker-proxy';
 import { nftRules, NFT_TABLE } from '$lib/generators/docker-firewall';

@@ -10,7 +10,8 @@
  * The whole attack on a real run is in tests/servers/attacks/audit-forgery.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { BEGIN_MARKER, END_MARKER, readAuditText, resultDigest, type AuditResult } from '$lib/audit/result';
+import { BEGIN_MARKER, END_MARKER, resultDigest, type AuditResult } from '$lib/audit/result';
+import { readAuditText } from '$lib/audit/read';
 import { itemAuditText } from '$lib/audit/format';
 import { derivePlan } from '$lib/plan/derive';
 import { readPlanText } from '$lib/plan/io';

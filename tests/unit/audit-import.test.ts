@@ -3,15 +3,8 @@
  * what the plan shows afterwards (verified / flagged items, stale results).
  */
 import { describe, expect, it } from 'vitest';
-import {
-	BEGIN_MARKER,
-	END_MARKER,
-	canonicalResultText,
-	readAuditText,
-	resultDigest,
-	type AuditExpectation,
-	type AuditResult
-} from '$lib/audit/result';
+import { BEGIN_MARKER, END_MARKER, canonicalResultText, resultDigest, type AuditResult } from '$lib/audit/result';
+import { readAuditText, type AuditExpectation } from '$lib/audit/read';
 import { auditStatus, expectDigest, verdictOf } from '$lib/audit/plan-checks';
 import type { AuditState, PlannedCheck } from '$lib/audit/types';
 import { newPlan, planSchema } from '$lib/plan/schema';
