@@ -5,6 +5,7 @@
  * summary exports nothing until every step that applies has its detail.
  */
 import { test, expect, type Page } from '@playwright/test';
+import { routeChunks } from './helpers/chunks';
 
 /** Text only one step's detail holds (its first "why" paragraph). */
 const WHY = {
@@ -22,22 +23,6 @@ function watchDetails(page: Page): { fetched: () => string[] } {
 		for (const [id, marker] of Object.entries(WHY)) if (body.includes(marker)) seen.add(id);
 	});
 	return { fetched: () => [...seen].sort() };
-}
-
-/** Routes the app's chunks through `decide` (see practice-groups.spec.ts). */
-async function routeChunks(page: Page, decide: (body: string) => 'abort' | Promise<void> | void) {
-	await page.route('**/_app/immutable/chunks/*.js', async (route) => {
-		try {
-			const response = await route.fetch();
-			const body = await response.text();
-			const d = decide(body);
-			if (d === 'abort') return await route.abort();
-			if (d) await d;
-			await route.fulfill({ response, body });
-		} catch {
-			await route.continue().catch(() => {});
-		}
-	});
 }
 
 test('a step page fetches its own detail and no other step’s; the next step’s arrives with it', async ({ page }) => {

@@ -4,6 +4,7 @@
  * its saved progress is read, and nothing is saved over that progress while it loads.
  */
 import { test, expect, type Page } from '@playwright/test';
+import { routeChunks } from './helpers/chunks';
 
 const KEY = 'deskpro-hardening-wizard:plan';
 /** Text only the Download steps' modules hold (the Server environment's field help). */
@@ -18,25 +19,6 @@ function watchServerSteps(page: Page): { fetched: () => boolean } {
 		if (body.includes(SERVER_MARKER)) seen = true;
 	});
 	return { fetched: () => seen };
-}
-
-/**
- * Routes the app's chunks through `decide`, which sees each body: 'abort' fails the request,
- * a promise delays it. A request the page gave up meanwhile (a navigation) is let go quietly.
- */
-async function routeChunks(page: Page, decide: (body: string) => 'abort' | Promise<void> | void) {
-	await page.route('**/_app/immutable/chunks/*.js', async (route) => {
-		try {
-			const response = await route.fetch();
-			const body = await response.text();
-			const d = decide(body);
-			if (d === 'abort') return await route.abort();
-			if (d) await d;
-			await route.fulfill({ response, body });
-		} catch {
-			await route.continue().catch(() => {});
-		}
-	});
 }
 
 test('a Cloud plan never loads the self-hosted steps; one of them shows its title and reason, and opens on request', async ({ page }) => {
