@@ -1,7 +1,7 @@
 /** What the step “ip-whitelisting” says: why, where, the standards, its notes and settings rows (loaded with its page; see `loadDetail` in ./index). */
 import type { practice } from './ip-whitelisting';
 import { trustedRanges } from './ip-whitelisting';
-import ipaddr from 'ipaddr.js';
+import { internalKind } from '$lib/validate/net';
 import { groupDigits, isSelfHosted, joinAnd, plural } from './_format';
 import { factRows } from './_facts';
 import { defineDetail, type Note, type SettingRow } from './types';
@@ -21,10 +21,7 @@ function rangeWarnings(entries: readonly string[]): Note[] {
 			text: `${joinAnd(broad.map((r) => r.canonical))} ${broad.length === 1 ? 'is a very broad range' : 'are very broad ranges'}: trusting that many addresses lets anyone on those networks skip the e-mail check. List only your own office and VPN exit addresses.`
 		});
 	}
-	const internal = ranges.filter((r) => {
-		const addr = ipaddr.parse(r.canonical.split('/')[0]!);
-		return ['private', 'uniqueLocal', 'loopback', 'linkLocal'].includes(addr.range());
-	});
+	const internal = ranges.filter((r) => internalKind(r.canonical.split('/')[0]!) !== null);
 	if (internal.length) {
 		notes.push({
 			kind: 'info',
