@@ -15,6 +15,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
 import { formatIp, inRange, internalKind, parseIp, parseIpOrCidr, rangeKey, type IpAddress, type ParsedRange } from '$lib/validate/net';
+import { practiceById } from '$lib/practices';
+import { checkFields, defaults, type Fields } from '$lib/plan/fields';
+import type { PracticeContext } from '$lib/practices/types';
 
 // ---------------------------------------------------------------------------------------------
 // The reference: net.ts's address functions as they were, on ipaddr.js.
@@ -389,5 +392,18 @@ describe('canonical text, containment and range kinds against ipaddr.js', () => 
 		);
 		expect([...seen].sort()).toEqual(['linkLocal', 'loopback', 'private', 'uniqueLocal', null].sort());
 		expect(internalKind('not an address')).toBeNull();
+	});
+});
+
+describe('the call site: IP whitelisting names the private ranges among the trusted ones', () => {
+	it('private, loopback, link-local and unique-local ranges, not public or IPv4-mapped ones', () => {
+		const p = practiceById.get('ip-whitelisting')!;
+		const trusted = ['10.0.0.0/8', '203.0.113.0/24', '172.16.0.0/12', '172.32.0.0/16', '192.168.1.0/24', '127.0.0.1', '169.254.0.0/16', '::1', 'fe80::/10', 'fd12:3456::/32', '2001:db8::/32', '::ffff:10.0.0.1', '100.64.0.0/10'];
+		const c = checkFields(p.fields as Fields, { ...defaults(p.fields), trustedRanges: trusted });
+		expect(c.errors).toEqual({});
+		const ctx: PracticeContext = { about: { helpdeskName: '', helpdeskUrl: '', deployment: 'cloud', os: 'linux', webServer: 'nginx' }, server: null };
+		const notes = typeof p.notes === 'function' ? p.notes(c.values as never, ctx) : (p.notes ?? []);
+		const privateNote = notes.find((n) => /private address ranges/.test(n.text));
+		expect(privateNote?.text).toMatch(/^10\.0\.0\.0\/8, 172\.16\.0\.0\/12, 192\.168\.1\.0\/24, 127\.0\.0\.1, 169\.254\.0\.0\/16, ::1, fe80::\/10 and fd12:3456::\/32 are private address ranges\./);
 	});
 });
