@@ -308,10 +308,11 @@ describe('Windows database host: the default is the 127.0.0.1 the help text advi
 		const l = tryServerEnv({});
 		expect('env' in l && { host: l.env.dbHost, client: l.env.dbClientHost }).toEqual({ host: 'localhost', client: 'localhost' });
 		// what the Windows admin is shown agrees with the value: no "localhost connects over the local socket"
-		const { serverEnvFields } = await import('$lib/practices/_server-env');
+		// the fields as the step shows them: with their help, from the step's detail
+		const { practiceById } = await import('$lib/practices');
 		const { evaluateApplicability } = await import('$lib/practices/applicability');
 		const about = { helpdeskName: 'A', helpdeskUrl: '', deployment: 'download', os: 'windows', webServer: 'iis' };
-		const shown = Object.values(serverEnvFields).filter((f) => evaluateApplicability(f.appliesTo, about).applies);
+		const shown = Object.values(practiceById.get('server-environment')!.fields).filter((f) => evaluateApplicability(f.appliesTo, about).applies);
 		const host = shown.find((f) => f.label === 'Database host')!;
 		expect(host.default).toBe('127.0.0.1');
 		expect(host.help).not.toMatch(/localhost connects over the local socket/);

@@ -61,6 +61,10 @@ describe('a step before its detail loads', () => {
 		expect(m.practices.find((x) => x.id === 'session-length')).toBe(p);
 		expect(p.detailPending).toBeUndefined();
 		expect(whyFor(p, about).join(' ')).toMatch(/unlocked/);
+		// the fields' help comes with the detail, on new field objects (the module's own are untouched)
+		const before2 = m.practices.find((x) => x.id === 'password-policy')!;
+		expect(before2.fields.minLength!.help).toBeUndefined();
+		expect(p.fields.timeoutMinutes!.help).toMatch(/From 5 minutes to 24 hours/);
 		expect(standardsFor(p, about).length).toBeGreaterThan(0);
 		const after = m.derivePlan(plan);
 		expect(after.detailsPending).not.toContain('session-length');

@@ -9,7 +9,7 @@
 import { bool, choice, int, list, listEntries, text, type FieldErrors, type Fields, type Values } from '$lib/plan/fields';
 import { parseIpOrCidr } from '$lib/validate/net';
 import { checkHost, checkMysqlDatabase, checkMysqlUser, checkServerName, checkUnixPath, unixPathWithin } from '$lib/validate/server';
-import { IMAGE, PORTS, NEVER_PUBLISHED, STAFF_PATHS } from '$lib/deskpro/docker';
+import { IMAGE, PORTS, NEVER_PUBLISHED } from '$lib/deskpro/docker';
 import { checkRestrictedRange } from './_server-env';
 import type { AboutValues } from './types';
 
@@ -80,7 +80,6 @@ export const dockerEnvFields = {
 	imageRepository: text({ label: 'Image repository', default: IMAGE.repository.value, required: true, width: 'medium', validate: checkImageRepository }),
 	deskproVersion: text({
 		label: 'Deskpro version',
-		help: 'The image tag is <Deskpro version>-onprem-<container version>; never latest, so an upgrade (a one-way database migration) happens only when you change it.',
 		default: IMAGE.exampleDeskproVersion.value,
 		required: true,
 		width: 'short',
@@ -99,7 +98,6 @@ export const dockerEnvFields = {
 	}),
 	frontProxy: choice({
 		label: 'Front proxy software',
-		help: 'Only for a reverse proxy on the same host.',
 		default: 'nginx',
 		options: [
 			{ value: 'nginx', label: 'nginx' },
@@ -108,7 +106,6 @@ export const dockerEnvFields = {
 	}),
 	publishAddress: text({
 		label: 'Host address to publish the container’s ports on',
-		help: 'For a load balancer, Cloudflare or direct clients: the host’s IPv4 address that receives them (0.0.0.0 = every address). A reverse proxy on the same host always uses 127.0.0.1.',
 		default: '0.0.0.0',
 		required: true,
 		width: 'medium',
@@ -120,7 +117,6 @@ export const dockerEnvFields = {
 	proxyPort: int({ label: 'Host port for PROXY protocol (container port 9080)', min: 1, max: 65535, default: 9080 }),
 	proxyAddresses: list({
 		label: 'Load balancer or Cloudflare addresses',
-		help: 'Only these may reach the container’s ports (the firewall enforces it). For Cloudflare, list its published IP ranges. Not used for a reverse proxy on the same host (127.0.0.1).',
 		default: [],
 		maxItems: 100,
 		placeholder: '192.0.2.10',
@@ -128,7 +124,6 @@ export const dockerEnvFields = {
 	}),
 	serverNames: list({
 		label: 'Server names',
-		help: 'Host names the helpdesk answers to, one per line. Leave empty to use the host of the helpdesk URL.',
 		default: [],
 		maxItems: 20,
 		placeholder: 'support.example.com',
@@ -136,7 +131,6 @@ export const dockerEnvFields = {
 	}),
 	adminCidrs: list({
 		label: 'Trusted networks for the staff interfaces',
-		help: `Office and VPN ranges allowed to reach ${STAFF_PATHS.map((p) => p.value).join(', ')}. Everyone else gets 403 from the front proxy. Two-factor authentication is still needed.`,
 		default: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'],
 		maxItems: 100,
 		placeholder: '10.0.0.0/8',
@@ -152,7 +146,6 @@ export const dockerEnvFields = {
 	tlsKey: text({ label: 'TLS private key file on the host', default: '/etc/ssl/private/ssl-cert-snakeoil.key', required: true, maxLength: 1024, validate: checkUnixPath }),
 	projectDir: text({
 		label: 'Project directory',
-		help: 'Where docker-compose.yml (or the run script), config.env and the secrets/ directory live.',
 		default: '/opt/deskpro',
 		required: true,
 		maxLength: 512,
@@ -160,7 +153,6 @@ export const dockerEnvFields = {
 	}),
 	logsDir: text({
 		label: 'Host directory for exported logs',
-		help: 'Mounted at /deskpro/logs: Deskpro then writes its logs there as files. Rotate them on the host (logrotate).',
 		default: '/var/log/deskpro',
 		required: true,
 		maxLength: 512,
@@ -180,7 +172,6 @@ export const dockerEnvFields = {
 	dbUser: text({ label: 'Runtime database user (web container)', default: 'deskpro', required: true, width: 'medium', validate: checkMysqlUser }),
 	dbUpgradeUser: text({
 		label: 'Migration database user (tasks container)',
-		help: 'The tasks container runs migrations and cron: it gets the schema rights; the web container does not.',
 		default: 'deskpro_upgrade',
 		required: true,
 		width: 'medium',
@@ -188,7 +179,6 @@ export const dockerEnvFields = {
 	}),
 	dbClientHost: text({
 		label: 'This host as the external database sees it',
-		help: 'The database accounts are created as \'user\'@\'this address\'.',
 		default: '192.0.2.10',
 		required: true,
 		width: 'medium',
@@ -197,8 +187,7 @@ export const dockerEnvFields = {
 	}),
 	dbTls: bool({
 		label: 'Connect to MySQL over TLS',
-		default: false,
-		help: 'Mounts a client certificate, key and CA into /deskpro/ssl/mysql/: Deskpro then connects with TLS.'
+		default: false
 	}),
 	esLocation: choice({
 		label: 'Elasticsearch',

@@ -57,7 +57,6 @@ export const serverEnvFields = {
 	/* ------------------------------------------------ Linux paths and accounts */
 	installPath: text({
 		label: 'Install path (web root)',
-		help: 'The directory holding index.php and config.php.',
 		default: '/var/www/deskpro',
 		required: true,
 		maxLength: 1024,
@@ -66,7 +65,6 @@ export const serverEnvFields = {
 	}),
 	dataPath: text({
 		label: 'Data directory (outside the web root)',
-		help: 'Where data/ (attachments, logs, backups) will live. It must not be inside the install path.',
 		default: '/var/lib/deskpro/data',
 		required: true,
 		maxLength: 1024,
@@ -75,7 +73,6 @@ export const serverEnvFields = {
 	}),
 	ownerUser: text({
 		label: 'Owner account of the application files',
-		help: 'A dedicated account that owns the files, never root and never the web-server user. Create it with: adduser --system --group --no-create-home deskpro',
 		default: 'deskpro',
 		required: true,
 		width: 'short',
@@ -85,7 +82,6 @@ export const serverEnvFields = {
 	webUser: text({ label: 'Web-server / PHP-FPM user', default: 'www-data', required: true, width: 'short', validate: checkUnixAccount, appliesTo: linux }),
 	webGroup: text({
 		label: 'Web-server group',
-		help: 'Shared group: it can read the application and write to the data directory. The cron user must be a member.',
 		default: 'www-data',
 		required: true,
 		width: 'short',
@@ -94,7 +90,6 @@ export const serverEnvFields = {
 	}),
 	cronUser: text({
 		label: 'Cron user',
-		help: 'The account whose crontab runs cron.php every minute. Never root.',
 		default: 'www-data',
 		required: true,
 		width: 'short',
@@ -103,7 +98,6 @@ export const serverEnvFields = {
 	}),
 	cronUpdater: choice({
 		label: 'Deskpro’s auto-updater (cron)',
-		help: 'Deskpro’s guide runs cron twice: as the cron user without the updater, and as the owner of the files with it, since only the owner can write the application. Check your build with: php cron.php --help (it lists --auto-updater when the build has it).',
 		default: 'owner',
 		options: [
 			{ value: 'owner', label: 'Two cron lines: updates by the owner account', hint: 'The cron user runs cron.php --no-auto-updater; the owner runs cron.php --auto-updater.' },
@@ -114,14 +108,12 @@ export const serverEnvFields = {
 	}),
 	distro: choice({
 		label: 'Linux distribution',
-		help: 'Decides the PHP-FPM socket of the distribution’s own PHP packages (a wrong socket is a 502 on every page) and the package names.',
 		default: 'debian12',
 		options: DISTROS.map((d) => ({ value: d.id, label: d.label, hint: `PHP ${d.php}: ${d.fpmSocket}` })),
 		appliesTo: linux
 	}),
 	phpFpm: text({
 		label: 'PHP-FPM socket or host:port',
-		help: 'The socket of your distribution’s PHP-FPM pool: Debian 12 unix:/run/php/php8.2-fpm.sock, Ubuntu 22.04 unix:/run/php/php8.1-fpm.sock, Ubuntu 24.04 unix:/run/php/php8.3-fpm.sock, RHEL 9 family unix:/run/php-fpm/www.sock. A TCP pool: 127.0.0.1:9000.',
 		default: 'unix:/run/php/php8.2-fpm.sock',
 		required: true,
 		maxLength: 1030,
@@ -130,7 +122,6 @@ export const serverEnvFields = {
 	}),
 	tlsCertificate: text({
 		label: 'TLS certificate file (full chain)',
-		help: 'Debian’s self-signed placeholder is shown; use your real certificate.',
 		default: '/etc/ssl/certs/ssl-cert-snakeoil.pem',
 		required: true,
 		maxLength: 1024,
@@ -149,7 +140,6 @@ export const serverEnvFields = {
 	httpPort: int({ label: 'HTTP port (redirects to HTTPS)', min: 1, max: 65535, default: 80, appliesTo: linuxWeb }),
 	uploadLimitMb: int({
 		label: 'Largest request (uploads)',
-		help: `The web server refuses bigger requests with 413. Deskpro's attachment limit is 5 MB by default and the admin page allows up to 50 MB; ${DEFAULT_UPLOAD_LIMIT_MB} MB covers that with room for the form. Set PHP's upload_max_filesize and post_max_size to match.`,
 		min: MIN_UPLOAD_LIMIT_MB,
 		max: 2047,
 		unit: 'MB',
@@ -158,13 +148,11 @@ export const serverEnvFields = {
 	}),
 	hstsIncludeSubDomains: bool({
 		label: 'HSTS: include subdomains',
-		help: 'Browsers then use HTTPS for every name below the helpdesk’s host too (OWASP ASVS 3.4.1 at level 2). Turn it off only if such a name must still answer over plain HTTP.',
 		default: true,
 		appliesTo: linuxWeb
 	}),
 	hstsPreload: bool({
 		label: 'HSTS: preload',
-		help: 'Marks the policy for browsers’ built-in HSTS lists. Only useful when you submit the registrable domain (hstspreload.org); hard to undo. Needs “include subdomains”.',
 		default: false,
 		appliesTo: linuxWeb
 	}),
@@ -189,7 +177,6 @@ export const serverEnvFields = {
 	iisSiteName: text({ label: 'IIS site name', default: 'Deskpro', required: true, width: 'medium', validate: checkIisName, appliesTo: windows }),
 	winWebAccount: text({
 		label: 'Application pool identity',
-		help: 'The account PHP runs as under IIS: IIS AppPool\\<pool name> for the default ApplicationPoolIdentity.',
 		default: 'IIS AppPool\\Deskpro',
 		required: true,
 		width: 'medium',
@@ -198,7 +185,6 @@ export const serverEnvFields = {
 	}),
 	winCronAccount: text({
 		label: 'Scheduled-task account (runs cron.php)',
-		help: 'A dedicated service account, not SYSTEM or an administrator.',
 		default: 'deskpro-cron',
 		required: true,
 		width: 'medium',
@@ -209,7 +195,6 @@ export const serverEnvFields = {
 	/* ------------------------------------------------ names and networks */
 	serverNames: list({
 		label: 'Server names',
-		help: 'Host names the helpdesk answers to, one per line. Leave empty to use the host of the helpdesk URL.',
 		default: [],
 		maxItems: 20,
 		placeholder: 'support.example.com',
@@ -217,7 +202,6 @@ export const serverEnvFields = {
 	}),
 	adminCidrs: list({
 		label: 'Networks allowed to reach the staff interfaces',
-		help: 'Your office and VPN ranges (IPv4 or IPv6, address or CIDR), one per line. Everyone else gets 403 on Deskpro’s staff interfaces: /agent/, /admin/, /reports/, /billing/, /api/ and /install/ (also written as /index.php/agent/ and so on). Add the addresses of API integrations. Two-factor authentication is still needed: a network is never the only protection.',
 		default: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'],
 		maxItems: 100,
 		placeholder: '10.0.0.0/8',
@@ -225,12 +209,10 @@ export const serverEnvFields = {
 	}),
 	behindProxy: bool({
 		label: 'A reverse proxy or load balancer sits in front of this server',
-		default: false,
-		help: 'When on, the client address is taken from the header below, but only for requests coming from the proxies listed.'
+		default: false
 	}),
 	proxyAddresses: list({
 		label: 'Proxy / load-balancer addresses',
-		help: 'Only these addresses are trusted to set the client-IP header. Used only when the option above is on.',
 		default: [],
 		maxItems: 50,
 		placeholder: '192.0.2.10',
@@ -238,8 +220,7 @@ export const serverEnvFields = {
 	}),
 	proxyTerminatesTls: bool({
 		label: 'The proxy terminates TLS and forwards plain HTTP to this server',
-		default: false,
-		help: 'When on, requests from the listed proxies carrying X-Forwarded-Proto: https are served on the HTTP port (no redirect back to HTTPS, which would loop) and Deskpro is told the page is https. From anyone else the header is ignored and HTTP still redirects. Used only when the proxy option above is on.'
+		default: false
 	}),
 	proxyHeader: text({
 		label: 'Client-IP header set by the proxy',
@@ -252,7 +233,6 @@ export const serverEnvFields = {
 	/* ------------------------------------------------ database */
 	dbHost: text({
 		label: 'Database host',
-		help: 'localhost connects over the local socket (MariaDB or MySQL on this server); 127.0.0.1 over TCP, with 127.0.0.1 as the account host below too.',
 		default: 'localhost',
 		required: true,
 		width: 'medium',
@@ -266,7 +246,6 @@ export const serverEnvFields = {
 	// these fields existed keeps its dbHost / dbClientHost (see `plan/migrate.ts`).
 	winDbHost: text({
 		label: 'Database host',
-		help: 'Windows has no local socket for MySQL or MariaDB: 127.0.0.1 connects over TCP on this server (localhost may try IPv6 ::1 first). Keep 127.0.0.1 as the account host below too.',
 		default: '127.0.0.1',
 		required: true,
 		width: 'medium',
@@ -278,7 +257,6 @@ export const serverEnvFields = {
 	dbName: text({ label: 'Database name', default: 'deskpro', required: true, width: 'medium', validate: checkMysqlDatabase }),
 	dbUser: text({
 		label: 'Runtime database user',
-		help: 'Used by Deskpro every day: data access on its own database only.',
 		default: 'deskpro',
 		required: true,
 		width: 'medium',
@@ -286,7 +264,6 @@ export const serverEnvFields = {
 	}),
 	dbClientHost: text({
 		label: 'Application host as the database sees it',
-		help: 'The account is created as \'user\'@\'this host\': localhost for a socket on the same server, otherwise the web server’s address.',
 		default: 'localhost',
 		required: true,
 		width: 'medium',
@@ -296,7 +273,6 @@ export const serverEnvFields = {
 	}),
 	winDbClientHost: text({
 		label: 'Application host as the database sees it',
-		help: 'The account is created as \'user\'@\'this host\': 127.0.0.1 when the database runs on this server, otherwise the web server’s address.',
 		default: '127.0.0.1',
 		required: true,
 		width: 'medium',
@@ -306,7 +282,6 @@ export const serverEnvFields = {
 	}),
 	dbPassword: text({
 		label: 'Runtime database password',
-		help: 'Generate one, or type your own (16–128 characters, no spaces or backslash). It is never saved: after a reload, type the one the database already has (or generate a new one and change it in both places). The SQL and config.php appear once it is set.',
 		default: '',
 		secret: true,
 		maxLength: 128,
@@ -315,13 +290,11 @@ export const serverEnvFields = {
 	}),
 	upgradeAccount: bool({
 		label: 'Create a separate schema-upgrade account',
-		default: true,
-		help: 'Upgrades need CREATE, ALTER, DROP and INDEX; day-to-day use does not. Keep those rights in an account used only while upgrading.'
+		default: true
 	}),
 	dbUpgradeUser: text({ label: 'Upgrade database user', default: 'deskpro_upgrade', required: true, width: 'medium', validate: checkMysqlUser }),
 	dbUpgradePassword: text({
 		label: 'Upgrade account password',
-		help: 'Generate one, or type the one the database already has. Never saved.',
 		default: '',
 		secret: true,
 		maxLength: 128,

@@ -16,5 +16,9 @@ export const detail = defineDetail<typeof practice>({
 		{ standard: 'OWASP ASVS 5.0', id: '6.3.2 (L1)', text: 'No default user accounts are present or enabled.' }
 	],
 	settings: (v, ctx) =>
-		v.accounts.flatMap((a) => factRows('admin.permissions', ctx, `${String(a.name) || 'Unnamed account'}: ${a.keepAdmin ? keepValue(a.has2fa === true) : 'Remove admin rights'}`))
+		v.accounts.flatMap((a) => factRows('admin.permissions', ctx, `${String(a.name) || 'Unnamed account'}: ${a.keepAdmin ? keepValue(a.has2fa === true) : 'Remove admin rights'}`)),
+	/** Each field’s help, shown under its input on this step’s page. */
+	help: {
+		accounts: 'One row per agent marked with the wrench icon in the agent list (its menu is at the top of this step).'
+	}
 });

@@ -19,7 +19,6 @@ export const practice = definePractice({
 	fields: {
 		accounts: table({
 			label: 'Admin accounts',
-			help: 'One row per agent marked with the wrench icon in the agent list (its menu is at the top of this step).',
 			addLabel: 'Add admin account',
 			default: [],
 			maxRows: 200,

@@ -57,5 +57,11 @@ export const detail = defineDetail<typeof practice>({
 		...factRows('tfa.require', ctx, v.requireAll ? 'On' : 'Off'),
 		...(v.requireAll ? factRows('tfa.grace', ctx, v.graceUntil.trim() ? `Until ${v.graceUntil.trim()}` : 'None (at the next login)') : []),
 		...factRows('tfa.enforce', ctx, v.enforceAdmins ? 'On for every admin' : 'Off')
-	]
+	],
+	/** Each field’s help, shown under its input on this step’s page. */
+	help: {
+		totp: 'Agents set it up under their own preferences (Security).',
+		email: 'A separate switch. Not a second factor under NIST or ASVS: leave it off where agents can install an app.',
+		graceUntil: 'A date (YYYY-MM-DD); Deskpro’s grace period is a date, not a number of days. Leave empty for none: 2FA is then asked at the next login.'
+	}
 });

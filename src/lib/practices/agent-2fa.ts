@@ -19,12 +19,11 @@ export const practice = definePractice({
 	summary: 'Require every agent to set up an authenticator app (TOTP), with a grace date, and enforce it on every admin.',
 	source: 'beyond',
 	fields: {
-		totp: bool({ label: 'Turn on the TOTP Service (authenticator app)', default: true, help: 'Agents set it up under their own preferences (Security).' }),
-		email: bool({ label: 'Turn on Email 2FA (codes by e-mail)', default: false, help: 'A separate switch. Not a second factor under NIST or ASVS: leave it off where agents can install an app.' }),
+		totp: bool({ label: 'Turn on the TOTP Service (authenticator app)', default: true }),
+		email: bool({ label: 'Turn on Email 2FA (codes by e-mail)', default: false }),
 		requireAll: bool({ label: 'Require all agents to set up 2FA', default: true }),
 		graceUntil: text({
 			label: 'Grace period: agents may skip setting up 2FA until',
-			help: 'A date (YYYY-MM-DD); Deskpro’s grace period is a date, not a number of days. Leave empty for none: 2FA is then asked at the next login.',
 			placeholder: '2026-03-31',
 			default: '',
 			maxLength: 10,

@@ -29,5 +29,10 @@ export const detail = defineDetail<typeof practice>({
 	settings: (v, ctx) => [
 		...v.keys.flatMap((k) => factRows('api.keys', ctx, `${String(k.usedBy) || 'Unnamed key'}: ${advice(k)}`)),
 		...(ctx.about.deployment === 'cloud' ? [] : factRows('api.rateLimit', ctx, v.apiRateLimit === 0 ? '0 (no limit)' : String(v.apiRateLimit), 'per interval; the interval defaults to 60 s'))
-	]
+	],
+	/** Each field’s help, shown under its input on this step’s page. */
+	help: {
+		apiRateLimit: 'On-Premise the limit is 0 = no limit by default, so a leaked key can read everything at full speed. On Deskpro Cloud, Deskpro sets it.',
+		keys: 'One row per API key in Deskpro’s API keys list (its menu is at the top of this step).'
+	}
 });

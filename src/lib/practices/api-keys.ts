@@ -21,12 +21,10 @@ export const practice = definePractice({
 			min: 0,
 			max: 1_000_000,
 			default: 1000,
-			deskproDefault: 0,
-			help: 'On-Premise the limit is 0 = no limit by default, so a leaked key can read everything at full speed. On Deskpro Cloud, Deskpro sets it.'
+			deskproDefault: 0
 		}),
 		keys: table({
 			label: 'API keys',
-			help: 'One row per API key in Deskpro’s API keys list (its menu is at the top of this step).',
 			addLabel: 'Add API key',
 			default: [],
 			maxRows: 200,

@@ -25,5 +25,10 @@ export const detail = defineDetail<typeof practice>({
 		...factRows('attachments.requireAuth', ctx, v.requireAuth ? 'On' : 'Off'),
 		...factRows('uploads.userBlocked', ctx, ext(v.userBlocked).join(', ') || 'None'),
 		...factRows('uploads.agentBlocked', ctx, ext(v.agentBlocked).join(', ') || 'None')
-	]
+	],
+	/** Each field’s help, shown under its input on this step’s page. */
+	help: {
+		userBlocked: 'One extension per line, without the dot.',
+		agentBlocked: 'One extension per line, without the dot.'
+	}
 });

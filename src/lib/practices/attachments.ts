@@ -18,7 +18,6 @@ export const practice = definePractice({
 		requireAuth: bool({ label: 'Attachment links need a login', default: true, deskproDefault: false }),
 		userBlocked: list({
 			label: 'File types users may not upload',
-			help: 'One extension per line, without the dot.',
 			placeholder: 'exe\nbat\ncmd',
 			default: ['exe', 'bat', 'cmd', 'com', 'scr', 'js', 'vbs', 'msi', 'ps1', 'jar'],
 			maxItems: 100,
@@ -26,7 +25,6 @@ export const practice = definePractice({
 		}),
 		agentBlocked: list({
 			label: 'File types agents may not upload',
-			help: 'One extension per line, without the dot.',
 			placeholder: 'exe\nbat',
 			default: ['exe', 'bat', 'cmd', 'com', 'scr', 'vbs', 'msi'],
 			maxItems: 100,

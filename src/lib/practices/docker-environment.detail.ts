@@ -1,4 +1,5 @@
 /** What the step “docker-environment” says: why, where, the standards, its notes and settings rows (loaded with its page; see `loadDetail` in ./index). */
+import { STAFF_PATHS } from '$lib/deskpro/docker';
 import type { practice } from './docker-environment';
 import { IMAGE, OPC, sourceText } from '$lib/deskpro/docker';
 import { defineDetail, type Note } from './types';
@@ -23,5 +24,19 @@ export const detail = defineDetail<typeof practice>({
 		];
 		if (values?.arrival === 'cloudflare') notes.push({ kind: 'warning', text: 'Cloudflare’s ranges change: take them from Cloudflare’s published list and update the firewall when they change.' });
 		return notes;
+	},
+	/** Each field’s help, shown under its input on this step’s page. */
+	help: {
+		deskproVersion: 'The image tag is <Deskpro version>-onprem-<container version>; never latest, so an upgrade (a one-way database migration) happens only when you change it.',
+		frontProxy: 'Only for a reverse proxy on the same host.',
+		publishAddress: 'For a load balancer, Cloudflare or direct clients: the host’s IPv4 address that receives them (0.0.0.0 = every address). A reverse proxy on the same host always uses 127.0.0.1.',
+		proxyAddresses: 'Only these may reach the container’s ports (the firewall enforces it). For Cloudflare, list its published IP ranges. Not used for a reverse proxy on the same host (127.0.0.1).',
+		serverNames: 'Host names the helpdesk answers to, one per line. Leave empty to use the host of the helpdesk URL.',
+		adminCidrs: `Office and VPN ranges allowed to reach ${STAFF_PATHS.map((p) => p.value).join(', ')}. Everyone else gets 403 from the front proxy. Two-factor authentication is still needed.`,
+		projectDir: 'Where docker-compose.yml (or the run script), config.env and the secrets/ directory live.',
+		logsDir: 'Mounted at /deskpro/logs: Deskpro then writes its logs there as files. Rotate them on the host (logrotate).',
+		dbUpgradeUser: 'The tasks container runs migrations and cron: it gets the schema rights; the web container does not.',
+		dbClientHost: 'The database accounts are created as \'user\'@\'this address\'.',
+		dbTls: 'Mounts a client certificate, key and CA into /deskpro/ssl/mysql/: Deskpro then connects with TLS.'
 	}
 });

@@ -10,6 +10,7 @@
  * list are right for a Cloud plan without them (issue 16, "Weight").
  */
 import type { Practice, PracticeCore, PracticeDetail } from './types';
+import type { Fields } from '$lib/plan/fields';
 import { stepRank } from '$lib/apply-order';
 import { SELF_HOSTED_STEPS, type PracticeGroup, type SelfHostedStep } from './_self-hosted-steps';
 import type * as ServerGroup from './_group-server';
@@ -34,7 +35,16 @@ const NO_DETAIL = { why: [], where: '', standards: [], settings: () => [] } sati
 /** A practice: its module's export with its detail once loaded, or marked `detailPending` until then. */
 function compose(p: PracticeCore): Practice {
 	const d = details.get(p.id);
-	return d ? { ...NO_DETAIL, ...p, ...d } : { ...NO_DETAIL, ...p, detailPending: true };
+	if (!d) return { ...NO_DETAIL, ...p, detailPending: true };
+	const { help, ...said } = d;
+	return { ...NO_DETAIL, ...p, ...said, fields: help ? withHelp(p.fields, help) : p.fields };
+}
+
+/** The fields with their help from the detail (new field objects; the module's are left as they are). */
+function withHelp(fields: Fields, help: Partial<Record<string, string>>): Fields {
+	const out: Fields = {};
+	for (const [k, f] of Object.entries(fields)) out[k] = help[k] === undefined ? f : { ...f, help: help[k] };
+	return out;
 }
 
 /**

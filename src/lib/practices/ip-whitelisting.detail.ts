@@ -78,5 +78,10 @@ export const detail = defineDetail<typeof practice>({
 			...factRows('ipw.lifetime', ctx, `${plural(v.lifetimeDays, 'day')} (${groupDigits(v.lifetimeDays * DAY)} s)`)
 		);
 		return rows;
+	},
+	/** Each field’s help, shown under its input on this step’s page. */
+	help: {
+		lifetimeDays: 'From 1 day to 2 years. Deskpro stores it in seconds (21 days = 1 814 400 s). Shorter means more e-mail checks; agents on changing home addresses will see them often.',
+		trustedRanges: 'For your records and for a web-server or firewall allow-list only: Deskpro has no such setting. Your office and VPN exit addresses, IPv4 or IPv6, one per line, e.g. 203.0.113.0/24 or 2001:db8:1200::/40.'
 	}
 });

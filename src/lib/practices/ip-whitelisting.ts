@@ -38,12 +38,10 @@ export const practice = definePractice({
 			min: 1,
 			max: 730,
 			default: 21,
-			deskproDefault: 21,
-			help: 'From 1 day to 2 years. Deskpro stores it in seconds (21 days = 1 814 400 s). Shorter means more e-mail checks; agents on changing home addresses will see them often.'
+			deskproDefault: 21
 		}),
 		trustedRanges: list({
 			label: 'Trusted IP addresses and CIDR ranges',
-			help: 'For your records and for a web-server or firewall allow-list only: Deskpro has no such setting. Your office and VPN exit addresses, IPv4 or IPv6, one per line, e.g. 203.0.113.0/24 or 2001:db8:1200::/40.',
 			placeholder: '203.0.113.0/24\n2001:db8:1200::/40',
 			default: [],
 			maxItems: 200,

@@ -41,5 +41,12 @@ export const detail = defineDetail<typeof practice>({
 		...factRows('notify.selfFailedLogin', ctx, onOff(v.notifySelfFailedLogin)),
 		...factRows('notify.failedAdminLogin', ctx, onOff(v.notifyFailedAdminLogin)),
 		...factRows('notify.emailList', ctx, v.alertRecipients.trim() || 'Not set yet: enter the recipients in the step “Login and failed-login notifications”')
-	]
+	],
+	/** Each field’s help, shown under its input on this step’s page. */
+	help: {
+		notifySelfLogin: '“Whenever my account is used to log in”.',
+		notifySelfFailedLogin: '“…and the credentials are incorrect”.',
+		alertRecipients: 'One or more e-mail addresses, separated by commas, e.g. security@example.com. Deskpro’s list is empty by default.',
+		reportContact: 'A person, team, address or chat channel, e.g. security@example.com. Used in the checklist and the training note.'
+	}
 });

@@ -23,14 +23,12 @@ export const practice = definePractice({
 		notifySelfLogin: bool({
 			label: 'Agents are notified whenever their account is used to log in',
 			default: true,
-			deskproDefault: false,
-			help: '“Whenever my account is used to log in”.'
+			deskproDefault: false
 		}),
 		notifySelfFailedLogin: bool({
 			label: 'Agents are notified when someone tries their account with a wrong password',
 			default: true,
-			deskproDefault: true,
-			help: '“…and the credentials are incorrect”.'
+			deskproDefault: true
 		}),
 		notifyFailedAdminLogin: bool({
 			label: 'Admins are notified of failed logins to admin accounts',
@@ -39,7 +37,6 @@ export const practice = definePractice({
 		}),
 		alertRecipients: text({
 			label: 'Who receives the helpdesk-wide login alerts',
-			help: 'One or more e-mail addresses, separated by commas, e.g. security@example.com. Deskpro’s list is empty by default.',
 			placeholder: 'security@example.com',
 			default: '',
 			maxLength: 500,
@@ -48,7 +45,6 @@ export const practice = definePractice({
 		}),
 		reportContact: text({
 			label: 'Who agents report an unknown login to',
-			help: 'A person, team, address or chat channel, e.g. security@example.com. Used in the checklist and the training note.',
 			placeholder: 'security@example.com',
 			default: '',
 			maxLength: 200,

@@ -35,5 +35,12 @@ export const detail = defineDetail<typeof practice>({
 		...factRows('password.symbol', ctx, String(v.requireSymbol)),
 		...factRows('password.maxAge', ctx, v.maxAgeDays === 0 ? '0 (never expires)' : String(v.maxAgeDays)),
 		...factRows('password.forbidReuse', ctx, v.forbidReuse ? 'Yes' : 'No')
-	]
+	],
+	/** Each field’s help, shown under its input on this step’s page. */
+	help: {
+		minLength: 'At least 15 for NIST. NIST accepts a shorter minimum only when every agent must use an authenticator app (see the two-factor step).',
+		requireUppercase: 'How many of each kind are required; 0 = not required.',
+		maxAgeDays: '0 = passwords never expire.',
+		forbidReuse: 'Allowed under NIST and ASVS (they forbid composition rules and forced expiry, not history checks).'
+	}
 });

@@ -8,13 +8,13 @@ export const practice = definePractice({
 	summary: 'Set a minimum length and decide on composition rules, expiry and reuse for agent passwords.',
 	source: 'article',
 	fields: {
-		minLength: int({ label: 'Minimum length', unit: 'characters', min: 5, max: 64, default: 15, deskproDefault: 5, help: 'At least 15 for NIST. NIST accepts a shorter minimum only when every agent must use an authenticator app (see the two-factor step).' }),
-		requireUppercase: int({ label: 'Required upper-case letters', min: 0, max: 10, default: 0, deskproDefault: 0, help: 'How many of each kind are required; 0 = not required.' }),
+		minLength: int({ label: 'Minimum length', unit: 'characters', min: 5, max: 64, default: 15, deskproDefault: 5 }),
+		requireUppercase: int({ label: 'Required upper-case letters', min: 0, max: 10, default: 0, deskproDefault: 0 }),
 		requireLowercase: int({ label: 'Required lower-case letters', min: 0, max: 10, default: 0, deskproDefault: 0 }),
 		requireNumber: int({ label: 'Required numbers', min: 0, max: 10, default: 0, deskproDefault: 0 }),
 		requireSymbol: int({ label: 'Required symbols', min: 0, max: 10, default: 0, deskproDefault: 0 }),
-		maxAgeDays: int({ label: 'Maximum password age', unit: 'days', min: 0, max: 3650, default: 0, deskproDefault: 0, help: '0 = passwords never expire.' }),
-		forbidReuse: bool({ label: 'Forbid password reuse', default: false, deskproDefault: false, help: 'Allowed under NIST and ASVS (they forbid composition rules and forced expiry, not history checks).' })
+		maxAgeDays: int({ label: 'Maximum password age', unit: 'days', min: 0, max: 3650, default: 0, deskproDefault: 0 }),
+		forbidReuse: bool({ label: 'Forbid password reuse', default: false, deskproDefault: false })
 	},
 	presets: [
 		{

@@ -65,5 +65,10 @@ export const detail = defineDetail<typeof practice>({
 			...factRows('rate.registration.enabled', ctx, v.limitRegistration ? 'On' : 'Off')
 		];
 		return rows;
+	},
+	/** Each field’s help, shown under its input on this step’s page. */
+	help: {
+		limitResetPassword: 'Off by default: without it anyone can flood an address with reset e-mails.',
+		limitRegistration: 'Off by default: without it a script can create accounts in bulk.'
 	}
 });

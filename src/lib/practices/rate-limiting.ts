@@ -33,8 +33,8 @@ export const practice = definePractice({
 		userAttempts: attempts('Users', 6, 'End users of the help centre (portal).'),
 		userWindowMinutes: window('Users'),
 		userLockoutMinutes: lockout('Users'),
-		limitResetPassword: bool({ label: 'Limit password-reset requests', default: true, deskproDefault: false, help: 'Off by default: without it anyone can flood an address with reset e-mails.' }),
-		limitRegistration: bool({ label: 'Limit registrations', default: true, deskproDefault: false, help: 'Off by default: without it a script can create accounts in bulk.' })
+		limitResetPassword: bool({ label: 'Limit password-reset requests', default: true, deskproDefault: false }),
+		limitRegistration: bool({ label: 'Limit registrations', default: true, deskproDefault: false })
 	},
 	checklist: (v, ctx) => [
 		{

@@ -55,5 +55,10 @@ export const detail = defineDetail<typeof practice>({
 			);
 		}
 		return rows;
+	},
+	/** Each field’s help, shown under its input on this step’s page. */
+	help: {
+		dnsServer: 'Self-hosted: a resolver that knows your internal zones, e.g. 10.0.0.53. Leave empty to keep Deskpro’s default (8.8.8.8).',
+		internalSuffixes: 'One per line: the domains your office and VPN addresses resolve to, e.g. corp.example.com. A host counts as inside when its name ends in one of these.'
 	}
 });

@@ -18,7 +18,6 @@ export const practice = definePractice({
 	fields: {
 		dnsServer: text({
 			label: 'DNS server for the look-ups',
-			help: 'Self-hosted: a resolver that knows your internal zones, e.g. 10.0.0.53. Leave empty to keep Deskpro’s default (8.8.8.8).',
 			placeholder: '10.0.0.53',
 			default: '',
 			maxLength: 45,
@@ -27,7 +26,6 @@ export const practice = definePractice({
 		}),
 		internalSuffixes: list({
 			label: 'Your internal domain suffixes',
-			help: 'One per line: the domains your office and VPN addresses resolve to, e.g. corp.example.com. A host counts as inside when its name ends in one of these.',
 			placeholder: 'corp.example.com\nvpn.example.com',
 			default: [],
 			maxItems: 50,

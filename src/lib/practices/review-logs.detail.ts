@@ -42,5 +42,12 @@ export const detail = defineDetail<typeof practice>({
 		const rows: SettingRow[] = [...factRows('review.auditLog', ctx, label(v.auditLogCadence)), ...factRows('review.admins', ctx, label(v.adminReviewCadence))];
 		if (ctx.about.deployment !== 'cloud') rows.push(...factRows('review.errorLogs', ctx, label(v.errorLogCadence)));
 		return rows;
+	},
+	/** Each field’s help, shown under its input on this step’s page. */
+	help: {
+		auditLogCadence: 'Agents > Audit Log: admin actions and recent logins.',
+		adminReviewCadence: 'Who has admin rights, and does each still need them? (see “Limit admin privileges”)',
+		errorLogCadence: 'Server > Error Logs in Deskpro Download. Not used for Deskpro Cloud.',
+		reviewer: 'A name or role, used on the checklist and the reminders.'
 	}
 });

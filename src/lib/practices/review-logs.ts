@@ -24,12 +24,11 @@ export const practice = definePractice({
 	summary: 'Put reviews of the audit log, the admin list and (self-hosted) the error logs on a fixed schedule.',
 	source: 'article',
 	fields: {
-		auditLogCadence: choice({ label: 'Audit log review', help: 'Agents > Audit Log: admin actions and recent logins.', default: 'weekly', options }),
-		adminReviewCadence: choice({ label: 'Admin account review', help: 'Who has admin rights, and does each still need them? (see “Limit admin privileges”)', default: 'quarterly', options }),
-		errorLogCadence: choice({ label: 'Error log review (self-hosted only)', help: 'Server > Error Logs in Deskpro Download. Not used for Deskpro Cloud.', default: 'weekly', options }),
+		auditLogCadence: choice({ label: 'Audit log review', default: 'weekly', options }),
+		adminReviewCadence: choice({ label: 'Admin account review', default: 'quarterly', options }),
+		errorLogCadence: choice({ label: 'Error log review (self-hosted only)', default: 'weekly', options }),
 		reviewer: text({
 			label: 'Who does the reviews',
-			help: 'A name or role, used on the checklist and the reminders.',
 			placeholder: 'IT security lead',
 			default: '',
 			maxLength: 120,

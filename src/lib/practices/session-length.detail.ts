@@ -41,5 +41,11 @@ export const detail = defineDetail<typeof practice>({
 		...factRows('session.requirePage', ctx, onOff(v.requireActivity)),
 		...factRows('session.agentRememberMe', ctx, onOff(v.agentRememberMe)),
 		...factRows('session.userRememberMe', ctx, onOff(v.userRememberMe))
-	]
+	],
+	/** Each field’s help, shown under its input on this step’s page. */
+	help: {
+		timeoutMinutes: 'From 5 minutes to 24 hours. Deskpro stores seconds (default 3600 s = 60 minutes).',
+		requireActivity: 'Off by default: then automatic background requests of an open tab keep the session alive.',
+		userRememberMe: 'Users see only their own tickets; turn it back on if convenience matters more for them.'
+	}
 });

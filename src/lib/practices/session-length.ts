@@ -15,21 +15,18 @@ export const practice = definePractice({
 			min: 5,
 			max: 1440,
 			default: 60,
-			deskproDefault: 60,
-			help: 'From 5 minutes to 24 hours. Deskpro stores seconds (default 3600 s = 60 minutes).'
+			deskproDefault: 60
 		}),
 		requireActivity: bool({
 			label: 'Require Activity: only real page loads keep a session alive',
 			default: true,
-			deskproDefault: false,
-			help: 'Off by default: then automatic background requests of an open tab keep the session alive.'
+			deskproDefault: false
 		}),
 		agentRememberMe: bool({ label: 'Allow “Remember me” for agents', default: false, deskproDefault: true }),
 		userRememberMe: bool({
 			label: 'Allow “Remember me” for users of the help centre',
 			default: false,
-			deskproDefault: true,
-			help: 'Users see only their own tickets; turn it back on if convenience matters more for them.'
+			deskproDefault: true
 		})
 	},
 	presets: [

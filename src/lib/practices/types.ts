@@ -142,15 +142,18 @@ export interface Practice<F extends Fields = Fields> {
 
 /**
  * What a step page says beyond what the step asks and attests: why it matters, where it is done,
- * the standards, its notes and its settings rows. Each practice keeps it in `<id>.detail.ts`,
+ * the standards, its notes, its settings rows and its fields' help. Each practice keeps it in `<id>.detail.ts`,
  * loaded with the step's page (`loadDetail` in `./index`), so a step page never downloads the
  * prose of every other step (issue 16, "Weight"). The progress, the plan schema and the
  * attestation of items need only the practice itself.
  */
 export type DetailKey = 'why' | 'where' | 'standards' | 'notes' | 'settings';
+
 export type PracticeDetail<F extends Fields = Fields> = Pick<Practice<F>, 'why' | 'where' | 'standards' | 'notes'> & {
 	/** The "Settings to apply" rows; absent = nothing to set in Deskpro. */
 	settings?: Practice<F>['settings'];
+	/** Each field's help, shown under its input on the step's page (put on the fields when the detail loads). */
+	help?: Partial<Record<keyof F & string, string>>;
 };
 /** A practice module's own export: everything but its detail. */
 export type PracticeCore<F extends Fields = Fields> = Omit<Practice<F>, DetailKey>;
