@@ -1,46 +1,40 @@
 /**
- * The one derived map of generated files for a plan: it feeds the live previews, the copy and
- * download buttons, the config bundle (zip) and the exports. The server and Docker files come
- * from `outputs-files.ts`; this module adds the audit script (with the audit library, about
- * 25 KB gzip of shell text), so only the audit page, the summary and the exports load it, lazily
- * and only for a self-hosted plan (`wizard.loadGenerators()` in plan/state.svelte.ts); a Cloud
- * plan has no generated files (`generatesFiles` in output-types.ts) and never fetches it.
+ * The one derived map of generated files for a plan, with every generator module imported
+ * statically: `outputsFor(plan)` gives any plan's files synchronously (tests, scripts/bench.js).
+ * The list of files is `outputs-files.ts`, the audit script is added by `outputs-audit.ts`. The
+ * browser never loads this module: the steps fetch only the generator modules of the files they
+ * show, the audit page, the summary and the exports those of the plan's target with the audit
+ * script (`wizard.useGenerators()`, `wizard.generatedFiles()` in plan/state.svelte.ts); a Cloud
+ * plan has no generated files (`generatesFiles` in output-types.ts) and fetches none.
  */
 import type { Plan } from './plan/schema';
 import { derivePlan, type DerivedPlan } from './plan/derive';
-import { auditScript, AUDIT_SCRIPT_FILENAME } from './generators/audit';
-import { fileRank } from './apply-order';
-import { fileOutputsFor } from './outputs-files';
+import type { GeneratorModules } from './outputs-files';
+import { outputsWith } from './outputs-audit';
+import * as nginx from './generators/nginx';
+import * as apache from './generators/apache';
+import * as configPhp from './generators/config-php';
+import * as cron from './generators/cron';
+import * as mysql from './generators/mysql';
+import * as permissions from './generators/permissions';
+import * as iis from './generators/iis';
+import * as postChecks from './generators/post-checks';
+import * as dockerCompose from './generators/docker-compose';
+import * as dockerDb from './generators/docker-db';
+import * as dockerProxy from './generators/docker-proxy';
+import * as dockerFirewall from './generators/docker-firewall';
+import type { OutputFile } from './output-types';
 
 export type { OutputFile, OutputLanguage } from './output-types';
 export type { ServerOutputInput } from './outputs-files';
-import type { OutputFile } from './output-types';
 
-/**
- * The audit script: one when the plan declares audit checks (Deskpro Download on Linux) and no
- * server step that declares checks has invalid inputs.
- */
-function auditOutput(plan: Plan, derived: DerivedPlan): OutputFile | null {
-	const a = derived.audit;
-	if (a.checks.length === 0 || a.blockedBy.length > 0) return null;
-	return {
-		id: 'audit-script',
-		practiceId: 'audit',
-		filename: AUDIT_SCRIPT_FILENAME,
-		language: 'bash',
-		description: 'Read-only audit: checks the server against this plan and prints a result to import into the wizard.',
-		applyOrder: fileRank('audit-script'),
-		text: auditScript({ planId: plan.planId, checks: a.checks, expectDigest: a.expectDigest })
-	};
-}
+/** Every generator module (the type makes a module missing here a compile error). */
+export const ALL_GENERATORS: GeneratorModules = { nginx, apache, configPhp, cron, mysql, permissions, iis, postChecks, dockerCompose, dockerDb, dockerProxy, dockerFirewall };
 
 /**
  * Every generated file that applies to this plan (empty while inputs are invalid), in apply
- * order: the server and Docker files (`fileOutputsFor`) and the audit script.
+ * order: the server and Docker files and the audit script.
  */
 export function outputsFor(plan: Plan, derived: DerivedPlan = derivePlan(plan)): OutputFile[] {
-	const out = fileOutputsFor(plan, derived);
-	const audit = auditOutput(plan, derived);
-	if (audit) out.push(audit);
-	return out.sort((a, b) => a.applyOrder - b.applyOrder);
+	return outputsWith(ALL_GENERATORS, plan, derived);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { outputsFor } from '$lib/outputs';
+import { fileOutputsFor, generatorsFor, loadGeneratorModules, type GeneratorName } from '$lib/outputs-files';
 import { newPlan } from '$lib/plan/schema';
 import { planWith } from '../servers/env';
 import { dockerPlan } from '../servers/docker-env';
@@ -39,7 +40,7 @@ describe('outputs map', () => {
 		expect(files.map((f) => f.applyOrder)).toEqual([...files.map((f) => f.applyOrder)].sort((x, y) => x - y));
 	});
 
-	// The browser loads the generators only when `generatesFiles` says so (wizard.loadGenerators);
+	// The browser loads the generators only when `generatesFiles` says so (wizard.useGenerators);
 	// otherwise it shows no files. That is right only if such a plan really has none.
 	it('a plan that does not generate files (Cloud) has none, however its self-hosted answers are filled', () => {
 		const selfHosted: [string, Plan][] = [
@@ -87,5 +88,50 @@ describe('outputs map', () => {
 		expect(admin).toContain('password-policy');
 		expect(admin).toContain('ip-whitelisting');
 		expect(admin.some((id) => id.startsWith('server-') || id.startsWith('docker-'))).toBe(false);
+	});
+});
+
+describe('the generator modules a plan fetches (by target)', () => {
+	const targets: [string, Plan, GeneratorName[]][] = [
+		['Download, Linux, nginx', planWith({}, { webServer: 'nginx' }), ['nginx', 'configPhp', 'mysql', 'permissions', 'cron', 'postChecks']],
+		['Download, Linux, Apache', planWith({}, { webServer: 'apache' }), ['apache', 'configPhp', 'mysql', 'permissions', 'cron', 'postChecks']],
+		['Download, Windows, IIS', planWith({}, { os: 'windows', webServer: 'iis' }), ['configPhp', 'mysql', 'iis']],
+		['On-Premise Docker, Compose, direct', dockerPlan({ arrival: 'direct' }), ['dockerCompose', 'dockerDb']],
+		['On-Premise Docker, Compose, nginx front proxy', dockerPlan({ arrival: 'proxy', frontProxy: 'nginx' }), ['dockerCompose', 'dockerDb', 'dockerProxy', 'dockerFirewall']]
+	];
+	const withoutAudit = (plan: Plan) => outputsFor(plan).filter((f) => f.id !== 'audit-script');
+
+	for (const [name, plan, expected] of targets) {
+		it(`${name}: only its own modules, and they make exactly the files outputsFor makes`, async () => {
+			expect(generatorsFor(plan).sort()).toEqual([...expected].sort());
+			const files = fileOutputsFor(await loadGeneratorModules(generatorsFor(plan)), plan);
+			expect(files.length).toBeGreaterThan(0);
+			expect(files).toEqual(withoutAudit(plan));
+		});
+
+		it(`${name}: each step's modules make that step's files, and only them`, async () => {
+			const derived = derivePlan(plan);
+			const steps = [...new Set(withoutAudit(plan).map((f) => f.practiceId))];
+			expect(steps.length).toBeGreaterThan(1);
+			for (const step of steps) {
+				const names = generatorsFor(plan, derived, step);
+				const files = fileOutputsFor(await loadGeneratorModules(names), plan, derived);
+				const own = withoutAudit(plan).filter((f) => f.practiceId === step);
+				// the step's files are all there; another step's only where it shares a module
+				expect(files.filter((f) => f.practiceId === step), step).toEqual(own);
+				for (const f of files.filter((x) => x.practiceId !== step)) {
+					expect(names.some((n) => generatorsFor(plan, derived, f.practiceId).includes(n)), `${step}: ${f.id}`).toBe(true);
+				}
+			}
+		});
+	}
+
+	it('a Cloud plan, or one with invalid inputs, needs no module; a file whose module is not loaded is left out', async () => {
+		expect(generatorsFor(newPlan())).toEqual([]);
+		expect(generatorsFor(planWith({ installPath: 'relative/path' }))).toEqual([]);
+		const plan = planWith({}, { webServer: 'nginx' });
+		expect(fileOutputsFor({}, plan)).toEqual([]);
+		const { nginx } = await loadGeneratorModules(['nginx']);
+		expect(fileOutputsFor({ nginx }, plan).map((f) => f.id)).toEqual(['nginx']);
 	});
 });

@@ -17,6 +17,7 @@ import { parseFpmAddress } from '$lib/validate/server';
 import { EXACT_REWRITES, PRIVATE_DIRS } from '$lib/deskpro/surface';
 import { apacheDirectory, apacheString, HEADER_TOKEN, HOSTNAME_TOKEN, IP_OR_CIDR_TOKEN, regexLiteral, token } from './escape';
 import { hstsValue, MOZILLA_INTERMEDIATE } from './tls';
+import { indent, section } from './blocks';
 import { ENTRY_RE, PHP_EXT_RE, PRIVATE_DIR_RE, PRIVATE_FILE_NAME_RE, PRIVATE_FILE_RE, STAFF_ANY_RE, STAFF_DIRECT_RE } from './web-surface';
 
 export interface ApacheOptions {
@@ -33,14 +34,6 @@ function fpmHandler(addr: string): string {
 	return apacheString(`proxy:fcgi://${host}:${a.port}`);
 }
 
-function indent(lines: string[], n = 1): string[] {
-	const pad = '    '.repeat(n);
-	return lines.map((l) => (l === '' ? '' : pad + l));
-}
-
-export function section(open: string, close: string, body: string[]): string[] {
-	return [`<${open}>`, ...indent(body), `</${close}>`];
-}
 
 /** The site inside a virtual host, shared by the TLS host and (behind a TLS-terminating proxy) the plain-HTTP one. */
 function siteBody(env: ServerEnv, firstRules: string[]): string[] {

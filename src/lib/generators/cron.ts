@@ -10,7 +10,9 @@ import type { ServerEnv } from '$lib/practices/_server-env';
 import { CRON_LAYOUTS, MANUAL_UPDATES_WARNING, SYSADMIN_SECURITY_GUIDE } from '$lib/deskpro/surface/runtime';
 import { shellQuote } from './escape';
 
-export const CRON_FILENAME = 'deskpro.cron';
+import { CRON_FILENAME } from './file-names';
+
+export { CRON_FILENAME };
 
 /** The command part of a crontab line: `php '<install>/cron.php' [option]`, with cron's % escaped. */
 export function cronCommand(installPath: string, option: string | null): string {

@@ -19,10 +19,9 @@ import { ENV, MOUNTS, EXAMPLE_DEFAULTS, MUST_BE_OFF, RUN_MODES } from '$lib/desk
 import type { DockerEnv } from '$lib/practices/_docker-env';
 import { envFileValue, HEADER_TOKEN, shellQuote, token, yamlString } from './escape';
 
-export const COMPOSE_FILENAME = 'docker-compose.yml';
-export const CONFIG_ENV_FILENAME = 'config.env';
-export const SECRETS_SCRIPT_FILENAME = 'deskpro-docker-secrets.sh';
-export const RUN_SCRIPT_FILENAME = 'deskpro-docker-run.sh';
+import { COMPOSE_FILENAME, CONFIG_ENV_FILENAME, RUN_SCRIPT_FILENAME, SECRETS_SCRIPT_FILENAME } from './file-names';
+
+export { COMPOSE_FILENAME, CONFIG_ENV_FILENAME, RUN_SCRIPT_FILENAME, SECRETS_SCRIPT_FILENAME };
 
 /** Container names (also used by the audit). */
 export const CONTAINERS = { web: 'deskpro_web', tasks: 'deskpro_tasks', mysql: 'deskpro_mysql', elastic: 'deskpro_elastic' } as const;

@@ -4,11 +4,11 @@
  * existing generator (`mysql.ts`). No password passes through the browser or a command line.
  */
 import type { DockerEnv } from '$lib/practices/_docker-env';
-import { COMPOSE_FILENAME } from './docker-compose';
+import { COMPOSE_FILENAME, DB_SCRIPT_FILENAME } from './file-names';
 import { shellQuote } from './escape';
 import { mysqlSetup } from './mysql';
 
-export const DB_SCRIPT_FILENAME = 'deskpro-docker-database.sh';
+export { DB_SCRIPT_FILENAME };
 const END = 'DESKPRO_SQL_END';
 const PW = '@@DESKPRO_DB_PASS@@';
 const UPW = '@@DESKPRO_DB_UPGRADE_PASS@@';

@@ -17,8 +17,9 @@ import type { DockerEnv } from '$lib/practices/_docker-env';
 import { IP_OR_CIDR_TOKEN, token } from './escape';
 import { PORTS } from '$lib/deskpro/docker';
 
-export const NFT_FILENAME = 'deskpro-docker.nft';
-export const UFW_FILENAME = 'deskpro-docker-ufw.txt';
+import { NFT_FILENAME, UFW_FILENAME } from './file-names';
+
+export { NFT_FILENAME, UFW_FILENAME };
 /** The nftables table (also read by the audit). */
 export const NFT_TABLE = 'deskpro_docker';
 

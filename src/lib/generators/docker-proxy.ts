@@ -1,6 +1,6 @@
 /**
  * Deskpro On-Premise (Docker) behind a reverse proxy on the same host: the front proxy for nginx
- * and Apache 2.4. Pure. Reuses the site generators' block helpers and the escapers.
+ * and Apache 2.4. Pure. Shares the site generators' block helpers (blocks.ts) and the escapers.
  *
  * Guarantees (proven on real nginx and Apache in front of a container of a private dockerd in
  * tests/servers/docker-proxy.test.ts):
@@ -14,9 +14,8 @@
 import { STAFF_PATHS } from '$lib/deskpro/docker';
 import type { DockerEnv } from '$lib/practices/_docker-env';
 import { apacheString, HOSTNAME_TOKEN, IP_OR_CIDR_TOKEN, nginxString, regexLiteral, token } from './escape';
-import { block } from './nginx';
+import { block, section } from './blocks';
 import { MOZILLA_INTERMEDIATE } from './tls';
-import { section } from './apache';
 
 export { NGINX_PROXY_FILENAME, APACHE_PROXY_FILENAME } from './docker-proxy-names';
 

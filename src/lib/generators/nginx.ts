@@ -23,6 +23,7 @@ import { parseFpmAddress } from '$lib/validate/server';
 import { ENTRY_POINTS, EXACT_REWRITES, PRIVATE_DIRS as SURFACE_PRIVATE_DIRS, PRIVATE_FILES } from '$lib/deskpro/surface';
 import { HEADER_TOKEN, HOSTNAME_TOKEN, IP_OR_CIDR_TOKEN, nginxString, regexLiteral, token } from './escape';
 import { hstsValue, MOZILLA_INTERMEDIATE } from './tls';
+import { block, indent } from './blocks';
 import { ENTRY_RE, PHP_EXT_RE, PRIVATE_DIR_RE, PRIVATE_FILE_RE, STAFF_DIRECT_RE, STAFF_VIA_ENTRY_RE, STATIC_PREFIX } from './web-surface';
 
 export interface NginxOptions {
@@ -92,14 +93,6 @@ function fastcgi(env: ServerEnv, script: 'split' | 'index', https: HttpsFrom): s
 	];
 }
 
-export function indent(lines: string[], n = 1): string[] {
-	const pad = '    '.repeat(n);
-	return lines.map((l) => (l === '' ? '' : pad + l));
-}
-
-export function block(head: string, body: string[]): string[] {
-	return [`${head} {`, ...indent(body), '}'];
-}
 
 /** The locations of the site, shared by the TLS server and (behind a TLS-terminating proxy) the plain-HTTP one. */
 function siteBody(env: ServerEnv, https: HttpsFrom): string[] {

@@ -7,8 +7,9 @@ import { newPlan, type ItemState, type ItemStateName, type Plan } from './schema
 import { derivePlan, itemTextProblem, type DerivedItem } from './derive';
 import { alignAbout, ABOUT_STEP_ID } from './about';
 import { deleteKeptOriginal, loadPlan, NO_SAVE_KEY, savePlan, savingOff, setSavingOff, STORAGE_KEY, type LoadNotice } from './storage';
-import type * as Outputs from '$lib/outputs';
+import type * as OutputsAudit from '$lib/outputs-audit';
 import type * as OutputFiles from '$lib/outputs-files';
+import type { GeneratorName, LoadedGenerators } from '$lib/outputs-files';
 import { generatesFiles, type OutputFile } from '$lib/output-types';
 import type { AuditRecord } from '$lib/audit/result';
 import { checkImportFile, groupsReadyFor, keepLocalSecrets, loadGroupsFor, readImportedPlanText, readPlanText, type ReadResult } from './io';
@@ -40,66 +41,109 @@ class Wizard {
 		void this.#registry;
 		return derivePlan(this.plan);
 	});
-	/** The generators of every file (`$lib/outputs`, with the audit script), once loaded: only a self-hosted plan loads them. */
-	#generators = $state.raw<typeof Outputs | null>(null);
-	#loadingGenerators: Promise<typeof Outputs> | null = null;
-	/** The server and Docker file generators alone (`$lib/outputs-files`, no audit library), once loaded. */
-	#fileGenerators = $state.raw<typeof OutputFiles | null>(null);
-	#loadingFileGenerators: Promise<typeof OutputFiles> | null = null;
+	/** The audit script and the complete list (`$lib/outputs-audit`), once loaded: the audit page, the summary, the exports. */
+	#audit = $state.raw<typeof OutputsAudit | null>(null);
+	#loadingAudit: Promise<typeof OutputsAudit> | null = null;
+	/** The list of server and Docker files (`$lib/outputs-files`: no generator, no audit library), once loaded. */
+	#fileList = $state.raw<typeof OutputFiles | null>(null);
+	#loadingFileList: Promise<typeof OutputFiles> | null = null;
+	/** The generator modules the steps shown so far needed (each its own chunk), by name. */
+	#modules = $state.raw<LoadedGenerators>({});
+	#loadingModules = new Set<GeneratorName>();
 	/** True when the plan can have generated files (self-hosted); a Cloud plan has none. */
 	generatesFiles = $derived(generatesFiles(this.derived));
-	/** True while a self-hosted plan's server and Docker files are not known yet (no generator loaded). */
-	outputsPending = $derived(this.generatesFiles && this.#generators === null && this.#fileGenerators === null);
-	/** True while a self-hosted plan's complete file list (with the audit script) is not known yet (`$lib/outputs` not loaded). */
-	allOutputsPending = $derived(this.generatesFiles && this.#generators === null);
 	/**
-	 * Every generated file for the plan (previews, copy/download, bundle, exports); empty for a
-	 * Cloud plan, and while the generators load (see `outputsPending`). Without the audit script
-	 * while only the file generators are loaded (the server steps; see `useGenerators`).
+	 * True while a self-hosted plan's complete file list (with the audit script) is not known yet:
+	 * `$lib/outputs-audit` or a generator module of the plan's target is still loading.
+	 */
+	allOutputsPending = $derived(this.generatesFiles && (this.#audit === null || this.#modulesMissing()));
+	/**
+	 * Every generated file for the plan (previews, copy/download, bundle, exports) once
+	 * `allOutputsPending` is false (the audit page, the summary); empty for a Cloud plan. On a step
+	 * (`useGenerators('files')`) only the files whose generator modules are loaded: that step's
+	 * (see `filesPending`), without the audit script.
 	 */
 	outputs = $derived<OutputFile[]>(
-		!this.generatesFiles
+		!this.generatesFiles || !this.#fileList
 			? []
-			: this.#generators
-				? this.#generators.outputsFor(this.plan, this.derived)
-				: this.#fileGenerators
-					? this.#fileGenerators.fileOutputsFor(this.plan, this.derived)
-					: []
+			: this.#audit
+				? this.#audit.outputsWith(this.#modules, this.plan, this.derived)
+				: this.#fileList.fileOutputsFor(this.#modules, this.plan, this.derived)
 	);
 
+	/** True while the list of files, or a generator module of the plan's files (of one step's: `practiceId`), is not loaded. */
+	#modulesMissing(practiceId?: string): boolean {
+		const list = this.#fileList;
+		if (!list) return true;
+		const loaded = this.#modules;
+		return list.generatorsFor(this.plan, this.derived, practiceId).some((n) => !loaded[n]);
+	}
+
 	/**
-	 * For a page that shows generated files: loads the generators while the plan is
-	 * self-hosted, `files` for a server or Docker step (no audit library), `all` for the audit
-	 * and the summary; `when` narrows it (e.g. to the steps that show files). Call it from a
-	 * component's script (it sets up an effect); pages that show no file never load them.
+	 * True while the files a step shows are not known yet: the plan is self-hosted and the list of
+	 * files or a generator module of this step's files is still loading (see `useGenerators`).
 	 */
-	useGenerators(what: 'files' | 'all', when: () => boolean = () => true) {
+	filesPending(practiceId: string): boolean {
+		return this.generatesFiles && this.#modulesMissing(practiceId);
+	}
+
+	/**
+	 * For a page that shows generated files: loads the generators while the plan is self-hosted.
+	 * `files` for a server or Docker step: the list of files, then only the generator modules of
+	 * the files the step shows for this plan (`step`, the step's id), so a Linux + nginx plan never
+	 * fetches the Apache, IIS or Docker generators. `all` for the audit page and the summary: the
+	 * audit script and the modules of every file of the plan's target. `when` narrows it (e.g. to
+	 * the steps that show files). Call it from a component's script (it sets up an effect, which
+	 * follows the plan: a change of web server loads the new one's module); pages that show no
+	 * file never load them.
+	 */
+	useGenerators(what: 'files' | 'all', when: () => boolean = () => true, step?: () => string) {
 		$effect(() => {
-			if (this.generatesFiles && when()) (what === 'all' ? this.loadGenerators() : this.#loadFileGenerators()).catch(() => {});
+			if (!this.generatesFiles || !when()) return;
+			if (what === 'all') this.#loadAudit().catch(() => {});
+			const list = this.#fileList;
+			if (!list) {
+				this.#loadFileList().catch(() => {}); // sets #fileList: this effect runs again
+				return;
+			}
+			const loaded = this.#modules;
+			const names = list.generatorsFor(this.plan, this.derived, what === 'all' ? undefined : step?.());
+			const missing = names.filter((n) => !loaded[n] && !this.#loadingModules.has(n));
+			if (missing.length) this.#loadModules(list, missing).catch(() => {});
 		});
 	}
 
-	#loadFileGenerators(): Promise<typeof OutputFiles> {
-		this.#loadingFileGenerators ??= import('$lib/outputs-files').then(
-			(m) => (this.#fileGenerators = m),
+	#loadFileList(): Promise<typeof OutputFiles> {
+		this.#loadingFileList ??= import('$lib/outputs-files').then(
+			(m) => (this.#fileList = m),
 			(e) => {
-				this.#loadingFileGenerators = null; // try again next time (e.g. a network blip)
+				this.#loadingFileList = null; // try again next time (e.g. a network blip)
 				throw e;
 			}
 		);
-		return this.#loadingFileGenerators;
+		return this.#loadingFileList;
 	}
 
-	/** Loads every generator (once): see `useGenerators`; exports call it through `generatedFiles`. */
-	loadGenerators(): Promise<typeof Outputs> {
-		this.#loadingGenerators ??= import('$lib/outputs').then(
-			(m) => (this.#generators = m),
+	#loadAudit(): Promise<typeof OutputsAudit> {
+		this.#loadingAudit ??= import('$lib/outputs-audit').then(
+			(m) => (this.#audit = m),
 			(e) => {
-				this.#loadingGenerators = null; // try again next time (e.g. a network blip)
+				this.#loadingAudit = null; // try again next time (e.g. a network blip)
 				throw e;
 			}
 		);
-		return this.#loadingGenerators;
+		return this.#loadingAudit;
+	}
+
+	/** Loads generator modules together (a step's files appear at once). */
+	async #loadModules(list: typeof OutputFiles, names: GeneratorName[]): Promise<void> {
+		for (const n of names) this.#loadingModules.add(n);
+		try {
+			const loaded = await list.loadGeneratorModules(names);
+			this.#modules = { ...this.#modules, ...loaded };
+		} finally {
+			for (const n of names) this.#loadingModules.delete(n); // after a failure: tried again next time
+		}
 	}
 
 	/**
@@ -109,8 +153,12 @@ class Wizard {
 	async generatedFiles(plan?: Plan): Promise<OutputFile[]> {
 		const derived = plan ? derivePlan(plan) : this.derived;
 		if (!generatesFiles(derived)) return [];
-		const m = await this.loadGenerators();
-		return m.outputsFor(plan ?? this.plan, derived);
+		const p = plan ?? this.plan;
+		const [audit, list] = await Promise.all([this.#loadAudit(), this.#loadFileList()]);
+		const names = list.generatorsFor(p, derived);
+		const missing = names.filter((n) => !this.#modules[n]);
+		if (missing.length) await this.#loadModules(list, missing);
+		return audit.outputsWith(this.#modules, p, derived);
 	}
 
 	/** Reads saved progress; call once in the browser before rendering steps. */
