@@ -4,9 +4,9 @@
  * tokenizers never throw and stay linear on 200 KB of hostile input, and the tokens that matter
  * get the right class in real generator output.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { highlight, highlightLines, HIGHLIGHTED } from '$lib/highlight';
+import { HIGHLIGHTED, loadTokenizer, type Tokenize } from '$lib/highlight';
 import { plainLines, toLines, TOKEN_TYPES, type Token, type TokenType } from '$lib/highlight/tokens';
 import { outputsFor, type OutputFile, type OutputLanguage } from '$lib/outputs';
 import { planWith } from '../servers/env';
@@ -30,6 +30,18 @@ const LANGUAGE_SET: Record<OutputLanguage, true> = {
 };
 const LANGUAGES = Object.keys(LANGUAGE_SET) as OutputLanguage[];
 
+/** Every language's tokenizer, each loaded as a page loads it (`loadTokenizer`, its own chunk). */
+const tokenizers = new Map<OutputLanguage, Tokenize>();
+beforeAll(async () => {
+	for (const l of LANGUAGES) tokenizers.set(l, await loadTokenizer(l));
+});
+const highlight = (language: OutputLanguage, text: string): Token[] => {
+	const tokenize = tokenizers.get(language);
+	if (!tokenize) throw new Error(`no tokenizer loaded for ${language}`);
+	return tokenize(text);
+};
+const highlightLines = (language: OutputLanguage, text: string) => toLines(highlight(language, text));
+
 /** Characters and fragments that open or close something in one of the languages. */
 const FRAGMENTS = [
 	'"', "'", '`', '\\', '$', '${', '$(', '$((', ')', '(', '{', '}', '[', ']', '#', '#!', '<#', '#>', '<!--', '-->', '<?', '?>', '<![CDATA[', ']]>',
@@ -45,6 +57,12 @@ describe('highlight: the tokens are the text', () => {
 	it('knows every output language; every language without a tokenizer is plain text', () => {
 		expect(LANGUAGES.filter((l) => !HIGHLIGHTED.includes(l)).sort()).toEqual(['markdown', 'text']);
 		expect(highlight('text', 'a "b" # c')).toEqual([{ type: null, text: 'a "b" # c' }]);
+		expect(highlight('markdown', '')).toEqual([]);
+	});
+
+	it('loads each tokenizer once: the same one for a language every time, its own for each language', async () => {
+		expect(await loadTokenizer('nginx')).toBe(tokenizers.get('nginx'));
+		expect(new Set(HIGHLIGHTED.map((l) => tokenizers.get(l))).size).toBe(HIGHLIGHTED.length);
 	});
 
 	it('for every language and any input: concatenated tokens equal the input, no empty token, known types only', () => {

@@ -1,56 +1,56 @@
 /**
- * The syntax highlighter, loaded with a dynamic import by the first code block on a page (see
- * CodeBlock.svelte): `highlight(language, text)` splits a generated file into typed tokens whose
- * texts concatenate to `text` exactly. The language is the OutputFile's `language`, set where the
- * generator is listed (outputs.ts), never guessed from the text; languages without a tokenizer
- * (plain text, Markdown) come back as one plain token.
+ * The syntax highlighter's small core, loaded with a dynamic import by the first code block on a
+ * page (see CodeBlock.svelte): `loadTokenizer(language)` fetches that language's tokenizer (each
+ * language is its own chunk, so a page fetches only the languages of the blocks it shows) and
+ * gives `(text) => tokens`, whose texts concatenate to `text` exactly. The language is the
+ * OutputFile's `language`, set where the generator is listed (outputs-files.ts), never guessed
+ * from the text; languages without a tokenizer (plain text, Markdown) give one plain token.
  */
 import type { OutputLanguage } from '../output-types';
 import { lex, type Lexer } from './lexer';
-import { toLines, type Line, type Token } from './tokens';
-import { nginx } from './nginx';
-import { apache } from './apache';
-import { xml } from './xml';
-import { php } from './php';
-import { sql } from './sql';
-import { bash } from './bash';
-import { powershell } from './powershell';
-import { yaml } from './yaml';
-import { env } from './env';
-import { nftables } from './nftables';
-import { json } from './json';
+import type { Token } from './tokens';
 
-type Tokenize = (text: string) => Token[];
+export type Tokenize = (text: string) => Token[];
+
 const use =
 	<S>(lexer: Lexer<S>): Tokenize =>
 	(text) =>
 		lex(lexer, text);
 
+const plain: Tokenize = (text) => (text ? [{ type: null, text }] : []);
+
 // Every language of OutputLanguage is decided here (the type makes a new one a compile error).
-const TOKENIZERS: Record<OutputLanguage, Tokenize | null> = {
-	nginx: use(nginx),
-	apache: use(apache),
-	xml: use(xml),
-	php: use(php),
-	sql: use(sql),
-	bash: use(bash),
-	powershell: use(powershell),
-	yaml: use(yaml),
-	env: use(env),
-	nftables: use(nftables),
-	json: use(json),
+const TOKENIZERS: Record<OutputLanguage, (() => Promise<Tokenize>) | null> = {
+	nginx: () => import('./nginx').then((m) => use(m.nginx)),
+	apache: () => import('./apache').then((m) => use(m.apache)),
+	xml: () => import('./xml').then((m) => use(m.xml)),
+	php: () => import('./php').then((m) => use(m.php)),
+	sql: () => import('./sql').then((m) => use(m.sql)),
+	bash: () => import('./bash').then((m) => use(m.bash)),
+	powershell: () => import('./powershell').then((m) => use(m.powershell)),
+	yaml: () => import('./yaml').then((m) => use(m.yaml)),
+	env: () => import('./env').then((m) => use(m.env)),
+	nftables: () => import('./nftables').then((m) => use(m.nftables)),
+	json: () => import('./json').then((m) => use(m.json)),
 	text: null,
 	markdown: null
 };
 
-export function highlight(language: OutputLanguage, text: string): Token[] {
-	const tokenize = TOKENIZERS[language];
-	if (!tokenize) return text ? [{ type: null, text }] : [];
-	return tokenize(text);
-}
+const loading = new Map<OutputLanguage, Promise<Tokenize>>();
 
-export function highlightLines(language: OutputLanguage, text: string): { lines: Line[]; trailingNewline: boolean } {
-	return toLines(highlight(language, text));
+/** The tokenizer of `language`, fetched once (a failed fetch is tried again on the next call). */
+export function loadTokenizer(language: OutputLanguage): Promise<Tokenize> {
+	const load = TOKENIZERS[language];
+	if (!load) return Promise.resolve(plain);
+	let p = loading.get(language);
+	if (!p) {
+		p = load().catch((e: unknown) => {
+			loading.delete(language);
+			throw e;
+		});
+		loading.set(language, p);
+	}
+	return p;
 }
 
 /** Languages with a tokenizer (the rest are shown plain). */

@@ -1,7 +1,8 @@
 /**
  * What the syntax highlighter produces, and the plain form shown before it loads. This module is
- * tiny and imported statically by CodeBlock.svelte; the tokenizers (`./index.ts`) are loaded with
- * a dynamic import by the first code block on a page.
+ * tiny and imported statically by CodeBlock.svelte; the highlighter's core (`./index.ts`) is loaded
+ * with a dynamic import by the first code block on a page, and each language's tokenizer by the
+ * first block in that language.
  */
 
 /** Token classes; each is a CSS class `tok-<type>` coloured by the variable `--hl-<type>` (app.css). */
