@@ -7,16 +7,12 @@ import type { DockerEnv } from '$lib/practices/_docker-env';
 import { COMPOSE_FILENAME, DB_SCRIPT_FILENAME } from './file-names';
 import { shellQuote } from './escape';
 import { mysqlSetup } from './mysql';
+import { dbAccountHost } from './docker-db-host';
 
-export { DB_SCRIPT_FILENAME };
+export { DB_SCRIPT_FILENAME, dbAccountHost };
 const END = 'DESKPRO_SQL_END';
 const PW = '@@DESKPRO_DB_PASS@@';
 const UPW = '@@DESKPRO_DB_UPGRADE_PASS@@';
-
-/** The account host: the external server sees this host's address; the compose MySQL is reachable only on the project network. */
-export function dbAccountHost(env: DockerEnv): string {
-	return env.dbLocation === 'compose' ? '%' : env.dbClientHost;
-}
 
 export function dockerDbSql(env: DockerEnv): string {
 	return mysqlSetup(

@@ -8,7 +8,7 @@ import type { Plan } from '$lib/plan/schema';
 import { withoutSecrets } from '$lib/plan/io';
 import { countProgress, derivePlan, deriveServerEnv, type DerivedPlan, type Progress, type ShownState } from '$lib/plan/derive';
 import { RUNTIME_PRIVILEGES, UPGRADE_PRIVILEGES } from './mysql';
-import { dbAccountHost } from './docker-db';
+import { dbAccountHost } from './docker-db-host';
 import type { ReportDigests } from './report-digests';
 import { checkFields, type Values } from '$lib/plan/fields';
 import { checkSignoff, signoffFields } from '$lib/plan/signoff';
