@@ -43,6 +43,7 @@ export const GENERATORS = {
 	cron: () => import('./generators/cron'),
 	mysql: () => import('./generators/mysql'),
 	permissions: () => import('./generators/permissions'),
+	moveData: () => import('./generators/move-data'),
 	iis: () => import('./generators/iis'),
 	postChecks: () => import('./generators/post-checks'),
 	dockerCompose: () => import('./generators/docker-compose'),
@@ -140,7 +141,7 @@ const serverOutputs: ServerOutputSpec[] = [
 		language: 'bash',
 		description: 'Bash (run as root, --dry-run first): pause cron, move data/ out of the web root, fix its ownership, resume cron.',
 		when: linux,
-		uses: 'permissions',
+		uses: 'moveData',
 		generate: (m, { env }) => m.moveDataScript(env)
 	}),
 	serverFile({

@@ -17,6 +17,7 @@ import * as configPhp from './generators/config-php';
 import * as cron from './generators/cron';
 import * as mysql from './generators/mysql';
 import * as permissions from './generators/permissions';
+import * as moveData from './generators/move-data';
 import * as iis from './generators/iis';
 import * as postChecks from './generators/post-checks';
 import * as dockerCompose from './generators/docker-compose';
@@ -29,7 +30,7 @@ export type { OutputFile, OutputLanguage } from './output-types';
 export type { ServerOutputInput } from './outputs-files';
 
 /** Every generator module (the type makes a module missing here a compile error). */
-export const ALL_GENERATORS: GeneratorModules = { nginx, apache, configPhp, cron, mysql, permissions, iis, postChecks, dockerCompose, dockerDb, dockerProxy, dockerFirewall };
+export const ALL_GENERATORS: GeneratorModules = { nginx, apache, configPhp, cron, mysql, permissions, moveData, iis, postChecks, dockerCompose, dockerDb, dockerProxy, dockerFirewall };
 
 /**
  * Every generated file that applies to this plan (empty while inputs are invalid), in apply

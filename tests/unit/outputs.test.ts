@@ -93,8 +93,8 @@ describe('outputs map', () => {
 
 describe('the generator modules a plan fetches (by target)', () => {
 	const targets: [string, Plan, GeneratorName[]][] = [
-		['Download, Linux, nginx', planWith({}, { webServer: 'nginx' }), ['nginx', 'configPhp', 'mysql', 'permissions', 'cron', 'postChecks']],
-		['Download, Linux, Apache', planWith({}, { webServer: 'apache' }), ['apache', 'configPhp', 'mysql', 'permissions', 'cron', 'postChecks']],
+		['Download, Linux, nginx', planWith({}, { webServer: 'nginx' }), ['nginx', 'configPhp', 'mysql', 'permissions', 'moveData', 'cron', 'postChecks']],
+		['Download, Linux, Apache', planWith({}, { webServer: 'apache' }), ['apache', 'configPhp', 'mysql', 'permissions', 'moveData', 'cron', 'postChecks']],
 		['Download, Windows, IIS', planWith({}, { os: 'windows', webServer: 'iis' }), ['configPhp', 'mysql', 'iis']],
 		['On-Premise Docker, Compose, direct', dockerPlan({ arrival: 'direct' }), ['dockerCompose', 'dockerDb']],
 		['On-Premise Docker, Compose, nginx front proxy', dockerPlan({ arrival: 'proxy', frontProxy: 'nginx' }), ['dockerCompose', 'dockerDb', 'dockerProxy', 'dockerFirewall']]

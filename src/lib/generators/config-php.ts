@@ -22,16 +22,14 @@ import type { ServerEnv } from '$lib/practices/_server-env';
 import type { AboutValues } from '$lib/practices/types';
 import { CONFIG_DEBUG_DEV, CONFIG_REQUEST_ERRORLOG } from '$lib/deskpro/surface/runtime';
 import { phpString } from './escape';
+import { dirDataLine } from './dir-data';
+
+export { dirDataLine };
 
 /** `DP_DATABASE_HOST`: `host`, or `host:port` when the port is not 3306. */
 export function dbHostValue(env: ServerEnv): string {
 	if (env.dbPort === 3306) return env.dbHost;
 	return env.dbHost.includes(':') ? `[${env.dbHost}]:${env.dbPort}` : `${env.dbHost}:${env.dbPort}`;
-}
-
-/** The config.php line that points Deskpro at its data directory. */
-export function dirDataLine(path: string): string {
-	return `$DP_CONFIG['dir_data'] = ${phpString(path)};`;
 }
 
 export function configPhp(env: ServerEnv, about: AboutValues): string {

@@ -13,7 +13,7 @@
 import type { ServerEnv } from '$lib/practices/_server-env';
 import { parseIpOrCidr, helpdeskBaseUrl } from '$lib/validate/net';
 import { psQuote, regexLiteral, xmlText } from './escape';
-import { dirDataLine } from './config-php';
+import { dirDataLine } from './dir-data';
 import { ENTRY_POINTS, EXACT_REWRITES, IIS_SHIPPED_REFUSALS, PRIVATE_PATHS, STAFF_PREFIXES, STATIC_DIR } from '$lib/deskpro/surface';
 import { DENIED_PATHS, PHP_EXT_RE, STAFF_CHECK_PATHS } from './web-surface';
 import { ANONYMOUS_SECTION, IP_SECURITY_SECTION, UNLOCK_IP_SECURITY_CMD } from './iis-names';

@@ -13,7 +13,8 @@ import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, re
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { moveDataScript, permissionsScript } from '$lib/generators/permissions';
+import { permissionsScript } from '$lib/generators/permissions';
+import { moveDataScript } from '$lib/generators/move-data';
 import { bin, removeDir, run, serverDescribe, tempDir } from '../harness';
 import { serverEnv } from '../env';
 
