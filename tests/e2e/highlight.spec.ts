@@ -2,8 +2,10 @@
  * Highlighted code blocks (issue 16): on a self-hosted Linux + nginx plan the generated file is
  * shown at once, then highlighted when the lazy highlighter arrives; line numbers show but are
  * not text (the code's text, a mouse selection's copy and the Copy button all give exactly the
- * downloaded file); no CSP violation. The highlighter chunk is fetched only by pages that show a
- * code block: not the welcome page, not a Cloud step, not a self-hosted step without files.
+ * downloaded file); no CSP violation. The highlighter (a small core, then one chunk per
+ * language) is fetched only by pages that show a code block: not the welcome page, not a Cloud
+ * step, not a self-hosted step without files; and only the languages shown (no PowerShell on a
+ * Linux plan).
  */
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,14 +13,16 @@ import { join } from 'node:path';
 import { buildDir } from '../fresh-build';
 
 /**
- * The highlighter's file in the build being served (build-test/, see playwright.config.ts and
- * scripts/serve-test-build.js), found by its content: the PHP keyword list (`enddeclare endfor …` in
- * src/lib/highlight/php.ts) is in no other chunk. Exactly one file must hold it.
+ * A language's tokenizer file in the build being served (build-test/, see playwright.config.ts
+ * and scripts/serve-test-build.js), found by its content, which is in no other chunk: nginx's
+ * number pattern (src/lib/highlight/nginx.ts), the bash and PowerShell keyword lists. Exactly one
+ * file must hold it.
  */
-function highlighterChunk(): string {
+const TOKENIZER_MARKERS = { nginx: 'smhdwMyKkMmGg', bash: 'typeset set unset', powershell: 'dynamicparam', php: 'enddeclare endfor endforeach' } as const;
+function tokenizerChunk(language: keyof typeof TOKENIZER_MARKERS): string {
 	const dir = join(buildDir, '_app', 'immutable', 'chunks');
-	const files = readdirSync(dir).filter((f) => f.endsWith('.js') && readFileSync(join(dir, f), 'utf8').includes('enddeclare endfor endforeach'));
-	expect(files, 'one chunk holds the highlighter').toHaveLength(1);
+	const files = readdirSync(dir).filter((f) => f.endsWith('.js') && readFileSync(join(dir, f), 'utf8').includes(TOKENIZER_MARKERS[language]));
+	expect(files, `one chunk holds the ${language} tokenizer`).toHaveLength(1);
 	return `/_app/immutable/chunks/${files[0]}`;
 }
 
@@ -49,8 +53,8 @@ const tokenCount = (code: Locator) => code.evaluate((el) => el.querySelectorAll(
 test('a generated nginx file: shown at once, then highlighted, numbered, and copied exactly', async ({ page, context, baseURL }) => {
 	await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
 	const violations = await recordCspViolations(page);
-	const chunk = highlighterChunk();
-	// Hold the highlighter back to see the plain text first.
+	const chunk = tokenizerChunk('nginx');
+	// Hold the nginx tokenizer back to see the plain text first.
 	let release!: () => void;
 	const held = new Promise<void>((r) => (release = r));
 	await page.route(`**${chunk}`, async (route) => {
@@ -143,9 +147,9 @@ test('a generated nginx file: shown at once, then highlighted, numbered, and cop
 	expect(violations).toEqual([]);
 });
 
-test('the highlighter chunk is fetched only by a page with a code block', async ({ page }) => {
+test('the nginx tokenizer is fetched only by a page with an nginx code block', async ({ page }) => {
 	const violations = await recordCspViolations(page);
-	const chunk = highlighterChunk();
+	const chunk = tokenizerChunk('nginx');
 	const fetched: string[] = [];
 	page.on('request', (r) => {
 		if (new URL(r.url()).pathname === chunk) fetched.push(new URL(page.url()).pathname);
@@ -196,4 +200,30 @@ test('token colours follow the theme on screen, and print in the light colours e
 	expect(light).toBe('rgb(179, 18, 60)');
 	expect(dark).toBe('rgb(255, 143, 163)');
 	expect(printed).toBe(light);
+});
+
+test('a page fetches only the tokenizers of the languages it shows: nginx and bash on a Linux plan, never PowerShell', async ({ page }) => {
+	const chunks = Object.fromEntries((Object.keys(TOKENIZER_MARKERS) as (keyof typeof TOKENIZER_MARKERS)[]).map((l) => [tokenizerChunk(l), l]));
+	const fetched: string[] = [];
+	page.on('request', (r) => {
+		const lang = chunks[new URL(r.url()).pathname];
+		if (lang) fetched.push(`${new URL(page.url()).pathname} ${lang}`);
+	});
+	await linuxNginxPlan(page);
+	await page.waitForLoadState('networkidle');
+	expect(fetched, 'the About step shows no code').toEqual([]);
+
+	// the nginx site alone: the nginx tokenizer alone
+	await page.goto('/step/server-web-config');
+	await expect.poll(() => page.getByLabel('Contents of deskpro.nginx.conf').evaluate((el) => el.querySelectorAll('[class^="tok-"]').length)).toBeGreaterThan(100);
+	await page.waitForLoadState('networkidle');
+	expect(fetched).toEqual(['/step/server-web-config nginx']);
+
+	// bash scripts (a fresh page load): the bash tokenizer alone
+	fetched.length = 0;
+	await page.goto('/step/server-post-checks');
+	const checks = page.getByLabel('Contents of deskpro-checks.sh');
+	await expect.poll(() => checks.evaluate((el) => el.querySelectorAll('[class^="tok-"]').length)).toBeGreaterThan(20);
+	await page.waitForLoadState('networkidle');
+	expect(fetched).toEqual(['/step/server-post-checks bash']);
 });

@@ -41,8 +41,40 @@ function filesWith(markers: string[]): string[] {
 		})
 		.map((f) => `/_app/immutable/chunks/${f}`);
 }
-/** The server file generators (nginx, the Docker front proxy for Apache). */
-const fileGeneratorFiles = () => filesWith(['fastcgi_param SCRIPT_FILENAME', 'Header always set Strict-Transport-Security']);
+/** The list of server and Docker files (`$lib/outputs-files`, no generator), by one file's description. */
+const fileListFiles = () => filesWith(['Bash (run as root, --dry-run first): pause cron']);
+/**
+ * The generator modules (`GENERATORS` in outputs-files.ts, one chunk each) of the files the
+ * measured plan's server steps show, by a line of their output: nginx site, permissions script,
+ * move-data script, post-checks.
+ */
+const nginxGenerator = () => filesWith(['fastcgi_param SCRIPT_FILENAME']);
+const permissionsGenerator = () => filesWith(['say "== Check: nothing world-writable"']);
+const moveDataGenerator = () => filesWith(['# read_dir_data: DIR_DATA_KIND']);
+const postChecksGenerator = () => filesWith(['--outside) OUTSIDE=1 ;;']);
+/** Which of those each server step fetches (the files it shows); it fetches none of the others. */
+const stepGenerators: Record<string, 'nginx' | 'permissions' | 'moveData' | 'postChecks'> = {
+	'/step/server-web-config': 'nginx',
+	'/step/server-data-dir': 'moveData',
+	'/step/server-permissions': 'permissions',
+	'/step/server-post-checks': 'postChecks'
+};
+/** The generator modules of other targets, which a Linux + nginx Download plan never needs. */
+const otherTargetGenerators = () => ({
+	IIS: filesWith(['matchType="IsFile"']),
+	Apache: filesWith(['AcceptPathInfo On']),
+	'Docker Compose': filesWith(['http://elastic:%s@elastic:9200']),
+	'Docker database': filesWith(['DESKPRO_SQL_END']),
+	'Docker firewall': filesWith(['priority raw; policy accept;']),
+	'Docker front proxy': filesWith(['X-Forwarded-For $remote_addr'])
+});
+/** The highlighter's tokenizers (`$lib/highlight`: one chunk per language), by their keyword lists and patterns. */
+const tokenizerFiles = () => ({
+	nginx: filesWith(['smhdwMyKkMmGg']),
+	bash: filesWith(['typeset set unset']),
+	powershell: filesWith(['dynamicparam']),
+	php: filesWith(['enddeclare endfor'])
+});
 /** The audit library (generators/audit-lib.sh, imported as text). */
 const auditLibraryFiles = () => filesWith(['Deskpro hardening audit: the check library']);
 /** The Deskpro Download steps and their server environment (see `$lib/practices`, `loadGroup`). */
@@ -72,12 +104,15 @@ describe('page weight in a real browser', () => {
 		}
 	});
 
-	it('a Cloud plan never fetches the server generators or the audit library; a self-hosted plan only where files are shown', () => {
-		const files = fileGeneratorFiles();
+	it('a Cloud plan never fetches the server generators or the audit library; a self-hosted plan only where files are shown, each step its own', () => {
+		const list = fileListFiles();
+		const gens = { nginx: nginxGenerator(), permissions: permissionsGenerator(), moveData: moveDataGenerator(), postChecks: postChecksGenerator() };
 		const lib = auditLibraryFiles();
-		expect(files.length, 'the file generators are in the build').toBeGreaterThan(0);
+		for (const [name, of] of Object.entries({ list, ...gens })) expect(of, `one chunk holds ${name}`).toHaveLength(1);
 		expect(lib.length, 'the audit library is in the build').toBeGreaterThan(0);
+		const files = [...list, ...Object.values(gens).flat()];
 		expect(files.filter((f) => lib.includes(f)), 'the audit library is apart from the file generators').toEqual([]);
+		expect(new Set(files).size, 'the list and each generator are chunks of their own').toBe(files.length);
 		const fetched = (p: Measured['pages'][number], of: string[]) => p.files.map((f) => f.url).filter((u) => of.includes(u));
 		for (const p of r.pages.filter((x) => x.plan === 'cloud')) {
 			expect(fetched(p, [...files, ...lib]), `${p.page} (Cloud)`).toEqual([]);
@@ -85,15 +120,57 @@ describe('page weight in a real browser', () => {
 		for (const p of r.pages.filter((x) => x.plan === 'self-hosted')) {
 			const what = `${p.page} (self-hosted)`;
 			if (p.page === '/audit' || p.page === '/summary') {
-				// the audit script and the exports need every generator
+				// the audit script and the exports need every file of the plan
 				expect(fetched(p, lib).length, `${what} loads the audit library`).toBeGreaterThan(0);
+				expect(fetched(p, files).sort(), `${what} loads the plan's generators`).toEqual([...files].sort());
 			} else if (showsFiles(p.page)) {
-				expect(fetched(p, files).length, `${what} loads the file generators`).toBeGreaterThan(0);
+				expect(fetched(p, list), `${what} loads the list of files`).toEqual(list);
 				expect(fetched(p, lib), `${what} does not load the audit library`).toEqual([]);
+				// only the generators of the files it shows
+				for (const [name, of] of Object.entries(gens)) {
+					expect(fetched(p, of), `${what}: the ${name} generator`).toEqual(stepGenerators[p.page] === name ? of : []);
+				}
 			} else {
 				// the steps done in Deskpro's admin interface show no file
 				expect(fetched(p, [...files, ...lib]), what).toEqual([]);
 			}
+		}
+	});
+
+	it('a Linux + nginx Download plan never fetches the IIS, Apache or Docker generators, on any page (the summary and audit page load by target too)', () => {
+		const others = otherTargetGenerators();
+		const own = [...fileListFiles(), ...nginxGenerator(), ...permissionsGenerator(), ...moveDataGenerator(), ...postChecksGenerator()];
+		for (const [name, of] of Object.entries(others)) {
+			expect(of, `one chunk holds the ${name} generator`).toHaveLength(1);
+			expect(own.filter((f) => of.includes(f)), `the ${name} generator is apart from the plan's own`).toEqual([]);
+		}
+		for (const p of r.pages.filter((x) => x.plan === 'self-hosted')) {
+			const urls = p.files.map((f) => f.url);
+			for (const [name, of] of Object.entries(others)) expect(urls.filter((u) => of.includes(u)), `${p.page} fetches the ${name} generator`).toEqual([]);
+		}
+	});
+
+	it('a page fetches only the tokenizers of the languages it shows (nginx site: nginx; bash scripts: bash; never PowerShell)', () => {
+		const tok = tokenizerFiles();
+		for (const [lang, of] of Object.entries(tok)) expect(of, `one chunk holds the ${lang} tokenizer`).toHaveLength(1);
+		const all = Object.values(tok).flat();
+		expect(new Set(all).size, 'each tokenizer is a chunk of its own').toBe(all.length);
+		const fetched = (page: string, plan: string) => {
+			const p = r.pages.find((x) => x.page === page && x.plan === plan)!;
+			const urls = p.files.map((f) => f.url);
+			return Object.entries(tok)
+				.filter(([, of]) => urls.some((u) => of.includes(u)))
+				.map(([lang]) => lang);
+		};
+		expect(fetched('/step/server-web-config', 'self-hosted')).toEqual(['nginx']);
+		expect(fetched('/step/server-data-dir', 'self-hosted')).toEqual(['bash']);
+		expect(fetched('/step/server-post-checks', 'self-hosted')).toEqual(['bash']);
+		for (const p of r.pages) {
+			const langs = fetched(p.page, p.plan);
+			expect(langs, `${p.page} (${p.plan})`).not.toContain('powershell');
+			// code blocks: the server steps' files, and the audit script (bash) on the audit page
+			const showsCode = p.plan === 'self-hosted' && (showsFiles(p.page) || p.page === '/audit');
+			if (!showsCode) expect(langs, `${p.page} (${p.plan}) shows no code block`).toEqual([]);
 		}
 	});
 
