@@ -77,8 +77,8 @@ const tokenizerFiles = () => ({
 });
 /** The audit library (generators/audit-lib.sh, imported as text). */
 const auditLibraryFiles = () => filesWith(['Deskpro hardening audit: the check library']);
-/** The Deskpro Download steps and their server environment (see `$lib/practices`, `loadGroup`). */
-const serverGroupFiles = () => filesWith(['Deskpro’s sysadmin guide suggests chmod 0777', 'The directory holding index.php and config.php.']);
+/** The Deskpro Download steps and their server environment (see `$lib/practices`, `loadGroup`), by its field labels (the steps' prose and help are in their details). */
+const serverGroupFiles = () => filesWith(['Owner account of the application files', 'Two cron lines: updates by the owner account']);
 /** The Docker steps. */
 const dockerGroupFiles = () => filesWith(['The generated project turns authentication on.']);
 /**
