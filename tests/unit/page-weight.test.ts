@@ -75,6 +75,57 @@ const tokenizerFiles = () => ({
 	powershell: filesWith(['dynamicparam']),
 	php: filesWith(['enddeclare endfor'])
 });
+/**
+ * The build's CSS files holding the styles of the components compiled into `chunks`: found by
+ * Svelte's scoping class (`svelte-<hash>`), which a component's markup and its CSS share, or by
+ * `markers` (a stylesheet a component imports, e.g. the highlighter's theme).
+ */
+function stylesOf(chunks: string[], markers: string[] = []): string[] {
+	const hashes = [...new Set(chunks.flatMap((u) => readFileSync(join(buildDir, u.replace(/^\//, '')), 'utf8').match(/svelte-[a-z0-9]+/g) ?? []))];
+	const scoped = hashes.map((h) => new RegExp(`\\.${h}(?![a-z0-9])`));
+	const dir = join(buildDir, '_app', 'immutable', 'assets');
+	return readdirSync(dir)
+		.filter((f) => f.endsWith('.css'))
+		.filter((f) => {
+			const css = readFileSync(join(dir, f), 'utf8');
+			return scoped.some((r) => r.test(css)) || markers.some((m) => css.includes(m));
+		})
+		.map((f) => `/_app/immutable/assets/${f}`);
+}
+/**
+ * What a page shows only sometimes (src/lib/components/lazy.ts, practice-extras.ts), each as its
+ * script (by content) and its styles: a page that does not show it must fetch neither.
+ */
+function sometimesShown() {
+	const of = (jsMarkers: string[], cssMarkers: string[] = []) => {
+		const js = filesWith(jsMarkers);
+		return { js, css: stylesOf(js, cssMarkers) };
+	};
+	return {
+		'code block': of(['Contents of '], ['--hl-comment']),
+		'database-password helper': of(['id="dbpw-h"']),
+		'audit finding': of(['data-audit']),
+		'password lab': of(['id="lab-h"']),
+		'password tester results': of(['side-by-side'])
+	};
+}
+type Sometimes = keyof ReturnType<typeof sometimesShown>;
+/** Where the measured plans show each (no audit result is imported; nothing is typed in the lab). */
+function shows(what: Sometimes, page: string, plan: string): boolean {
+	const selfHosted = plan === 'self-hosted';
+	switch (what) {
+		case 'code block':
+			// server steps: their generated files, or the database-password change (DbPasswords)
+			return selfHosted && page.startsWith('/step/server-');
+		case 'database-password helper':
+			return selfHosted && ['/step/server-environment', '/step/server-database', '/step/server-config-php'].includes(page);
+		case 'password lab':
+			return page === '/step/password-policy';
+		case 'audit finding':
+		case 'password tester results':
+			return false;
+	}
+}
 /** The audit library (generators/audit-lib.sh, imported as text). */
 const auditLibraryFiles = () => filesWith(['Deskpro hardening audit: the check library']);
 /** The Deskpro Download steps and their server environment (see `$lib/practices`, `loadGroup`), by its field labels (the steps' prose and help are in their details). */
@@ -187,6 +238,28 @@ describe('page weight in a real browser', () => {
 		for (const p of r.pages.filter((x) => x.plan === 'self-hosted')) {
 			expect(fetched(p, server).length, `${p.page} (Download) loads the server steps`).toBeGreaterThan(0);
 			expect(fetched(p, docker), `${p.page} (Download)`).toEqual([]);
+		}
+	});
+
+	it('a page fetches the code block, the database-password helper, an audit finding and the password lab (script and styles) only where it shows them', () => {
+		const parts = sometimesShown();
+		for (const [what, { js, css }] of Object.entries(parts)) {
+			expect(js.length, `the ${what}'s script is in the build`).toBeGreaterThan(0);
+			expect(css.length, `the ${what}'s styles are in the build`).toBeGreaterThan(0);
+		}
+		// a Cloud step with none of them: the leak issue 16 found (their CSS linked into every step page)
+		expect(r.pages.some((p) => p.plan === 'cloud' && p.page === '/step/about')).toBe(true);
+		for (const p of r.pages) {
+			const urls = new Set(p.files.map((f) => f.url));
+			for (const [what, { js, css }] of Object.entries(parts) as [Sometimes, { js: string[]; css: string[] }][]) {
+				const at = `${p.page} (${p.plan}), ${what}`;
+				if (shows(what, p.page, p.plan)) {
+					expect(js.some((u) => urls.has(u)), `${at}: its script`).toBe(true);
+					expect(css.some((u) => urls.has(u)), `${at}: its styles`).toBe(true);
+				} else {
+					expect([...js, ...css].filter((u) => urls.has(u)), at).toEqual([]);
+				}
+			}
 		}
 	});
 
