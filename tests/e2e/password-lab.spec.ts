@@ -234,3 +234,23 @@ test('the lab has no axe violations and works with the keyboard alone', async ({
 	expect(results.passes.length).toBeGreaterThan(10); // axe really looked at the lab
 	expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
+
+test('the tester’s results load when the field gets the focus, not with the step; if they cannot be fetched the tester says so', async ({ page }) => {
+	// the chunk of PasswordResults.svelte (policy verdict and zxcvbn report), found by content
+	let fetched = 0;
+	await page.route(/\/_app\/immutable\/chunks\/.*\.js$/, async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (!body.includes('side-by-side')) return route.fulfill({ response, body });
+		fetched++;
+		return route.abort('internetdisconnected');
+	});
+	await openStep(page);
+	await expect(page.getByTestId('example-score').first()).toHaveAttribute('data-score', /\d/, { timeout: 30_000 });
+	expect(fetched, 'the step’s first view does not load the results').toBe(0);
+	await page.getByLabel('Candidate password').focus();
+	await expect.poll(() => fetched).toBe(1);
+	await page.getByLabel('Candidate password').fill('password');
+	await expect(page.getByRole('alert')).toContainText('The results could not be loaded');
+	await expect(verdict(page)).toHaveCount(0);
+});
