@@ -249,7 +249,8 @@ test('the tester’s results load when the field gets the focus, not with the st
 	await expect(page.getByTestId('example-score').first()).toHaveAttribute('data-score', /\d/, { timeout: 30_000 });
 	expect(fetched, 'the step’s first view does not load the results').toBe(0);
 	await page.getByLabel('Candidate password').focus();
-	await expect.poll(() => fetched).toBe(1);
+	// requested at least once (Vite may both preload and import the chunk)
+	await expect.poll(() => fetched).toBeGreaterThan(0);
 	await page.getByLabel('Candidate password').fill('password');
 	await expect(page.getByRole('alert')).toContainText('The results could not be loaded');
 	await expect(verdict(page)).toHaveCount(0);
