@@ -4,6 +4,7 @@
  * first and the download loads back, and the welcome page says where progress is kept and
  * offers the download. Through roles and labels only.
  */
+import { routeChunks } from './helpers/chunks';
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fillAbout } from './helpers/wizard';
@@ -92,4 +93,21 @@ test('the welcome page says where progress is kept and offers the download', asy
 	const saved = JSON.parse(readFileSync((await d.path())!, 'utf8'));
 	expect(saved.answers.about.helpdeskName).toBe('Acme Support');
 	expect(saved.keepSecrets).toBe(false);
+});
+
+test('“Download the current plan” whose code cannot be fetched says so, and the plan stays', async ({ page }) => {
+	let offline = true;
+	// the file-name rules (transliteration tables) load on use: fail that chunk
+	await routeChunks(page, (body) => (offline && body.includes('deskpro-review-reminders') ? 'abort' : undefined));
+	await page.goto('/step/about');
+	await fillAbout(page, /Deskpro Cloud/);
+	await page.getByRole('button', { name: /Start a new plan/ }).click();
+	const dialog = page.getByRole('dialog', { name: 'Start a new plan?' });
+	await dialog.getByRole('button', { name: 'Download the current plan' }).click();
+	await expect(dialog.getByRole('alert')).toContainText('could not be prepared');
+	offline = false;
+	const [d] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download the current plan' }).click()]);
+	expect(d.suggestedFilename()).toMatch(/acme-support.*\.json$/);
+	await expect(dialog.getByRole('alert')).toHaveCount(0);
+	await expect(dialog.getByRole('status')).toContainText(d.suggestedFilename());
 });
