@@ -7,8 +7,8 @@ import { test, expect, type Page } from '@playwright/test';
 import { routeChunks } from './helpers/chunks';
 
 const KEY = 'deskpro-hardening-wizard:plan';
-/** Text only the Download steps' modules hold (the Server environment's field help). */
-const SERVER_MARKER = 'The directory holding index.php and config.php.';
+/** Text only the Download steps' group holds (a Server environment field's label; the steps' prose and help are in their details). */
+const SERVER_MARKER = 'Owner account of the application files';
 
 /** Records whether any fetched script holds the server steps. */
 function watchServerSteps(page: Page): { fetched: () => boolean } {

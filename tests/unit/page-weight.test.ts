@@ -130,8 +130,8 @@ function shows(what: Sometimes, page: string, plan: string): boolean {
 const auditLibraryFiles = () => filesWith(['Deskpro hardening audit: the check library']);
 /** The Deskpro Download steps and their server environment (see `$lib/practices`, `loadGroup`), by its field labels (the steps' prose and help are in their details). */
 const serverGroupFiles = () => filesWith(['Owner account of the application files', 'Two cron lines: updates by the owner account']);
-/** The Docker steps. */
-const dockerGroupFiles = () => filesWith(['The generated project turns authentication on.']);
+/** The Docker steps and their environment, by its field labels (the steps' prose is in their details). */
+const dockerGroupFiles = () => filesWith(['How the containers are run']);
 /**
  * The step pages that show generated files for the measured self-hosted plan (Deskpro Download):
  * its server steps. The Docker steps do not apply to it, and the admin-interface steps never show files.
