@@ -99,18 +99,30 @@ class Wizard {
 	 */
 	useGenerators(what: 'files' | 'all', when: () => boolean = () => true, step?: () => string) {
 		$effect(() => {
-			if (!this.generatesFiles || !when()) return;
-			if (what === 'all') this.#loadAudit().catch(() => {});
+			// after a failure, wait for `retryGenerators` (the Try again button)
+			if (!this.generatesFiles || !when() || this.#generatorsFailed) return;
+			const failed = () => (this.#generatorsFailed = true);
+			if (what === 'all') this.#loadAudit().catch(failed);
 			const list = this.#fileList;
 			if (!list) {
-				this.#loadFileList().catch(() => {}); // sets #fileList: this effect runs again
+				this.#loadFileList().catch(failed); // sets #fileList: this effect runs again
 				return;
 			}
 			const loaded = this.#modules;
 			const names = list.generatorsFor(this.plan, this.derived, what === 'all' ? undefined : step?.());
 			const missing = names.filter((n) => !loaded[n] && !this.#loadingModules.has(n));
-			if (missing.length) this.#loadModules(list, missing).catch(() => {});
+			if (missing.length) this.#loadModules(list, missing).catch(failed);
 		});
+	}
+
+	/** Set when a generator (or the file list, or the audit script) could not be fetched. */
+	#generatorsFailed = $state(false);
+	/** Said while the generated files cannot be shown because their code could not be fetched; `retryGenerators` tries again. */
+	generatorError = $derived(this.#generatorsFailed ? 'The file generators could not be loaded (the connection may have dropped).' : null);
+
+	/** Tries again to load the generators the pages shown need (see `useGenerators`). */
+	retryGenerators() {
+		this.#generatorsFailed = false;
 	}
 
 	#loadFileList(): Promise<typeof OutputFiles> {
