@@ -171,7 +171,11 @@ export function loadDetail(id: string): Promise<void> {
 }
 
 /** Loads the details of these steps (the summary and the exports: every step that applies). */
-export const loadDetails = (ids: readonly string[]): Promise<void> => Promise.all(ids.map(loadDetail)).then(() => {});
+export async function loadDetails(ids: readonly string[]): Promise<void> {
+	// waits for every one (those that arrive are in place when it settles), then fails if any did
+	const failed = (await Promise.allSettled(ids.map(loadDetail))).find((r) => r.status === 'rejected');
+	if (failed) throw failed.reason;
+}
 
 /** Loads every group and every step's detail (tests; the bench scripts). */
 export const loadAllDetails = (): Promise<void> => loadAllGroups().then(() => loadDetails(practices.map((p) => p.id)));
