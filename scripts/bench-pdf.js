@@ -12,7 +12,6 @@
 // PDF_NAME='北京服务台' names the helpdesk, e.g. to measure a PDF that needs the CJK font)
 // Exit 1 when the chunk is loaded before the click, or the median main-thread CPU time is over
 // BUDGET_MS (default 300), or the median wall time is over it on a machine that is not busy.
-import { createServer as createHttpServer } from 'node:net';
 import { spawn } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -20,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { loadavg, cpus } from 'node:os';
 import { createServer as createViteServer } from 'vite';
 import { chromium } from '@playwright/test';
+import { freePort } from './free-port.js';
 
 const root = resolve(import.meta.dirname, '..');
 // The build to serve: the first argument (scripts/bench.js passes its BUILD_DIR), default build/.
@@ -32,16 +32,6 @@ if (!existsSync(join(build, 'index.html'))) {
 	process.exit(2);
 }
 
-function freePort() {
-	return new Promise((res, rej) => {
-		const s = createHttpServer();
-		s.listen(0, '127.0.0.1', () => {
-			const { port } = s.address();
-			s.close(() => res(port));
-		});
-		s.on('error', rej);
-	});
-}
 
 // The fully filled plan, from the same fixture the unit tests use (loaded through Vite so the
 // $lib alias and TypeScript work).

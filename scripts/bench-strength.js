@@ -7,10 +7,10 @@
 // page -> worker -> page) for typical passwords and for crafted worst-case inputs, in Chromium.
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { freePort } from './free-port.js';
 
 const buildDir = resolve(process.argv[2] ?? 'build');
 const MARKER = 'passwords-common';
@@ -34,16 +34,6 @@ function one(list, what) {
 	return list[0];
 }
 
-function freePort() {
-	return new Promise((res, rej) => {
-		const s = createServer();
-		s.on('error', rej);
-		s.listen(0, '127.0.0.1', () => {
-			const { port } = s.address();
-			s.close(() => res(port));
-		});
-	});
-}
 
 const stats = (xs) => {
 	const s = [...xs].sort((a, b) => a - b);

@@ -15,12 +15,12 @@
 // Every figure with a budget is printed next to it (and `within` / `OVER`); times are never asserted.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { createServer as netServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { initialPageAssets, INITIAL_PAGE_BUDGET } from './size.js';
+import { freePort } from './free-port.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // BUILD_DIR: which static build to measure (default build/; tests use build-test/, see tests/fresh-build.ts).
@@ -56,18 +56,6 @@ function table(rows) {
 	return rows.map((r, j) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ') + (j === 0 ? '\n' + widths.map((w) => '-'.repeat(w)).join('  ') : '')).join('\n');
 }
 
-/** @returns {Promise<number>} */
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const s = netServer();
-		s.on('error', reject);
-		s.listen(0, '127.0.0.1', () => {
-			const a = s.address();
-			const port = typeof a === 'object' && a ? a.port : 0;
-			s.close(() => resolve(port));
-		});
-	});
-}
 
 /* ------------------------------------------------------------------ 1. sizes */
 

@@ -5,7 +5,7 @@
  * own files; this keeps the harness honest for every suite that builds on it.)
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
 	apacheMainConf,
@@ -113,4 +113,20 @@ serverDescribe(['mariadbd', 'mariadb-install-db', 'mariadb', 'mariadb-admin'], '
 		expect(bad.code).not.toBe(0);
 		expect(bad.stderr).toMatch(/1045/);
 	});
+});
+
+/**
+ * CI failed once with "could not bind to address 127.0.0.1:44493": freePort() asked the OS for
+ * port 0, which comes from the ephemeral range every outgoing connection (curl, the database
+ * client, in other test files running at the same time) also takes its source port from.
+ */
+it('freePort() hands out ports below the ephemeral range, never twice, each bindable', async () => {
+	const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+	const ports: number[] = [];
+	for (let i = 0; i < 60; i++) ports.push(await freePort());
+	expect(new Set(ports).size).toBe(ports.length);
+	for (const p of ports) {
+		expect(p).toBeGreaterThanOrEqual(1024);
+		expect(p).toBeLessThan(low!);
+	}
 });

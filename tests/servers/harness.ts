@@ -110,18 +110,36 @@ export function run(file: string, args: string[], opts: { input?: string; cwd?: 
 	});
 }
 
-/** A port the OS says is free on 127.0.0.1 right now. */
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
+/**
+ * A port free on 127.0.0.1 right now, and kept out of others' way until the server binds it.
+ *
+ * Not port 0: the OS hands those out of the ephemeral range (ip_local_port_range, 32768–60999
+ * here), the same range every outgoing connection takes its source port from, so between the
+ * moment a test picks a port and the moment Apache binds it, a curl or database connection in
+ * another test file could own it (CI failed once that way: "could not bind to address
+ * 127.0.0.1:44493"). The ports come from below that range, from a block of 1,000 that belongs to
+ * this vitest worker (VITEST_POOL_ID), never twice in one process, and each is checked by binding.
+ */
+const handedOut = new Set<number>();
+const PORT_BLOCK = 20_000 + ((Number(process.env.VITEST_POOL_ID ?? 0) || 0) % 12) * 1_000;
+
+function bindable(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
 		const s = createServer();
 		s.unref();
-		s.on('error', reject);
-		s.listen(0, '127.0.0.1', () => {
-			const a = s.address();
-			const port = typeof a === 'object' && a ? a.port : 0;
-			s.close(() => resolve(port));
-		});
+		s.once('error', () => resolve(false));
+		s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
 	});
+}
+
+export async function freePort(): Promise<number> {
+	for (let tries = 0; tries < 1_000; tries++) {
+		const port = PORT_BLOCK + Math.floor(Math.random() * 1_000);
+		if (handedOut.has(port)) continue;
+		handedOut.add(port);
+		if (await bindable(port)) return port;
+	}
+	throw new Error(`no free port in ${PORT_BLOCK}–${PORT_BLOCK + 999}`);
 }
 
 /** A private temporary directory readable by the web-server user (tests run as root). */
