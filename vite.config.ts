@@ -22,8 +22,80 @@ function stripPageOptions(): Plugin {
 	};
 }
 
+/**
+ * Chunks by what a page needs (issue 16's weight budgets). Left to itself the bundler cuts the
+ * code every wizard step needs into a dozen small files, one per set of dynamic imports that
+ * reaches each module, and each file is compressed on its own. Here modules are grouped by the
+ * module graph, never by a list of names, so a module made lazy later leaves its group by itself:
+ * - `wizard`: what the step pages import statically (src/routes/step/), minus what the welcome
+ *   page's first load already has (its budget is 40 KB, scripts/size.js);
+ * - `self-hosted`: what only the self-hosted groups of steps (practices/_group-*.ts) import
+ *   statically: nothing any other entry or dynamic import reaches (a Cloud plan never loads it).
+ * Everything else (each step's detail, the generators, the PDF, the audit library...) is split
+ * as the bundler decides. Client build only; SvelteKit's strict entry signatures are relaxed to
+ * 'allow-extension' (an entry chunk may export more than its module), which grouping needs.
+ */
+type ModuleGraph = { getModuleInfo(id: string): { importedIds: readonly string[]; dynamicallyImportedIds: readonly string[]; isEntry: boolean } | null };
+const sep = String.raw`[/\\]`;
+const stepRoot = new RegExp(`${sep}src${sep}routes${sep}step${sep}`);
+const firstRoot = new RegExp(`${sep}src${sep}routes${sep}\\+(layout\\.svelte|layout\\.ts|page\\.svelte)$`);
+const groupRoot = new RegExp(`${sep}src${sep}lib${sep}practices${sep}_group-(server|docker)\\.ts$`);
+
+function pageChunks(): Plugin {
+	const ids: string[] = [];
+	let client = false;
+	let closures: { first: Set<string>; step: Set<string>; own: Map<string, string> } | null = null;
+	const closure = (graph: ModuleGraph, roots: string[]): Set<string> => {
+		const seen = new Set<string>();
+		const queue = [...roots];
+		while (queue.length) {
+			const id = queue.pop()!;
+			if (seen.has(id)) continue;
+			seen.add(id);
+			queue.push(...(graph.getModuleInfo(id)?.importedIds ?? []));
+		}
+		return seen;
+	};
+	const name = (id: string, graph: ModuleGraph): string | null => {
+		if (!closures) {
+			const roots = new Set(ids.filter((m) => graph.getModuleInfo(m)?.isEntry));
+			for (const m of ids) for (const d of graph.getModuleInfo(m)?.dynamicallyImportedIds ?? []) roots.add(d);
+			const groups = [...roots].filter((m) => groupRoot.test(m));
+			const others = closure(graph, [...roots].filter((m) => !groupRoot.test(m)));
+			const first = closure(graph, ids.filter((m) => firstRoot.test(m)));
+			const step = closure(graph, ids.filter((m) => stepRoot.test(m)));
+			// each group's own modules, named after it; those every group shares, 'self-hosted'
+			const own = new Map<string, string>();
+			for (const g of groups) {
+				const label = groupRoot.exec(g)![1]!;
+				for (const m of closure(graph, [g])) if (!others.has(m)) own.set(m, own.has(m) && own.get(m) !== label ? 'self-hosted' : label);
+			}
+			closures = { first, step, own };
+		}
+		if (closures.first.has(id) || stepRoot.test(id) || !/[/\\]src[/\\]|[/\\]node_modules[/\\]zod[/\\]/.test(id)) return null;
+		if (closures.step.has(id)) return 'wizard';
+		return closures.own.get(id) ?? null;
+	};
+	return {
+		name: 'page-chunks',
+		apply: 'build',
+		configResolved(config) {
+			client = !config.build.ssr;
+		},
+		moduleParsed(info) {
+			ids.push(info.id);
+		},
+		options(opts) {
+			return client ? { ...opts, preserveEntrySignatures: 'allow-extension' } : null;
+		},
+		outputOptions(out) {
+			return client ? { ...out, codeSplitting: { groups: [{ name, includeDependenciesRecursively: false }] } } : null;
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [...(offline ? [stripPageOptions()] : []), sveltekit()],
+	plugins: [...(offline ? [stripPageOptions()] : []), sveltekit(), ...(offline ? [] : [pageChunks()])],
 	// The offline single file cannot fetch anything: the PDF fonts (normally separate files,
 	// fetched only when a PDF is made) are inlined there as data: URLs.
 	build: offline ? { assetsInlineLimit: (file: string) => (file.endsWith('.ttf') ? true : undefined) } : {},
