@@ -25,26 +25,38 @@ function stripPageOptions(): Plugin {
 /**
  * Chunks by what a page needs (issue 16's weight budgets). Left to itself the bundler cuts the
  * code every wizard step needs into a dozen small files, one per set of dynamic imports that
- * reaches each module, and each file is compressed on its own. Here modules are grouped by the
- * module graph, never by a list of names, so a module made lazy later leaves its group by itself:
+ * reaches each module, and each file is compressed on its own (the same code gzips ~8 % smaller
+ * as one file). Here modules are grouped by the module graph, never by a list of modules, so a
+ * module made lazy later leaves its group by itself:
  * - `wizard`: what the step pages import statically (src/routes/step/), minus what the welcome
  *   page's first load already has (its budget is 40 KB, scripts/size.js);
- * - `self-hosted`: what only the self-hosted groups of steps (practices/_group-*.ts) import
- *   statically: nothing any other entry or dynamic import reaches (a Cloud plan never loads it).
+ * - one chunk per set of dynamic imports that always load together (TOGETHER): the modules only
+ *   they import statically, that no other entry or dynamic import reaches (so a Cloud plan never
+ *   loads the server group, nor a page without code blocks the highlighter). Modules two sets
+ *   share form their own chunk (the server and Docker groups' shared checks).
  * Everything else (each step's detail, the generators, the PDF, the audit library...) is split
  * as the bundler decides. Client build only; SvelteKit's strict entry signatures are relaxed to
  * 'allow-extension' (an entry chunk may export more than its module), which grouping needs.
  */
-type ModuleGraph = { getModuleInfo(id: string): { importedIds: readonly string[]; dynamicallyImportedIds: readonly string[]; isEntry: boolean } | null };
 const sep = String.raw`[/\\]`;
+const lib = (path: string) => new RegExp(`${sep}src${sep}lib${sep}${path.replaceAll('/', sep)}$`);
 const stepRoot = new RegExp(`${sep}src${sep}routes${sep}step${sep}`);
 const firstRoot = new RegExp(`${sep}src${sep}routes${sep}\\+(layout\\.svelte|layout\\.ts|page\\.svelte)$`);
-const groupRoot = new RegExp(`${sep}src${sep}lib${sep}practices${sep}_group-(server|docker)\\.ts$`);
+const ours = new RegExp(`${sep}src${sep}|${sep}node_modules${sep}zod${sep}`);
+const TOGETHER: Record<string, RegExp[]> = {
+	// the self-hosted groups of steps (src/lib/practices/index.ts GROUPS)
+	server: [lib('practices/_group-server\\.ts')],
+	docker: [lib('practices/_group-docker\\.ts')],
+	// a code block fetches the highlighter's core at once (src/lib/components/CodeBlock.svelte)
+	code: [lib('components/CodeBlock\\.svelte'), lib('highlight/index\\.ts')]
+};
+
+type ModuleGraph = { getModuleInfo(id: string): { importedIds: readonly string[]; dynamicallyImportedIds: readonly string[]; isEntry: boolean } | null };
 
 function pageChunks(): Plugin {
 	const ids: string[] = [];
 	let client = false;
-	let closures: { first: Set<string>; step: Set<string>; own: Map<string, string> } | null = null;
+	let named: Map<string, string> | null = null;
 	const closure = (graph: ModuleGraph, roots: string[]): Set<string> => {
 		const seen = new Set<string>();
 		const queue = [...roots];
@@ -56,25 +68,27 @@ function pageChunks(): Plugin {
 		}
 		return seen;
 	};
-	const name = (id: string, graph: ModuleGraph): string | null => {
-		if (!closures) {
-			const roots = new Set(ids.filter((m) => graph.getModuleInfo(m)?.isEntry));
-			for (const m of ids) for (const d of graph.getModuleInfo(m)?.dynamicallyImportedIds ?? []) roots.add(d);
-			const groups = [...roots].filter((m) => groupRoot.test(m));
-			const others = closure(graph, [...roots].filter((m) => !groupRoot.test(m)));
-			const first = closure(graph, ids.filter((m) => firstRoot.test(m)));
-			const step = closure(graph, ids.filter((m) => stepRoot.test(m)));
-			// each group's own modules, named after it; those every group shares, 'self-hosted'
-			const own = new Map<string, string>();
-			for (const g of groups) {
-				const label = groupRoot.exec(g)![1]!;
-				for (const m of closure(graph, [g])) if (!others.has(m)) own.set(m, own.has(m) && own.get(m) !== label ? 'self-hosted' : label);
+	const chunkNames = (graph: ModuleGraph): Map<string, string> => {
+		const roots = new Set(ids.filter((m) => graph.getModuleInfo(m)?.isEntry));
+		for (const m of ids) for (const d of graph.getModuleInfo(m)?.dynamicallyImportedIds ?? []) roots.add(d);
+		const together = Object.entries(TOGETHER);
+		const inSet = (m: string) => together.some(([, tests]) => tests.some((t) => t.test(m)));
+		const others = closure(graph, [...roots].filter((m) => !inSet(m)));
+		const first = closure(graph, ids.filter((m) => firstRoot.test(m)));
+		const names = new Map<string, string>();
+		for (const m of closure(graph, ids.filter((m) => stepRoot.test(m)))) if (!first.has(m)) names.set(m, 'wizard');
+		const owners = new Map<string, string[]>();
+		for (const [name, tests] of together) {
+			for (const m of closure(graph, [...roots].filter((r) => tests.some((t) => t.test(r))))) {
+				if (!others.has(m) && !first.has(m) && !names.has(m)) owners.set(m, [...(owners.get(m) ?? []), name]);
 			}
-			closures = { first, step, own };
 		}
-		if (closures.first.has(id) || stepRoot.test(id) || !/[/\\]src[/\\]|[/\\]node_modules[/\\]zod[/\\]/.test(id)) return null;
-		if (closures.step.has(id)) return 'wizard';
-		return closures.own.get(id) ?? null;
+		for (const [m, by] of owners) names.set(m, by.join('-'));
+		return names;
+	};
+	const name = (id: string, graph: ModuleGraph): string | null => {
+		named ??= chunkNames(graph);
+		return ours.test(id) && !stepRoot.test(id) ? (named.get(id) ?? null) : null;
 	};
 	return {
 		name: 'page-chunks',
