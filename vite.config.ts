@@ -32,8 +32,8 @@ function stripPageOptions(): Plugin {
  *   page's first load already has (its budget is 40 KB, scripts/size.js);
  * - one chunk per set of dynamic imports that always load together (TOGETHER): the modules only
  *   they import statically, that no other entry or dynamic import reaches (so a Cloud plan never
- *   loads the server group, nor a page without code blocks the highlighter). Modules two sets
- *   share form their own chunk (the server and Docker groups' shared checks).
+ *   loads the server group). Modules two sets share form their own chunk (the server and Docker
+ *   groups' shared checks).
  * Everything else (each step's detail, the generators, the PDF, the audit library...) is split
  * as the bundler decides. Client build only; SvelteKit's strict entry signatures are relaxed to
  * 'allow-extension' (an entry chunk may export more than its module), which grouping needs.
@@ -46,9 +46,10 @@ const ours = new RegExp(`${sep}src${sep}|${sep}node_modules${sep}zod${sep}`);
 const TOGETHER: Record<string, RegExp[]> = {
 	// the self-hosted groups of steps (src/lib/practices/index.ts GROUPS)
 	server: [lib('practices/_group-server\\.ts')],
-	docker: [lib('practices/_group-docker\\.ts')],
-	// a code block fetches the highlighter's core at once (src/lib/components/CodeBlock.svelte)
-	code: [lib('components/CodeBlock\\.svelte'), lib('highlight/index\\.ts')]
+	docker: [lib('practices/_group-docker\\.ts')]
+	// Not the code block with the highlighter's core (CodeBlock.svelte, highlight/index.ts):
+	// rolldown 1.2.19 emitted that chunk exporting a namespace it never declared
+	// (`highlight_exports`), so the highlighter never loaded (e2e highlight.spec.ts).
 };
 
 type ModuleGraph = { getModuleInfo(id: string): { importedIds: readonly string[]; dynamicallyImportedIds: readonly string[]; isEntry: boolean } | null };
