@@ -8,9 +8,13 @@ const STRENGTH_MARKER = 'passwords-common';
 const report = (page: Page) => page.getByTestId('strength-report');
 const verdict = (page: Page) => page.getByTestId('policy-verdict');
 
+/** The lab's button (the lab loads only when asked for: see password-lab-open.spec.ts). */
+const openLab = (page: Page) => page.getByRole('button', { name: 'Test passwords against this policy' }).click();
+
 async function openStep(page: Page) {
 	await page.goto('/step/password-policy');
-	await expect(page.getByRole('heading', { name: 'Try your policy' })).toBeVisible();
+	await openLab(page);
+	await expect(page.getByLabel('Candidate password')).toBeVisible();
 }
 
 async function waitForScore(page: Page) {
@@ -44,6 +48,7 @@ test('typing updates the policy verdict and the zxcvbn score; reveal toggles; le
 	await page.getByRole('link', { name: /^Next:/ }).click();
 	await expect(page).not.toHaveURL(/password-policy/);
 	await page.goBack();
+	// the lab stays open for the visit; the password is gone
 	await expect(page.getByLabel('Candidate password')).toHaveValue('');
 	await expect(page.getByLabel('Candidate password')).toHaveAttribute('type', 'password');
 });
@@ -144,6 +149,9 @@ test('the strength code is loaded only by the password step, as a worker file (n
 
 	await page.getByRole('link', { name: /^Next: Agent password policy/ }).click();
 	await expect(page.getByRole('heading', { name: 'Try your policy' })).toBeVisible();
+	await page.waitForLoadState('networkidle');
+	expect(seen.filter((s) => s.strength), 'the password step before its lab is opened').toEqual([]);
+	await openLab(page);
 	await page.getByLabel('Candidate password').fill('qwerty');
 	await waitForScore(page);
 	const strength = seen.filter((s) => s.strength).map((s) => new URL(s.url).pathname);
@@ -208,7 +216,7 @@ test('the strength worker runs in the offline single-file build opened from file
 		if (m.type() === 'error') errors.push(m.text());
 	});
 	await page.goto(`${pathToFileURL(ensureOfflineBuild()).href}#/step/password-policy`);
-	await expect(page.getByRole('heading', { name: 'Try your policy' })).toBeVisible();
+	await openLab(page);
 	await page.getByLabel('Candidate password').fill('qwertyuiop');
 	expect(await waitForScore(page)).toBe(0);
 	await expect(verdict(page)).toContainText('Rejected: at least 15 characters');

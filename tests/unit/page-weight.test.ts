@@ -106,11 +106,15 @@ function sometimesShown() {
 		'database-password helper': of(['id="dbpw-h"']),
 		'audit finding': of(['data-audit']),
 		'password lab': of(['id="lab-h"']),
+		'password lab button': of(['Test passwords against this policy']),
 		'password tester results': of(['side-by-side'])
 	};
 }
 type Sometimes = keyof ReturnType<typeof sometimesShown>;
-/** Where the measured plans show each (no audit result is imported; nothing is typed in the lab). */
+/**
+ * Where the measured plans show each on a cold visit (no audit result is imported; the password
+ * lab is not opened: the password step shows only its button, PasswordLabOpener).
+ */
 function shows(what: Sometimes, page: string, plan: string): boolean {
 	const selfHosted = plan === 'self-hosted';
 	switch (what) {
@@ -119,8 +123,9 @@ function shows(what: Sometimes, page: string, plan: string): boolean {
 			return selfHosted && page.startsWith('/step/server-');
 		case 'database-password helper':
 			return selfHosted && ['/step/server-environment', '/step/server-database', '/step/server-config-php'].includes(page);
-		case 'password lab':
+		case 'password lab button':
 			return page === '/step/password-policy';
+		case 'password lab':
 		case 'audit finding':
 		case 'password tester results':
 			return false;
@@ -241,12 +246,14 @@ describe('page weight in a real browser', () => {
 		}
 	});
 
-	it('a page fetches the code block, the database-password helper, an audit finding and the password lab (script and styles) only where it shows them', () => {
+	it('a page fetches the code block, the database-password helper, an audit finding and the password lab’s button (script and styles) only where it shows them, and no page the lab itself', () => {
 		const parts = sometimesShown();
 		for (const [what, { js, css }] of Object.entries(parts)) {
 			expect(js.length, `the ${what}'s script is in the build`).toBeGreaterThan(0);
 			expect(css.length, `the ${what}'s styles are in the build`).toBeGreaterThan(0);
 		}
+		// the strength worker starts only once the lab is opened: no cold visit starts it
+		expect(r.pages.filter((p) => p.workers.gzip > 0).map((p) => `${p.page} (${p.plan})`)).toEqual([]);
 		// a Cloud step with none of them: the leak issue 16 found (their CSS linked into every step page)
 		expect(r.pages.some((p) => p.plan === 'cloud' && p.page === '/step/about')).toBe(true);
 		for (const p of r.pages) {
