@@ -134,3 +134,19 @@ test('the lab’s button that cannot be fetched: the step says so and Try again 
 	await expect(openButton(page)).toBeVisible();
 	await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('the lab’s button and its failure alert have no WCAG 2.2 A/AA violations', async ({ page }) => {
+	const { default: AxeBuilder } = await import('@axe-core/playwright');
+	const violations = async () => {
+		const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+		expect(r.passes.length).toBeGreaterThan(10); // axe really looked at the page
+		return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	};
+	await routeChunks(page, (body) => (body.includes(LAB_CHUNK) ? 'abort' : undefined));
+	await page.goto('/step/password-policy');
+	await expect(openButton(page)).toBeVisible();
+	expect(await violations()).toEqual([]);
+	await openButton(page).click();
+	await expect(page.getByRole('alert')).toContainText('The password lab could not be loaded');
+	expect(await violations()).toEqual([]);
+});
