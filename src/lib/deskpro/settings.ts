@@ -8,114 +8,81 @@
  * version (the older download's admin interface has other menus; some defaults changed).
  * A value we could not confirm is `{ unknown: '<why>' }` and is shown as "Unknown".
  *
+ * The facts a checklist item names in its text (`CHECKLIST_FACTS`), the versions and the way a
+ * fact is resolved are in `./settings-core`, which every step page loads (a tick attests its
+ * item's text); this module, with every other fact, loads with the steps' details (settings
+ * rows, notes, help). `FACTS` holds both.
+ *
  * Sources (read for facts, never copied):
  * - nathanfdev/deskpro and layn321/deskpro: public copies of Deskpro's download (PHP source).
  * - support.deskpro.com: Deskpro's admin guides (current and legacy).
  */
 
-/** The Deskpro an admin runs, in words an admin recognises (asked on the About step). */
-export const DESKPRO_VERSIONS = ['cloud', 'current', 'legacy'] as const;
-export type DeskproVersion = (typeof DESKPRO_VERSIONS)[number];
-export const VERSION_ANSWERS = ['cloud', 'current', 'legacy', 'unsure'] as const;
-export type VersionAnswer = (typeof VERSION_ANSWERS)[number];
-
-export const versionLabels: Record<VersionAnswer, string> = {
-	cloud: 'Cloud',
-	current: 'On-Premise, current version',
-	legacy: 'Older download (config.php in the web root)',
-	unsure: 'Not sure'
-};
-/** Short names used in front of a menu path when "not sure" shows both admin interfaces. */
-export const interfaceLabels = {
-	current: 'Current admin (Cloud and On-Premise)',
-	legacy: 'Older download’s admin'
-} as const;
-
-export type Unknown = { unknown: string };
-export type Known<T> = T | Unknown;
-export const isUnknown = (v: unknown): v is Unknown => typeof v === 'object' && v !== null && 'unknown' in v;
-
-export type Source = { repo: string; path: string; line?: string } | { url: string } | Unknown;
-
-export interface SettingFact {
-	/** Where it is in the admin interface of Cloud and the current On-Premise. */
-	menu: Known<string>;
-	/** The label the admin sees. */
-	label: string;
-	/** The stored setting key; null for something that is not a stored setting (an app, a report). */
-	key: Known<string> | null;
-	/** Deskpro's default, in words ("5", "900 s", "off"); null when there is no default to state. */
-	default: Known<string> | null;
-	/** The versions that have it. */
-	versions: readonly DeskproVersion[];
-	/** Where each fact above comes from (at least one). */
-	source: readonly Source[];
-	/** What differs in one version. */
-	at?: Partial<Record<DeskproVersion, Partial<Pick<SettingFact, 'menu' | 'label' | 'key' | 'default' | 'source'>>>>;
-}
+export {
+	DESKPRO_VERSIONS,
+	VERSION_ANSWERS,
+	versionLabels,
+	interfaceLabels,
+	isUnknown,
+	versionsFor,
+	unknownText,
+	knownText,
+	type DeskproVersion,
+	type VersionAnswer,
+	type Unknown,
+	type Known,
+	type Source,
+	type SettingFact,
+	type Resolved
+} from './settings-core';
+import {
+	ADVANCED_LEGACY,
+	ALL,
+	CHECKLIST_FACTS,
+	CORE,
+	defaultIn,
+	G,
+	G_PASSWORDS,
+	G_PASSWORDS_LEGACY,
+	G_ROLES,
+	keyIn,
+	L_ADVANCED,
+	L_AGENT,
+	L_CORE,
+	LN,
+	loginAlert,
+	NEW,
+	onPage,
+	RDNS_SERVICE,
+	rdns,
+	resolveOne,
+	unknownText,
+	type DeskproVersion,
+	type Known,
+	type Resolved,
+	type SettingFact,
+	type Source,
+	type Unknown
+} from './settings-core';
 
 // ---- sources ---------------------------------------------------------------------------------
-const NF = 'nathanfdev/deskpro';
-const LN = 'layn321/deskpro';
-/** Default settings of the download (current schema: rate limits, password policy, IP whitelisting...). */
-const CORE: Source = { repo: NF, path: 'app/src/Application/DeskPRO/Resources/settings/core.php' };
-const L_CORE: Source = { repo: LN, path: 'app/src/Application/DeskPRO/Resources/settings/core.php' };
-const L_AGENT: Source = { repo: LN, path: 'app/src/Application/AgentBundle/Resources/settings/agent.php' };
-/** Which settings the older admin interface lists on its advanced-settings page. */
-const L_ADVANCED: Source = { repo: LN, path: 'app/src/Application/DeskPRO/ResourceScanner/AdvancedSettings.php' };
 const L_ADVANCED_ROUTE: Source = { repo: LN, path: 'app/src/Application/AdminBundle/Resources/config/admin-routing.php', line: "'/settings/advanced'" };
-/** Host names are looked up only when rdns_ticket_messages is on and rdns_server is set. */
-const RDNS_SERVICE: Source = { repo: NF, path: 'app/src/Application/DeskPRO/DependencyInjection/SystemServices/TicketMessageHostnameLookupService.php' };
-const G = (path: string): Source => ({ url: `https://support.deskpro.com/${path}` });
 const G_2FA = G('en-US/guides/admin-guide/agent-two-factor-authentication-2fa');
 const G_IPW = G('en-GB/guides/admin-guide/agent-security-settings');
-const G_PASSWORDS = G('ja/guides/admin-guide/managing-agent-passwords');
-const G_PASSWORDS_LEGACY = G('en/guides/admin-guide/agent-channel-setup/agents/managing-agent-passwords');
 const G_LOCKOUT_LEGACY = G('en/guides/admin-guide/anti-abuse-options/login-lockout');
 const G_CAPTCHA = G('mk/guides/admin-guide/crm-1/user-management/captcha-settings-1');
 const G_CAPTCHA_LEGACY = G('en/guides/admin-guide/general-helpdesk-management/anti-abuse-options/captcha-settings');
 const G_DATA_SECURITY = G('zh-CN/guides/admin-guide/data-security-options');
-const G_API = G('en/guides/admin-guide/integrations/integration/using-the-deskpro-api-2');
-const G_API_KEYS_DEV = G('sl-SI/guides/developers/api-keys');
 const G_AUDIT_LOG = G('en/guides/admin-guide/agent-channel-setup/agents/admin-access-log');
-const G_ROLES = G('en/guides/admin-guide/getting-started/introducing-deskpro/account-types');
-
-const ALL: readonly DeskproVersion[] = DESKPRO_VERSIONS;
-const NEW: readonly DeskproVersion[] = ['cloud', 'current'];
 
 const RATE_MENU_CURRENT: Unknown = {
 	unknown: 'Deskpro’s current guides refer to a “Help Center rate limiting” section but give no menu path; the keys are the same'
 };
 const RATE_MENU_LEGACY = 'Admin > Setup > Rate Limiting';
-const ADVANCED_LEGACY = 'Admin > Settings > Advanced';
 const SESSION_MENU: Unknown = { unknown: 'Deskpro’s current guides do not name the page that holds the session settings' };
 const OWN_PREFS: Unknown = { unknown: 'each agent’s own notification preferences; Deskpro’s guides do not give the menu path' };
 
-/** A setting on the same page in both admin interfaces; the older download's menu is "Admin > " + menu. */
-const onPage =
-	(menu: string, source: readonly Source[]) =>
-	(label: string, key: string, def: string): SettingFact => ({
-		menu,
-		label,
-		key,
-		default: def,
-		versions: ALL,
-		source,
-		at: { legacy: { menu: `Admin > ${menu}` } }
-	});
 const ipw = onPage('Agents > Settings > IP Whitelisting', [CORE, G_IPW]);
-const rdns = onPage('Apps > Resolve User Hostnames', [CORE, RDNS_SERVICE]);
-/** A helpdesk-wide login alert: an advanced setting in the older download; no named page today. */
-const LOGIN_ALERTS_MENU: Unknown = { unknown: 'Deskpro’s current guides do not name the page of the helpdesk-wide login alerts' };
-const loginAlert = (label: string, key: string, def: string): SettingFact => ({
-	menu: LOGIN_ALERTS_MENU,
-	label,
-	key,
-	default: def,
-	versions: ALL,
-	source: [CORE, L_AGENT, L_ADVANCED],
-	at: { legacy: { menu: ADVANCED_LEGACY } }
-});
 
 const rate = (who: 'agent' | 'user', part: 'enabled' | 'limit' | 'time' | 'lockout_time' | 'response', label: string, dflt: string, legacyDefault?: string): SettingFact => ({
 	menu: RATE_MENU_CURRENT,
@@ -164,8 +131,10 @@ const captcha = (form: string, label: string): SettingFact => ({
 	at: { legacy: { menu: 'Admin > Setup > CAPTCHA Settings', source: [CORE, G_CAPTCHA_LEGACY] } }
 });
 
-/** Every fact, by a stable id that practices use. */
+/** Every fact, by a stable id that practices use (those a checklist item names are in `./settings-core`). */
 export const FACTS = {
+	...CHECKLIST_FACTS,
+
 	// password policy
 	'password.minLength': policy('min_length', 'Minimum password length', '5'),
 	'password.uppercase': policy('require_num_uppercase', 'Required upper-case characters', '0'),
@@ -233,9 +202,7 @@ export const FACTS = {
 		versions: ALL,
 		source: [CORE, L_AGENT]
 	},
-	'notify.failedAdminLogin': loginAlert('Notify the list on failed admin logins', 'agent_notify_list_failed_adminlogin', 'on'),
 	'notify.failedLogin': loginAlert('Notify the list on failed agent logins', 'agent_notify_list_failed_login', 'off'),
-	'notify.emailList': loginAlert('E-mail addresses that receive the login alerts', 'agent.notify_login_emaillist', 'empty: the alerts have no recipient'),
 
 	// Resolve User Hostnames
 	'hostnames.app': {
@@ -248,7 +215,6 @@ export const FACTS = {
 		at: { legacy: { menu: 'Admin > Apps' } }
 	},
 	'hostnames.ticketMessages': rdns('Look up host names of ticket message addresses', 'rdns_ticket_messages', 'off'),
-	'hostnames.server': rdns('DNS server used for the look-ups', 'rdns_server', '8.8.8.8 (Google’s public resolver)'),
 	'hostnames.report': {
 		menu: 'Reports',
 		label: 'Custom report: agent messages from outside your network',
@@ -326,15 +292,6 @@ export const FACTS = {
 		source: [{ unknown: 'Deskpro’s security article (2018) names Server > Error Logs for the download' }],
 		at: { legacy: { menu: 'Admin > Server > Error Logs' } }
 	},
-	'admin.permissions': {
-		menu: 'Agents > Agent Profiles',
-		label: 'Admin permissions',
-		key: null,
-		default: null,
-		versions: ALL,
-		source: [G_PASSWORDS, G_ROLES],
-		at: { legacy: { menu: 'Admin > Agents', source: [G_PASSWORDS_LEGACY, G_ROLES] } }
-	},
 
 	// agent two-factor authentication (Cloud and current On-Premise only)
 	'tfa.totp': twoFa('TOTP Service (authenticator app)'),
@@ -388,24 +345,6 @@ export const FACTS = {
 	},
 
 	// API
-	'api.keys': {
-		menu: 'Apps > API Keys',
-		label: 'API keys',
-		key: null,
-		default: null,
-		versions: ALL,
-		source: [G_API, G_API_KEYS_DEV],
-		at: { legacy: { menu: 'Admin > Apps > API Keys', source: [G_API] } }
-	},
-	'api.rateLimit': {
-		menu: { unknown: 'an advanced setting on-premise; Deskpro’s current guides do not name its page' },
-		label: 'API requests allowed per interval',
-		key: 'core.api_rate_limit',
-		default: '0 = no limit on-premise (Cloud: set by Deskpro)',
-		versions: ['current', 'legacy'],
-		source: [CORE, L_CORE, L_ADVANCED],
-		at: { legacy: { menu: ADVANCED_LEGACY } }
-	},
 	'api.rateLimitInterval': {
 		menu: { unknown: 'an advanced setting on-premise; Deskpro’s current guides do not name its page' },
 		label: 'API rate-limit interval',
@@ -420,34 +359,9 @@ export type FactId = keyof typeof FACTS;
 export const factById = (id: FactId): SettingFact => FACTS[id];
 
 /** What one fact looks like in one version, with every override applied. */
-export interface Resolved {
-	menu: Known<string>;
-	label: string;
-	key: Known<string> | null;
-	default: Known<string> | null;
-	source: readonly Source[];
-}
 export function resolveFact(id: FactId, version: DeskproVersion): Resolved | null {
-	const f: SettingFact = FACTS[id];
-	if (!f.versions.includes(version)) return null;
-	const o = f.at?.[version] ?? {};
-	return {
-		menu: o.menu ?? f.menu,
-		label: o.label ?? f.label,
-		key: o.key !== undefined ? o.key : f.key,
-		default: o.default !== undefined ? o.default : f.default,
-		source: o.source ?? f.source
-	};
+	return resolveOne(FACTS[id], version);
 }
-
-/** The versions whose menus an answer shows: "not sure" shows the current admin and the older one. */
-export function versionsFor(answer: string): DeskproVersion[] {
-	if (answer === 'cloud' || answer === 'current' || answer === 'legacy') return [answer];
-	return ['current', 'legacy'];
-}
-
-export const unknownText = (u: Unknown): string => `Unknown: ${u.unknown}`;
-export const knownText = (v: Known<string>): string => (isUnknown(v) ? unknownText(v) : v);
 
 /** A source as one line: "repo: path" or the guide's address. */
 export function sourceText(s: Source): string {
@@ -456,12 +370,6 @@ export function sourceText(s: Source): string {
 	return unknownText(s);
 }
 
-/** The key and default of a fact in one version, for text (e.g. checklist items): the one spelling. */
-export function keyOf(id: FactId, version: DeskproVersion = 'current'): string {
-	const r = resolveFact(id, version) ?? resolveFact(id, FACTS[id].versions[0]!)!;
-	return r.key === null ? '' : knownText(r.key);
-}
-export function defaultOf(id: FactId, version: DeskproVersion = 'current'): string {
-	const r = resolveFact(id, version) ?? resolveFact(id, FACTS[id].versions[0]!)!;
-	return r.default === null ? '' : knownText(r.default);
-}
+/** The key and default of a fact in one version, for text (e.g. a step's notes): the one spelling. */
+export const keyOf = (id: FactId, version: DeskproVersion = 'current'): string => keyIn(FACTS[id], version);
+export const defaultOf = (id: FactId, version: DeskproVersion = 'current'): string => defaultIn(FACTS[id], version);

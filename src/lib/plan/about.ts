@@ -2,7 +2,7 @@
 import { choice, text, type Fields } from './fields';
 import { checkHelpdeskUrl } from '$lib/validate/net';
 import { freeTextProblem } from '$lib/validate/text';
-import { versionLabels } from '$lib/deskpro/settings';
+import { versionLabels } from '$lib/deskpro/settings-core';
 
 export { ABOUT_STEP_ID } from './about-id';
 

@@ -2,46 +2,15 @@
  * Settings rows from the sourced facts of `$lib/deskpro/settings`: the one way a practice names a
  * Deskpro menu, label, stored key or default. Rows are given for the admin's version only; "not
  * sure" gives one row per admin interface (current and the older download's), each menu prefixed
- * with the interface it belongs to.
+ * with the interface it belongs to. Imported by the steps' details only (the settings rows); a
+ * practice's own text uses `./_fact-text`, which every step page loads.
  */
-import { effectiveVersion } from '$lib/plan/about';
-import {
-	interfaceLabels,
-	isUnknown,
-	knownText,
-	resolveFact,
-	versionsFor,
-	type DeskproVersion,
-	type FactId
-} from '$lib/deskpro/settings';
-import type { AboutValues, PracticeContext, SettingRow } from './types';
+import { interfaceLabels, isUnknown, knownText, resolveFact, type FactId } from '$lib/deskpro/settings';
+import { shownVersions } from './_fact-text';
+import type { PracticeContext, SettingRow } from './types';
 
 export type { FactId } from '$lib/deskpro/settings';
-
-/** The versions whose menus this helpdesk's steps show. */
-export const shownVersions = (about: AboutValues): DeskproVersion[] => versionsFor(effectiveVersion(about));
-
-/** True when the admin does not know which Deskpro they run (both interfaces are shown). */
-export const unsure = (about: AboutValues): boolean => shownVersions(about).length > 1;
-
-/** Whether a fact exists in any version this helpdesk's steps show. */
-export const hasFact = (id: FactId, ctx: PracticeContext): boolean => shownVersions(ctx.about).some((v) => resolveFact(id, v) !== null);
-
-/** The menu text of a fact in one version ("Unknown: why" when it is not confirmed). */
-export function menuOf(id: FactId, v: DeskproVersion): string {
-	const r = resolveFact(id, v);
-	return r ? knownText(r.menu) : '';
-}
-
-/**
- * Where a fact lives, as text, for the admin's version: "Apps > API Keys", or for "not sure" each
- * interface's menu prefixed with its name. For a step's "where" and checklist text when no
- * settings row shows the menu (e.g. a list with no rows yet).
- */
-export function menusText(id: FactId, about: AboutValues): string {
-	const vs = shownVersions(about).filter((v) => resolveFact(id, v) !== null);
-	return vs.map((v) => (vs.length > 1 ? `${interfaceLabels[v === 'legacy' ? 'legacy' : 'current']}: ${menuOf(id, v)}` : menuOf(id, v))).join('; ');
-}
+export { hasFact, menuOf, menusText, shownVersions, unsure } from './_fact-text';
 
 /**
  * The row(s) of one fact with the value the admin should set. `note` adds to Deskpro's default,

@@ -28,7 +28,7 @@ import {
 	unixPathWithin,
 	windowsPathWithin
 } from '$lib/validate/server';
-import { randomString } from '$lib/random';
+import { randomString } from '$lib/random-string';
 import { DISTROS, distro } from '$lib/platform/distros';
 import type { AboutValues } from './types';
 import { DEFAULT_UPLOAD_LIMIT_MB, UPLOADS } from '$lib/deskpro/surface';

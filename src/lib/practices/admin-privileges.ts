@@ -1,5 +1,5 @@
 import { bool, table, text } from '$lib/plan/fields';
-import { menusText } from './_facts';
+import { menusText } from './_fact-text';
 import { definePractice } from './types';
 
 /**

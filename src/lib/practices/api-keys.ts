@@ -1,6 +1,6 @@
 import { bool, choice, int, table, text, type Row } from '$lib/plan/fields';
-import { hasFact, menusText } from './_facts';
-import { defaultOf, keyOf } from '$lib/deskpro/settings';
+import { hasFact, menusText } from './_fact-text';
+import { defaultOf, keyOf } from '$lib/deskpro/settings-core';
 import { definePractice } from './types';
 
 export function advice(a: Row): string {

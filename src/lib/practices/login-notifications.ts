@@ -1,6 +1,6 @@
 import { bool, text } from '$lib/plan/fields';
 import { freeTextProblem } from '$lib/validate/text';
-import { keyOf } from '$lib/deskpro/settings';
+import { keyOf } from '$lib/deskpro/settings-core';
 import { definePractice } from './types';
 
 const EMAIL = /^[^\s@<>"',;]+@[^\s@<>"',;]+\.[^\s@<>"',;]+$/;

@@ -1,7 +1,7 @@
 import { list, text } from '$lib/plan/fields';
 import { checkDomainSuffix, checkIpOrCidr } from '$lib/validate/net';
 import { joinAnd } from './_format';
-import { defaultOf } from '$lib/deskpro/settings';
+import { defaultOf } from '$lib/deskpro/settings-core';
 import { definePractice } from './types';
 
 /** The suffix as it should be matched: always with its leading dot, lower case. */
