@@ -116,3 +116,40 @@ describe('no literal settings keys in practice modules', () => {
 		expect(found, `${file} spells settings keys`).toEqual([]);
 	});
 });
+
+describe('each fact is written once, and a step page loads only the facts it needs', () => {
+	const settingsDir = join(process.cwd(), 'src/lib/deskpro/settings');
+	const practicesDir = join(process.cwd(), 'src/lib/practices');
+	it('no two fact modules give the same id (FACTS would keep only one of them)', async () => {
+		const core = await import('$lib/deskpro/settings-core');
+		const tables: Record<string, unknown>[] = [core.CHECKLIST_FACTS];
+		for (const f of readdirSync(settingsDir).filter((n) => n.endsWith('.ts'))) {
+			const mod = (await import(/* @vite-ignore */ join(settingsDir, f))) as Record<string, Record<string, unknown>>;
+			const exported = Object.values(mod);
+			expect(exported.length, `${f} exports one table`).toBe(1);
+			tables.push(exported[0]!);
+		}
+		const ids = tables.flatMap((t) => Object.keys(t));
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(ids.sort()).toEqual(Object.keys(FACTS).sort());
+	});
+	it('the modules every step page loads (a practice without its detail, the About step) never import the facts of $lib/deskpro/settings or factRows', () => {
+		const always = [
+			...readdirSync(practicesDir)
+				.filter((f) => f.endsWith('.ts') && !f.endsWith('.detail.ts') && f !== '_facts.ts')
+				.map((f) => join(practicesDir, f)),
+			join(process.cwd(), 'src/lib/plan/about.ts')
+		];
+		for (const file of always) {
+			const code = readFileSync(file, 'utf8');
+			expect(code, file).not.toMatch(/from '\$lib\/deskpro\/settings(?:\/[\w-]+)?'|from '\.\/_facts'/);
+		}
+	});
+	it('a step detail imports its own step’s facts only', () => {
+		for (const f of readdirSync(practicesDir).filter((n) => n.endsWith('.detail.ts'))) {
+			const code = readFileSync(join(practicesDir, f), 'utf8');
+			expect(code, f).not.toMatch(/from '\$lib\/deskpro\/settings'/);
+			expect([...code.matchAll(/from '\$lib\/deskpro\/settings\/([\w-]+)'/g)].length, f).toBeLessThanOrEqual(1);
+		}
+	});
+});

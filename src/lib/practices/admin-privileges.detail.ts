@@ -2,8 +2,12 @@
 import type { practice } from './admin-privileges';
 import { keepValue } from './admin-privileges';
 import { text } from '$lib/plan/fields';
-import { factRows, menusText } from './_facts';
+import { factsOf, menusText } from './_facts';
+import { CHECKLIST_FACTS } from '$lib/deskpro/settings-core';
 import { defineDetail } from './types';
+
+/** This step's Deskpro facts (its own, loaded with this detail, and the checklist facts it names). */
+const { factRows } = factsOf(CHECKLIST_FACTS);
 
 export const detail = defineDetail<typeof practice>({
 	where: (about) => `The agent list: ${menusText('admin.permissions', about)} (admin accounts are marked with a wrench icon)`,

@@ -3,8 +3,12 @@ import type { practice } from './agent-2fa';
 import { totpForEveryAgent } from './agent-2fa';
 import { text } from '$lib/plan/fields';
 import { OPC, sourceText } from '$lib/deskpro/docker-sources';
-import { factRows, shownVersions } from './_facts';
+import { factsOf, shownVersions } from './_facts';
+import { TFA_FACTS } from '$lib/deskpro/settings/tfa';
 import { defineDetail, type Note } from './types';
+
+/** This step's Deskpro facts (its own, loaded with this detail). */
+const { factRows } = factsOf(TFA_FACTS);
 
 export const detail = defineDetail<typeof practice>({
 	where: 'The two-factor settings (menu per version in the table below); per agent: Enforce 2FA',

@@ -2,8 +2,12 @@
 import type { practice } from './api-keys';
 import { advice } from './api-keys';
 import { text } from '$lib/plan/fields';
-import { factRows, menusText } from './_facts';
+import { factsOf, menusText } from './_facts';
+import { CHECKLIST_FACTS } from '$lib/deskpro/settings-core';
 import { defineDetail } from './types';
+
+/** This step's Deskpro facts (its own, loaded with this detail, and the checklist facts it names). */
+const { factRows } = factsOf(CHECKLIST_FACTS);
 
 export const detail = defineDetail<typeof practice>({
 	where: (about) => `The API keys list: ${menusText('api.keys', about)}`,

@@ -1,9 +1,12 @@
 /** What the step “attachments” says: why, where, the standards, its notes and settings rows (loaded with its page; see `loadDetail` in ./index). */
 import type { practice } from './attachments';
 import { ext } from './attachments';
-import { factRows } from './_facts';
-import { defaultOf, keyOf } from '$lib/deskpro/settings';
+import { factsOf } from './_facts';
+import { UPLOADS_FACTS } from '$lib/deskpro/settings/uploads';
 import { defineDetail } from './types';
+
+/** This step's Deskpro facts (its own, loaded with this detail). */
+const { factRows, keyOf, defaultOf } = factsOf(UPLOADS_FACTS);
 
 export const detail = defineDetail<typeof practice>({
 	where: 'The ticket and file-upload settings (menus per version in the table below)',

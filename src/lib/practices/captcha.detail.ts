@@ -1,10 +1,14 @@
 /** What the step “captcha” says: why, where, the standards, its notes and settings rows (loaded with its page; see `loadDetail` in ./index). */
 import type { practice } from './captcha';
 import { forms } from './captcha';
-import { factRows, type FactId } from './_facts';
+import { factsOf } from './_facts';
+import { CAPTCHA_FACTS } from '$lib/deskpro/settings/captcha';
 import { defineDetail, type SettingRow } from './types';
 
-const formFacts: Record<keyof typeof forms, FactId> = {
+/** This step's Deskpro facts (its own, loaded with this detail). */
+const { factRows } = factsOf(CAPTCHA_FACTS);
+
+const formFacts: Record<keyof typeof forms, keyof typeof CAPTCHA_FACTS> = {
 	onNewTickets: 'captcha.tickets',
 	onComments: 'captcha.comments',
 	onRegistration: 'captcha.register',

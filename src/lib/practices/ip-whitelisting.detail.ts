@@ -3,8 +3,12 @@ import type { practice } from './ip-whitelisting';
 import { trustedRanges } from './ip-whitelisting';
 import { internalKind } from '$lib/validate/net';
 import { groupDigits, isSelfHosted, joinAnd, plural } from './_format';
-import { factRows } from './_facts';
+import { factsOf } from './_facts';
+import { IPW_FACTS } from '$lib/deskpro/settings/ipw';
 import { defineDetail, type Note, type SettingRow } from './types';
+
+/** This step's Deskpro facts (its own, loaded with this detail). */
+const { factRows } = factsOf(IPW_FACTS);
 
 const DAY = 86_400;
 

@@ -2,9 +2,13 @@
 import type { practice } from './login-notifications';
 import { text } from '$lib/plan/fields';
 import { onOff } from './_format';
-import { factRows } from './_facts';
-import { keyOf } from '$lib/deskpro/settings';
+import { factsOf } from './_facts';
+import { CHECKLIST_FACTS } from '$lib/deskpro/settings-core';
+import { NOTIFY_FACTS } from '$lib/deskpro/settings/notify';
 import { defineDetail, type Note } from './types';
+
+/** This step's Deskpro facts (its own, loaded with this detail, and the checklist facts it names). */
+const { factRows, keyOf } = factsOf({ ...CHECKLIST_FACTS, ...NOTIFY_FACTS });
 
 export const detail = defineDetail<typeof practice>({
 	where: 'Each agent’s notification preferences; the helpdesk-wide login alerts (menus per version in the table below)',

@@ -1,7 +1,11 @@
 /** What the step “password-policy” says: why, where, the standards, its notes and settings rows (loaded with its page; see `loadDetail` in ./index). */
 import type { practice } from './password-policy';
-import { factRows } from './_facts';
+import { factsOf } from './_facts';
+import { PASSWORD_FACTS } from '$lib/deskpro/settings/password';
 import { defineDetail } from './types';
+
+/** This step's Deskpro facts (its own, loaded with this detail). */
+const { factRows } = factsOf(PASSWORD_FACTS);
 
 export const detail = defineDetail<typeof practice>({
 	where: 'The agent password policy (menu per version in the table below)',

@@ -1,9 +1,12 @@
 /** What the step “rate-limiting” says: why, where, the standards, its notes and settings rows (loaded with its page; see `loadDetail` in ./index). */
 import type { practice } from './rate-limiting';
 import { isSelfHosted, minutesInWords } from './_format';
-import { factRows, shownVersions } from './_facts';
-import { defaultOf, keyOf } from '$lib/deskpro/settings';
+import { factsOf, shownVersions } from './_facts';
+import { RATE_FACTS } from '$lib/deskpro/settings/rate';
 import { defineDetail, type Note, type SettingRow } from './types';
+
+/** This step's Deskpro facts (its own, loaded with this detail). */
+const { factRows, keyOf, defaultOf } = factsOf(RATE_FACTS);
 
 const seconds = (m: number) => `${minutesInWords(m)} (${m * 60} s)`;
 

@@ -3,9 +3,13 @@ import type { practice } from './resolve-hostnames';
 import { normaliseSuffix } from './resolve-hostnames';
 import { text } from '$lib/plan/fields';
 import { joinAnd, isSelfHosted } from './_format';
-import { factRows } from './_facts';
-import { defaultOf, keyOf } from '$lib/deskpro/settings';
+import { factsOf } from './_facts';
+import { CHECKLIST_FACTS } from '$lib/deskpro/settings-core';
+import { HOSTNAMES_FACTS } from '$lib/deskpro/settings/hostnames';
 import { defineDetail, type Note, type SettingRow } from './types';
+
+/** This step's Deskpro facts (its own, loaded with this detail, and the checklist facts it names). */
+const { factRows, keyOf, defaultOf } = factsOf({ ...CHECKLIST_FACTS, ...HOSTNAMES_FACTS });
 
 export const detail = defineDetail<typeof practice>({
 	where: 'The Resolve User Hostnames app; Reports (menus per version in the table below)',

@@ -2,8 +2,12 @@
 import type { practice } from './review-logs';
 import { label } from './review-logs';
 import { text } from '$lib/plan/fields';
-import { factRows } from './_facts';
+import { factsOf } from './_facts';
+import { REVIEW_FACTS } from '$lib/deskpro/settings/review';
 import { defineDetail, type Note, type SettingRow } from './types';
+
+/** This step's Deskpro facts (its own, loaded with this detail). */
+const { factRows } = factsOf(REVIEW_FACTS);
 
 export const detail = defineDetail<typeof practice>({
 	where: 'Agents > Audit Log; Admin > Agents; Server > Error Logs (Deskpro Download)',

@@ -1,8 +1,12 @@
 /** What the step “session-length” says: why, where, the standards, its notes and settings rows (loaded with its page; see `loadDetail` in ./index). */
 import type { practice } from './session-length';
 import { groupDigits, minutesInWords, onOff } from './_format';
-import { factRows } from './_facts';
+import { factsOf } from './_facts';
+import { SESSION_FACTS } from '$lib/deskpro/settings/session';
 import { defineDetail, type Note } from './types';
+
+/** This step's Deskpro facts (its own, loaded with this detail). */
+const { factRows } = factsOf(SESSION_FACTS);
 
 export const detail = defineDetail<typeof practice>({
 	where: 'The session settings (menu per version in the table below)',
