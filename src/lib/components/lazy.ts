@@ -2,7 +2,8 @@
  * Components a page shows only sometimes, imported when they are shown (issue 16, "Weight"): the
  * generated files and the database-password helper (server steps), an audit’s finding on a
  * checklist item (once an audit result is imported), the password tester's results (once a
- * password is typed) and, in `practice-extras.ts`, the password lab. Vite links a component's
+ * password is typed), the "Start a new plan" dialog (once asked for), the notice about saved
+ * progress (when there is one) and, in `practice-extras.ts`, the password lab. Vite links a component's
  * CSS when its chunk is imported, so a page that does not show it loads neither its script nor
  * its styles.
  *
@@ -26,6 +27,10 @@ export const lazy = !import.meta.env.SSR
 			dbPasswords: () => import('./DbPasswords.svelte'),
 			auditFinding: () => import('./AuditFinding.svelte'),
 			/** The password lab's results (PasswordTester), once a password is typed. */
-			passwordResults: () => import('./PasswordResults.svelte')
+			passwordResults: () => import('./PasswordResults.svelte'),
+			/** The dialog of "Start a new plan", once the admin asks (NewPlan). */
+			newPlanDialog: () => import('./NewPlanDialog.svelte'),
+			/** What the wizard says about saved progress (upgraded, salvaged, unreadable, another tab's, not saved), when there is something to say (WizardShell). */
+			loadNotice: () => import('./LoadNoticeBanner.svelte')
 		}
-	: { codeBlock: never, dbPasswords: never, auditFinding: never, passwordResults: never };
+	: { codeBlock: never, dbPasswords: never, auditFinding: never, passwordResults: never, newPlanDialog: never, loadNotice: never };
