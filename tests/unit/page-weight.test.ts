@@ -107,7 +107,9 @@ function sometimesShown() {
 		'audit finding': of(['data-audit']),
 		'password lab': of(['id="lab-h"']),
 		'password lab button': of(['Test passwords against this policy']),
-		'password tester results': of(['side-by-side'])
+		'password tester results': of(['side-by-side']),
+		'new-plan dialog': of(['Download the current plan']),
+		'saved-progress notice': of(['Download the saved text (plan file)'])
 	};
 }
 type Sometimes = keyof ReturnType<typeof sometimesShown>;
@@ -128,9 +130,30 @@ function shows(what: Sometimes, page: string, plan: string): boolean {
 		case 'password lab':
 		case 'audit finding':
 		case 'password tester results':
+		// shown when asked for (Start a new plan…), or when saved progress was upgraded, salvaged or unreadable
+		case 'new-plan dialog':
+		case 'saved-progress notice':
 			return false;
 	}
 }
+/**
+ * Each admin-interface step's Deskpro facts (`$lib/deskpro/settings/<step>.ts`, loaded with its
+ * detail), by a label, key or guide address only that module holds.
+ */
+const STEP_FACTS: Record<string, string> = {
+	'password-policy': 'Required upper-case characters',
+	'rate-limiting': 'rate_limit.login.guest.limit',
+	'login-notifications': 'agent.notify_self_failed_login',
+	'resolve-hostnames': 'Look up host names of ticket message addresses',
+	'ip-whitelisting': 'agent.ip_security.whitelist_lifetime',
+	'session-length': 'core.enable_agent_rememberme',
+	'review-logs': 'admin-access-log',
+	'agent-2fa': 'agent-two-factor-authentication-2fa',
+	captcha: 'captcha-settings-1',
+	attachments: 'core_tickets.attachment_require_auth'
+};
+/** The secret generator's alphabets (`$lib/random`): the password lab's, not the table inputs' row ids (`$lib/random-string`). */
+const secretAlphabetFiles = () => filesWith(['Letters and digits without look-alikes']);
 /** The audit library (generators/audit-lib.sh, imported as text). */
 const auditLibraryFiles = () => filesWith(['Deskpro hardening audit: the check library']);
 /** The Deskpro Download steps and their server environment (see `$lib/practices`, `loadGroup`), by its field labels (the steps' prose and help are in their details). */
@@ -246,7 +269,7 @@ describe('page weight in a real browser', () => {
 		}
 	});
 
-	it('a page fetches the code block, the database-password helper, an audit finding and the password lab’s button (script and styles) only where it shows them, and no page the lab itself', () => {
+	it('a page fetches the code block, the database-password helper, an audit finding, the password lab’s button, the new-plan dialog and the saved-progress notice (script and styles) only where it shows them, and no page the lab itself', () => {
 		const parts = sometimesShown();
 		for (const [what, { js, css }] of Object.entries(parts)) {
 			expect(js.length, `the ${what}'s script is in the build`).toBeGreaterThan(0);
@@ -267,6 +290,23 @@ describe('page weight in a real browser', () => {
 					expect([...js, ...css].filter((u) => urls.has(u)), at).toEqual([]);
 				}
 			}
+		}
+	});
+
+	it('a step page fetches its own step’s Deskpro facts and no other step’s, and the secret alphabets only with the password lab', () => {
+		for (const [step, marker] of Object.entries(STEP_FACTS)) {
+			const files = filesWith([marker]);
+			expect(files, `${step}'s facts are one chunk`).toHaveLength(1);
+			for (const p of r.pages.filter((x) => x.page.startsWith('/step/'))) {
+				const got = p.files.some((f) => f.url === files[0]);
+				expect(got, `${p.page} (${p.plan}) fetches ${step}'s facts: ${got}`).toBe(p.page === `/step/${step}`);
+			}
+		}
+		const alphabets = secretAlphabetFiles();
+		expect(alphabets.length).toBeGreaterThan(0);
+		for (const p of r.pages) {
+			const got = p.files.some((f) => alphabets.includes(f.url));
+			expect(got, `${p.page} (${p.plan}) fetches the secret alphabets: ${got}`).toBe(shows('password lab', p.page, p.plan));
 		}
 	});
 
