@@ -112,3 +112,10 @@ export function readAuditText(text: string, expect: AuditExpectation): ReadAudit
 	if (missing.length) warnings.push(`${missing.length} check${missing.length === 1 ? ' was' : 's were'} not run: ${missing.join(', ')}.`);
 	return { ok: true, result: r, warnings };
 }
+
+/**
+ * What the result's checksum proves and what it does not, in the words the audit page shows
+ * (here, not in `./result`, which every page loads).
+ */
+export const CHECKSUM_MEANING =
+	'The checksum in a result only shows that the text was not changed by accident (cut short or edited while copying). Anyone can compute it, so it does not show that the audit script wrote the result: a result someone typed, or one printed by a hostile server, carries a valid checksum too. Import only output you copied from the script yourself, on the server.';

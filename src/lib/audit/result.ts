@@ -89,7 +89,7 @@ const short = (s: string) => (s.length > 13 ? `${s.slice(0, 8)}…` : s);
  * What makes a result unusable for the plan `planId` whatever the plan expects: a checksum that
  * does not match the content, an exit code that does not match the states, another plan, a
  * check listed twice. Used on import and for the audit record inside a saved or imported plan.
- * The checksum only catches accidental changes (see `CHECKSUM_MEANING`).
+ * The checksum only catches accidental changes (see `CHECKSUM_MEANING` in `./read`).
  */
 export function auditResultProblem(r: AuditResult, planId: string): string | null {
 	if (resultDigest(r) !== r.digest) {
@@ -108,7 +108,3 @@ export function auditResultProblem(r: AuditResult, planId: string): string | nul
 	}
 	return null;
 }
-
-/** What the result's checksum proves and what it does not, in the words the UI shows. */
-export const CHECKSUM_MEANING =
-	'The checksum in a result only shows that the text was not changed by accident (cut short or edited while copying). Anyone can compute it, so it does not show that the audit script wrote the result: a result someone typed, or one printed by a hostile server, carries a valid checksum too. Import only output you copied from the script yourself, on the server.';
