@@ -160,8 +160,8 @@ describe.skipIf(!poppler)('the PDF in every script', () => {
 		const read = noteLines
 			.map((ws) =>
 				ws
-					// the label: a right-to-left note is a right-to-left paragraph, so its colon is on the label's left
-					.filter((w) => w.text !== 'Note:' && w.text !== ':Note')
+					// the label (a left-to-right run inside the right-to-left paragraph: checked in the next test)
+					.filter((w) => w.text !== 'Note:')
 					.sort((a, b) => b.x - a.x)
 					.map((w) => (rtl.test(w.text) ? Array.from(w.text).reverse().join('') : w.text))
 					.join(' ')
@@ -180,6 +180,7 @@ describe.skipIf(!poppler)('the PDF in every script', () => {
 			p.checklist[ids[0]!]!.note = hebrewNote;
 			p.checklist[ids[1]!]!.note = 'Checked by Ann on Monday';
 			p.checklist[ids[2]!]!.note = 'בדיקה';
+			p.checklist[ids.find((id) => p.checklist[id]!.state === 'skipped')!]!.reason = 'ללא שירות';
 		});
 		const bbox = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
 		type W = { x0: number; x1: number; y: number; page: number; text: string };
@@ -204,10 +205,16 @@ describe.skipIf(!poppler)('the PDF in every script', () => {
 		expect(noteLines.length).toBeGreaterThan(1);
 		for (const l of noteLines) expect(Math.max(...l.map((w) => w.x1))).toBeCloseTo(RIGHT, 0);
 		const first = noteLines[0]!;
-		// read from the right, the label comes first (in a right-to-left paragraph its colon is on its left)
-		expect(first.reduce((a, b) => (b.x1 > a.x1 ? b : a)).text).toBe(':Note');
+		// read from the right, the label comes first, and reads "Note:" (an English label, its colon
+		// after it, although it starts a right-to-left paragraph)
+		expect(first.reduce((a, b) => (b.x1 > a.x1 ? b : a)).text).toBe('Note:');
+		expect(words.some((w) => w.text === ':Note')).toBe(false);
 		// a short Hebrew note starts well inside the box: it is not drawn from the left
 		const short = line(words.find((w) => w.text === 'בדיקה' || Array.from(w.text).reverse().join('') === 'בדיקה')!);
+		expect(short.reduce((a, b) => (b.x1 > a.x1 ? b : a)).text).toBe('Note:');
+		// a Hebrew skip reason: "Reason:" rightmost, read as written
+		const reason = line(words.find((w) => w.text === 'ללא' || w.text === 'אלל')!);
+		expect(reason.reduce((a, b) => (b.x1 > a.x1 ? b : a)).text).toBe('Reason:');
 		const itemText = 56 + 84;
 		expect(Math.max(...short.map((w) => w.x1))).toBeCloseTo(RIGHT, 0);
 		expect(Math.min(...short.map((w) => w.x0))).toBeGreaterThan(RIGHT - 120);

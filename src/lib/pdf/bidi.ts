@@ -31,6 +31,9 @@ export function bidiClass(cp: number): BidiClass {
 		if (cp === 0x20 || cp === 0x09) return 'WS';
 		return /[A-Za-z]/.test(String.fromCharCode(cp)) ? 'L' : 'ON';
 	}
+	// the directional marks (the PDF adds them itself: cleaned text never holds one) are strong
+	if (cp === 0x200e) return 'L';
+	if (cp === 0x200f) return 'R';
 	const ch = String.fromCodePoint(cp);
 	if (MARK.test(ch)) return 'NSM';
 	if (cp >= 0x06f0 && cp <= 0x06f9) return 'EN';

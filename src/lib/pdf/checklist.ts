@@ -50,6 +50,10 @@ const RTL_LINE = '\u200f';
 /** Marks a wrapped line of a left-to-right paragraph that holds right-to-left text (so a line that starts with it keeps the paragraph's direction). */
 const LTR_LINE = '\u200e';
 const LINE_MARK = /^[\u200e\u200f]/;
+/** Ends a left-to-right label inside a right-to-left paragraph ("Note:" keeps its colon after it). */
+const LTR_RUN_END = '\u200e';
+/** The marks, wherever they are in a line: never drawn. */
+const MARKS = /[\u200e\u200f]/g;
 /** A line break is allowed before and after each of these (no spaces between words). */
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
 const MARK = /\p{M}/u;
@@ -147,9 +151,9 @@ class Writer {
 		return false;
 	}
 
-	/** Text the main font draws alone, left to right (the fast path: jsPDF wraps and draws it). */
+	/** Text the main font draws alone, left to right (the fast path: jsPDF wraps and draws it); never a line with a directional mark. */
 	private simple(s: string): boolean {
-		for (const ch of s) if (ch !== '\n' && !this.main.has(ch.codePointAt(0)!)) return false;
+		for (const ch of s) if ((ch !== '\n' && !this.main.has(ch.codePointAt(0)!)) || ch === RTL_LINE || ch === LTR_LINE) return false;
 		return true;
 	}
 
@@ -187,9 +191,12 @@ class Writer {
 	/**
 	 * Wraps text to `width`. `dir` sets the base direction of the first paragraph (e.g. that of a
 	 * note, not of the "Note:" label before it); the others take their first strong character's.
+	 * `label` starts the first paragraph: in a right-to-left one it stays a left-to-right run (a
+	 * left-to-right mark after it), so "Note:" does not print as ":Note".
 	 */
-	lines(text: string, width: number, dir?: Direction): string[] {
-		const c = this.clean(text);
+	lines(text: string, width: number, dir?: Direction, label = ''): string[] {
+		const head = label.trimEnd();
+		const c = dir === 'rtl' && head ? this.clean(head) + LTR_RUN_END + this.clean(label.slice(head.length) + text) : this.clean(label + text);
 		return this.simple(c) && dir !== 'rtl' ? (this.doc.splitTextToSize(c, width) as string[]) : this.wrap(c, width, dir);
 	}
 
@@ -222,7 +229,7 @@ class Writer {
 	width(s: string): number {
 		if (this.simple(s)) return this.doc.getTextWidth(s);
 		let w = 0;
-		for (const r of this.runs(shapeArabic(s.replace(LINE_MARK, '')))) {
+		for (const r of this.runs(shapeArabic(s.replace(MARKS, '')))) {
 			this.useFace(r.face);
 			w += this.doc.getTextWidth(r.text);
 		}
@@ -280,6 +287,7 @@ class Writer {
 		let s = shapeArabic(marked ? line.slice(1) : line);
 		// the paragraph's direction when the line was wrapped from one; else the line's own
 		if (hasRtl(s)) s = visualOrder(s, marked ? (rtl ? 'rtl' : 'ltr') : paragraphDirection(s)).text;
+		s = s.replace(MARKS, '');
 		const runs = this.runs(s);
 		const widths = runs.map((r) => (this.useFace(r.face), this.doc.getTextWidth(r.text)));
 		const total = widths.reduce((a, b) => a + b, 0);
@@ -599,8 +607,8 @@ function item(wr: Writer, it: ReportItem) {
 	const extra: { label: string; lines: string[] }[] = [];
 	if (it.state === 'changed') extra.push({ label: '', lines: wr.lines(CHANGED_NOTE, textW) });
 	// a right-to-left note or reason is a right-to-left paragraph, its label included
-	if (it.reason) extra.push({ label: 'Reason: ', lines: wr.lines(`Reason: ${it.reason}`, textW, paragraphDirection(it.reason)) });
-	if (it.note) extra.push({ label: 'Note: ', lines: wr.lines(`Note: ${it.note}`, textW, paragraphDirection(it.note)) });
+	if (it.reason) extra.push({ label: 'Reason: ', lines: wr.lines(it.reason, textW, paragraphDirection(it.reason), 'Reason: ') });
+	if (it.note) extra.push({ label: 'Note: ', lines: wr.lines(it.note, textW, paragraphDirection(it.note), 'Note: ') });
 	// the audit text names itself ("Verified by audit on…", "Audit found a problem on…")
 	if (it.audit) extra.push({ label: '', lines: wr.lines(it.audit, textW) });
 	const height = main.length * lh + extra.reduce((a, e) => a + e.lines.length * 9 * LINE, 0) + 7;
