@@ -3,6 +3,7 @@
  * everything derived from it. Components read `wizard.plan` / `wizard.derived` and change the
  * plan only through the functions below.
  */
+import { tick } from 'svelte';
 import { newPlan, type ItemState, type ItemStateName, type Plan } from './schema';
 import { derivePlan, itemTextProblem, type DerivedItem } from './derive';
 import { alignAbout, ABOUT_STEP_ID } from './about';
@@ -102,16 +103,16 @@ class Wizard {
 			// after a failure, wait for `retryGenerators` (the Try again button)
 			if (!this.generatesFiles || !when() || this.#generatorsFailed) return;
 			const failed = () => (this.#generatorsFailed = true);
-			if (what === 'all') this.#loadAudit().catch(failed);
+			if (what === 'all') this.#track(this.#loadAudit()).catch(failed);
 			const list = this.#fileList;
 			if (!list) {
-				this.#loadFileList().catch(failed); // sets #fileList: this effect runs again
+				this.#track(this.#loadFileList()).catch(failed); // sets #fileList: this effect runs again
 				return;
 			}
 			const loaded = this.#modules;
 			const names = list.generatorsFor(this.plan, this.derived, what === 'all' ? undefined : step?.());
 			const missing = names.filter((n) => !loaded[n] && !this.#loadingModules.has(n));
-			if (missing.length) this.#loadModules(list, missing).catch(failed);
+			if (missing.length) this.#track(this.#loadModules(list, missing)).catch(failed);
 		});
 	}
 
@@ -120,9 +121,27 @@ class Wizard {
 	/** Said while the generated files cannot be shown because their code could not be fetched; `retryGenerators` tries again. */
 	generatorError = $derived(this.#generatorsFailed ? 'The file generators could not be loaded (the connection may have dropped).' : null);
 
-	/** Tries again to load the generators the pages shown need (see `useGenerators`). */
-	retryGenerators() {
+	/** The loads `useGenerators` started that have not settled yet (`retryGenerators` waits for them). */
+	#generatorLoads = new Set<Promise<unknown>>();
+	#track<T>(load: Promise<T>): Promise<T> {
+		this.#generatorLoads.add(load);
+		const settled = () => this.#generatorLoads.delete(load);
+		load.then(settled, settled);
+		return load;
+	}
+
+	/**
+	 * Tries again to load the generators the pages shown need (see `useGenerators`); settles once
+	 * those loads have (the Try again button is busy until then): loaded, or `generatorError` again.
+	 */
+	async retryGenerators(): Promise<void> {
 		this.#generatorsFailed = false;
+		// the pages' effects start the loads again (the file list's arrival starts its modules')
+		for (;;) {
+			await tick();
+			if (!this.#generatorLoads.size) return;
+			await Promise.allSettled([...this.#generatorLoads]);
+		}
 	}
 
 	#loadFileList(): Promise<typeof OutputFiles> {
