@@ -188,7 +188,7 @@ test('a helpdesk name over 120 characters: PDF, Markdown and the other exports w
 		await expect(b).toBeDisabled();
 		await expect(b).toHaveAccessibleDescription(/helpdesk name .* is valid/);
 	}
-	await expect(page.getByRole('note').filter({ hasText: 'Exports are available once the helpdesk name' })).toBeVisible();
+	await expect(page.getByRole('alert').filter({ hasText: 'Exports are available once the helpdesk name' })).toBeVisible();
 	// Saving progress is never blocked.
 	await expect(page.getByRole('button', { name: 'Save progress (.json)' })).toBeEnabled();
 });

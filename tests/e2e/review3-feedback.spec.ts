@@ -1,0 +1,219 @@
+/**
+ * Adversarial review, round 3 (low findings): a step never shows part of its files as if complete,
+ * failures are alerts and waits are said in live regions that are on the page before their text,
+ * and every Try again shows it is busy while it runs.
+ */
+import { test, expect, type Locator, type Page } from '@playwright/test';
+import { routeChunks } from './helpers/chunks';
+
+/** Text only the password-policy step's detail holds (its first "why" paragraph). */
+const PASSWORD_POLICY_WHY = 'Out of the box Deskpro accepts agent passwords of only 5 characters';
+/** A line only the nginx generator module holds. */
+const NGINX_MARKER = 'fastcgi_param PATH_INFO $fastcgi_path_info;';
+/** A name only the audit library holds. */
+const AUDIT_MARKER = 'check_docker_ports';
+/** A line only the Docker front-proxy generator module holds. */
+const DOCKER_PROXY_MARKER = 'proxy_set_header X-Forwarded-For $remote_addr;';
+
+/**
+ * The chunks holding `marker`: passed, failed, or held until `release` (which passes or fails
+ * them). `fetched` counts the requests.
+ */
+async function gateChunks(page: Page, marker: string) {
+	const gate = {
+		mode: 'pass' as 'pass' | 'abort' | 'hold',
+		fetched: 0,
+		waiting: [] as ((o: 'pass' | 'abort') => void)[],
+		release(outcome: 'pass' | 'abort') {
+			for (const w of gate.waiting.splice(0)) w(outcome);
+		}
+	};
+	await routeChunks(page, (body) => {
+		if (!body.includes(marker)) return;
+		gate.fetched++;
+		if (gate.mode === 'abort') return 'abort';
+		if (gate.mode === 'hold') return new Promise<'pass' | 'abort'>((r) => gate.waiting.push(r)).then((o) => (o === 'abort' ? 'abort' : undefined));
+	});
+	return gate;
+}
+
+/** Marks the live regions on the page now, so a test can tell a region that was there before its text. */
+async function markStatuses(page: Page) {
+	await page.getByRole('status').evaluateAll((els) => els.forEach((e) => ((e as unknown as { wasThere: boolean }).wasThere = true)));
+}
+/** True when the status showing `text` was on the page when `markStatuses` ran. */
+async function statusWasThere(page: Page, text: string): Promise<boolean> {
+	const s: Locator = page.getByRole('status').filter({ hasText: text });
+	await expect(s).toHaveCount(1);
+	return s.evaluate((e) => (e as unknown as { wasThere?: boolean }).wasThere === true);
+}
+
+test('a step whose files come from two generator modules shows its loading state until both are in, never part of them', async ({ page }) => {
+	await page.goto('/step/about');
+	await page.getByLabel('Helpdesk name').fill('Acme Support');
+	await page.getByLabel('Helpdesk URL').fill('https://support.example.com/');
+	await page.getByRole('radio', { name: /Deskpro On-Premise \(Docker\)/ }).check();
+	await page.goto('/step/docker-environment');
+	await page.getByRole('radio', { name: /Load balancer with PROXY protocol/ }).check();
+	await page.getByLabel('Load balancer or Cloudflare addresses').fill('192.0.2.10');
+	const gate = await gateChunks(page, DOCKER_PROXY_MARKER);
+	gate.mode = 'hold';
+	// behind a load balancer the step's files are the firewall's (one module)
+	const nav = page.getByRole('navigation');
+	await nav.getByRole('link', { name: /Front proxy and firewall/ }).first().click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Front proxy and firewall');
+	await expect(page.getByRole('region', { name: 'deskpro-docker.nft' })).toBeVisible();
+	// a reverse proxy on the host adds the proxy's configuration, from another module (held)
+	await nav.getByRole('link', { name: /Docker environment/ }).first().click();
+	await page.getByRole('radio', { name: /Reverse proxy on the same host/ }).check();
+	await nav.getByRole('link', { name: /Front proxy and firewall/ }).first().click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Front proxy and firewall');
+	await expect.poll(() => gate.fetched).toBeGreaterThan(0);
+	await expect(page.getByRole('heading', { name: 'Generated files' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'Loading the file generators…' })).toBeVisible();
+	// not the firewall's files alone, as if they were all
+	await expect(page.getByRole('region', { name: 'deskpro-docker.nft' })).toHaveCount(0);
+	await expect(page.getByRole('region', { name: 'deskpro-docker-ufw.txt' })).toHaveCount(0);
+	gate.release('pass');
+	await expect(page.getByRole('region', { name: 'deskpro-proxy.nginx.conf' })).toBeVisible();
+	await expect(page.getByRole('region', { name: 'deskpro-docker.nft' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'Loading the file generators…' })).toHaveCount(0);
+});
+
+test('the step’s text: Try again is busy while it runs, the wait is said in a live region already there, a new failure is an alert again', async ({ page }) => {
+	const gate = await gateChunks(page, PASSWORD_POLICY_WHY);
+	gate.mode = 'abort';
+	await page.goto('/step/password-policy');
+	await expect(page.getByRole('alert')).toContainText('could not be loaded');
+	await markStatuses(page);
+	gate.mode = 'hold';
+	const retry = page.getByRole('button', { name: 'Try again' });
+	await retry.click();
+	const busy = page.getByRole('button', { name: 'Trying again…' });
+	await expect(busy).toBeVisible();
+	await expect(busy).toBeDisabled();
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	expect(await statusWasThere(page, 'Loading the step’s explanations…')).toBe(true);
+	// it fails again: the alert, and the button back to normal
+	gate.release('abort');
+	await expect(page.getByRole('alert')).toContainText('could not be loaded');
+	await expect(retry).toBeEnabled();
+	await expect(page.getByRole('status').filter({ hasText: 'Loading the step’s explanations…' })).toHaveCount(0);
+	gate.mode = 'pass';
+	await retry.click();
+	await expect(page.getByRole('heading', { name: 'Why it matters' })).toBeVisible();
+	await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('the step’s generators: Try again is busy while it runs, the wait is said in a live region already there, a new failure is an alert again', async ({ page }) => {
+	await page.goto('/step/about');
+	await page.getByLabel('Helpdesk name').fill('Acme Support');
+	await page.getByLabel('Helpdesk URL').fill('https://support.example.com/');
+	await page.getByRole('radio', { name: /Deskpro Download/ }).check();
+	await page.getByRole('radio', { name: 'nginx', exact: true }).check();
+	const gate = await gateChunks(page, NGINX_MARKER);
+	gate.mode = 'abort';
+	await page.getByRole('link', { name: /Web-server configuration/ }).first().click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Web-server configuration');
+	await expect(page.getByRole('alert')).toContainText('could not be loaded', { timeout: 5000 });
+	await markStatuses(page);
+	gate.mode = 'hold';
+	const retry = page.getByRole('button', { name: 'Try again' });
+	await retry.click();
+	const busy = page.getByRole('button', { name: 'Trying again…' });
+	await expect(busy).toBeVisible();
+	await expect(busy).toBeDisabled();
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	expect(await statusWasThere(page, 'Loading the file generators…')).toBe(true);
+	gate.release('abort');
+	await expect(page.getByRole('alert')).toContainText('could not be loaded');
+	await expect(retry).toBeEnabled();
+	gate.mode = 'pass';
+	await retry.click();
+	await expect(page.getByRole('region', { name: 'deskpro.nginx.conf' })).toBeVisible();
+	await expect(page.getByRole('button', { name: /Try(ing)? again/ })).toHaveCount(0);
+});
+
+test('the export panel: a failure is an alert, the wait a status already there, and Try again is busy while it runs', async ({ page }) => {
+	await page.goto('/step/about');
+	await page.getByLabel('Helpdesk name').fill('Acme Cloud');
+	const gate = await gateChunks(page, PASSWORD_POLICY_WHY);
+	gate.mode = 'hold';
+	await page.goto('/summary');
+	await expect.poll(() => gate.fetched).toBeGreaterThan(0);
+	await expect(page.getByRole('status').filter({ hasText: 'Exports are available once every step that applies has loaded.' })).toBeVisible();
+	await markStatuses(page);
+	gate.release('abort');
+	// the failure is announced (an alert), not a note
+	const failure = page.getByRole('alert').filter({ hasText: 'The text of some steps could not be loaded' });
+	await expect(failure).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Download Markdown' })).toBeDisabled();
+	gate.mode = 'hold';
+	const retry = page.getByRole('button', { name: 'Try again' });
+	await retry.click();
+	const busy = page.getByRole('button', { name: 'Trying again…' });
+	await expect(busy).toBeVisible();
+	await expect(busy).toBeDisabled();
+	await expect(failure).toHaveCount(0);
+	expect(await statusWasThere(page, 'Exports are available once every step that applies has loaded.')).toBe(true);
+	gate.release('abort');
+	await expect(failure).toBeVisible();
+	await expect(retry).toBeEnabled();
+	gate.mode = 'pass';
+	await retry.click();
+	await expect(page.getByRole('button', { name: 'Download Markdown' })).toBeEnabled();
+	await expect(failure).toHaveCount(0);
+	await expect(page.getByRole('button', { name: /Try(ing)? again/ })).toHaveCount(0);
+});
+
+test('the export panel’s files card and the audit page: the generators’ Try again is busy while it runs', async ({ page }) => {
+	await page.goto('/step/about');
+	await page.getByLabel('Helpdesk name').fill('Acme Support');
+	await page.getByLabel('Helpdesk URL').fill('https://support.example.com/');
+	await page.getByRole('radio', { name: /Deskpro Download/ }).check();
+	await page.getByRole('radio', { name: 'nginx', exact: true }).check();
+	// the audit library (the audit page's script, the summary's complete list of files)
+	const gate = await gateChunks(page, AUDIT_MARKER);
+	gate.mode = 'abort';
+	for (const [path, loading] of [
+		['/summary', 'Loading the file generators…'],
+		['/audit', 'Loading the script generator…']
+	] as const) {
+		await page.goto(path);
+		const failure = page.getByRole('alert').filter({ hasText: 'The file generators could not be loaded' });
+		await expect(failure).toBeVisible();
+		await markStatuses(page);
+		gate.mode = 'hold';
+		await page.getByRole('button', { name: 'Try again' }).click();
+		const busy = page.getByRole('button', { name: 'Trying again…' });
+		await expect(busy).toBeDisabled();
+		await expect(failure).toHaveCount(0);
+		expect(await statusWasThere(page, loading)).toBe(true);
+		gate.release('abort');
+		await expect(failure).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Try again' })).toBeEnabled();
+		gate.mode = 'abort';
+	}
+	// and a Try again that works brings the script
+	gate.mode = 'pass';
+	await page.getByRole('button', { name: 'Try again' }).click();
+	await expect(page.getByRole('button', { name: 'Download deskpro-audit.sh' })).toBeVisible();
+	await expect(page.getByRole('button', { name: /Try(ing)? again/ })).toHaveCount(0);
+});
+
+test('Linux + nginx, Set file permissions (the permissions script and the crontab, two modules): loading until both are in', async ({ page }) => {
+	await page.goto('/step/about');
+	await page.getByLabel('Helpdesk name').fill('Acme Support');
+	await page.getByLabel('Helpdesk URL').fill('https://support.example.com/');
+	await page.getByRole('radio', { name: /Deskpro Download/ }).check();
+	await page.getByRole('radio', { name: 'nginx', exact: true }).check();
+	const gate = await gateChunks(page, 'Deskpro Download: ownership and permissions, generated');
+	gate.mode = 'hold';
+	await page.goto('/step/server-permissions');
+	await expect.poll(() => gate.fetched).toBeGreaterThan(0);
+	await expect(page.getByRole('status').filter({ hasText: 'Loading the file generators…' })).toBeVisible();
+	await expect(page.getByRole('region', { name: 'deskpro.cron' })).toHaveCount(0);
+	gate.release('pass');
+	await expect(page.getByRole('region', { name: 'deskpro-permissions.sh' })).toBeVisible();
+	await expect(page.getByRole('region', { name: 'deskpro.cron' })).toBeVisible();
+});
