@@ -16,15 +16,17 @@ const AUDIT_MARKER = 'check_docker_ports';
 const DOCKER_PROXY_MARKER = 'proxy_set_header X-Forwarded-For $remote_addr;';
 
 /**
- * The chunks holding `marker`: passed, failed, or held until `release` (which passes or fails
- * them). `fetched` counts the requests.
+ * The chunks holding `marker`: passed, failed, or held until `release` (which waits until at
+ * least one request is held, since a retried request may still be on its way to the route when
+ * the test moves on, then passes or fails every held one). `fetched` counts the requests.
  */
 async function gateChunks(page: Page, marker: string) {
 	const gate = {
 		mode: 'pass' as 'pass' | 'abort' | 'hold',
 		fetched: 0,
 		waiting: [] as ((o: 'pass' | 'abort') => void)[],
-		release(outcome: 'pass' | 'abort') {
+		async release(outcome: 'pass' | 'abort') {
+			await expect.poll(() => gate.waiting.length, { message: 'a request of the chunk is held' }).toBeGreaterThan(0);
 			for (const w of gate.waiting.splice(0)) w(outcome);
 		}
 	};
@@ -74,7 +76,7 @@ test('a step whose files come from two generator modules shows its loading state
 	// not the firewall's files alone, as if they were all
 	await expect(page.getByRole('region', { name: 'deskpro-docker.nft' })).toHaveCount(0);
 	await expect(page.getByRole('region', { name: 'deskpro-docker-ufw.txt' })).toHaveCount(0);
-	gate.release('pass');
+	await gate.release('pass');
 	await expect(page.getByRole('region', { name: 'deskpro-proxy.nginx.conf' })).toBeVisible();
 	await expect(page.getByRole('region', { name: 'deskpro-docker.nft' })).toBeVisible();
 	await expect(page.getByRole('status').filter({ hasText: 'Loading the file generators…' })).toHaveCount(0);
@@ -95,7 +97,7 @@ test('the step’s text: Try again is busy while it runs, the wait is said in a 
 	await expect(page.getByRole('alert')).toHaveCount(0);
 	expect(await statusWasThere(page, 'Loading the step’s explanations…')).toBe(true);
 	// it fails again: the alert, and the button back to normal
-	gate.release('abort');
+	await gate.release('abort');
 	await expect(page.getByRole('alert')).toContainText('could not be loaded');
 	await expect(retry).toBeEnabled();
 	await expect(page.getByRole('status').filter({ hasText: 'Loading the step’s explanations…' })).toHaveCount(0);
@@ -125,7 +127,7 @@ test('the step’s generators: Try again is busy while it runs, the wait is said
 	await expect(busy).toBeDisabled();
 	await expect(page.getByRole('alert')).toHaveCount(0);
 	expect(await statusWasThere(page, 'Loading the file generators…')).toBe(true);
-	gate.release('abort');
+	await gate.release('abort');
 	await expect(page.getByRole('alert')).toContainText('could not be loaded');
 	await expect(retry).toBeEnabled();
 	gate.mode = 'pass';
@@ -143,7 +145,7 @@ test('the export panel: a failure is an alert, the wait a status already there, 
 	await expect.poll(() => gate.fetched).toBeGreaterThan(0);
 	await expect(page.getByRole('status').filter({ hasText: 'Exports are available once every step that applies has loaded.' })).toBeVisible();
 	await markStatuses(page);
-	gate.release('abort');
+	await gate.release('abort');
 	// the failure is announced (an alert), not a note
 	const failure = page.getByRole('alert').filter({ hasText: 'The text of some steps could not be loaded' });
 	await expect(failure).toBeVisible();
@@ -156,7 +158,7 @@ test('the export panel: a failure is an alert, the wait a status already there, 
 	await expect(busy).toBeDisabled();
 	await expect(failure).toHaveCount(0);
 	expect(await statusWasThere(page, 'Exports are available once every step that applies has loaded.')).toBe(true);
-	gate.release('abort');
+	await gate.release('abort');
 	await expect(failure).toBeVisible();
 	await expect(retry).toBeEnabled();
 	gate.mode = 'pass';
@@ -189,7 +191,7 @@ test('the export panel’s files card and the audit page: the generators’ Try 
 		await expect(busy).toBeDisabled();
 		await expect(failure).toHaveCount(0);
 		expect(await statusWasThere(page, loading)).toBe(true);
-		gate.release('abort');
+		await gate.release('abort');
 		await expect(failure).toBeVisible();
 		await expect(page.getByRole('button', { name: 'Try again' })).toBeEnabled();
 		gate.mode = 'abort';
@@ -213,7 +215,7 @@ test('Linux + nginx, Set file permissions (the permissions script and the cronta
 	await expect.poll(() => gate.fetched).toBeGreaterThan(0);
 	await expect(page.getByRole('status').filter({ hasText: 'Loading the file generators…' })).toBeVisible();
 	await expect(page.getByRole('region', { name: 'deskpro.cron' })).toHaveCount(0);
-	gate.release('pass');
+	await gate.release('pass');
 	await expect(page.getByRole('region', { name: 'deskpro-permissions.sh' })).toBeVisible();
 	await expect(page.getByRole('region', { name: 'deskpro.cron' })).toBeVisible();
 });
