@@ -79,9 +79,13 @@ export const practiceById: ReadonlyMap<string, Practice> = byId;
 /** The shared environment step of each loaded group (fields, cross-field checks, checked form). */
 export const envKits: { server?: typeof ServerGroup.env; docker?: typeof DockerGroup.env } = {};
 
+/** The files the steps of each loaded group generate (read by `$lib/outputs-files`). */
+export const groupFiles: { server?: typeof ServerGroup.files; docker?: typeof DockerGroup.files } = {};
+
 interface GroupModule {
 	practices: PracticeCore[];
 	env: unknown;
+	files: unknown;
 }
 
 const loaders: Record<PracticeGroup, () => Promise<GroupModule>> = {
@@ -109,6 +113,7 @@ export function installGroup(g: PracticeGroup, m: GroupModule): void {
 	}
 	const left = practices.filter((p) => p.pending === g);
 	if (left.length) throw new Error(`group ${g} did not provide ${left.map((p) => p.id).join(', ')}`);
+	(groupFiles as Record<string, unknown>)[g] = m.files;
 	(envKits as Record<string, unknown>)[g] = m.env;
 	version++;
 }
