@@ -30,10 +30,11 @@ function stripPageOptions(): Plugin {
  * module made lazy later leaves its group by itself:
  * - `wizard`: what the step pages import statically (src/routes/step/), minus what the welcome
  *   page's first load already has (its budget is 40 KB, scripts/size.js);
- * - one chunk per set of dynamic imports that always load together (TOGETHER): the modules only
- *   they import statically, that no other entry or dynamic import reaches (so a Cloud plan never
- *   loads the server group). Modules two sets share form their own chunk (the server and Docker
- *   groups' shared checks).
+ * - one chunk per set of dynamic imports that always load together (TOGETHER): the modules they
+ *   import statically that no other entry or dynamic import reaches, other than the set's
+ *   followers (dynamic imports that only ever load after it), so a Cloud plan never loads the
+ *   server group. Modules two sets share form their own chunk (the server and Docker groups'
+ *   shared checks).
  * Everything else (each step's detail, the generators, the PDF, the audit library...) is split
  * as the bundler decides. Client build only; SvelteKit's strict entry signatures are relaxed to
  * 'allow-extension' (an entry chunk may export more than its module), which grouping needs.
@@ -43,10 +44,23 @@ const lib = (path: string) => new RegExp(`${sep}src${sep}lib${sep}${path.replace
 const stepRoot = new RegExp(`${sep}src${sep}routes${sep}step${sep}`);
 const firstRoot = new RegExp(`${sep}src${sep}routes${sep}\\+(layout\\.svelte|layout\\.ts|page\\.svelte)$`);
 const ours = new RegExp(`${sep}src${sep}|${sep}node_modules${sep}zod${sep}`);
-const TOGETHER: Record<string, RegExp[]> = {
-	// the self-hosted groups of steps (src/lib/practices/index.ts GROUPS)
-	server: [lib('practices/_group-server\\.ts')],
-	docker: [lib('practices/_group-docker\\.ts')]
+/**
+ * `roots`: dynamic imports whose modules form the chunk. `followers`: dynamic imports that only
+ * ever load once the roots are in (they need what the roots provide), so what they share with the
+ * roots may go in the chunk too; a module any other entry or dynamic import reaches never does.
+ */
+const TOGETHER: Record<string, { roots: RegExp[]; followers: RegExp[] }> = {
+	// The self-hosted groups of steps (src/lib/practices/index.ts, loadGroup). Their steps'
+	// details and generators run only with the group's environment (derivePlan's `server` and
+	// `docker` are null until the group is loaded).
+	server: {
+		roots: [lib('practices/_group-server\\.ts')],
+		followers: [lib('practices/server-[a-z-]+\\.detail\\.ts'), lib('generators/(nginx|apache|config-php|cron|mysql|permissions|move-data|iis|post-checks)\\.ts')]
+	},
+	docker: {
+		roots: [lib('practices/_group-docker\\.ts')],
+		followers: [lib('practices/docker-[a-z-]+\\.detail\\.ts'), lib('generators/docker-[a-z-]+\\.ts')]
+	}
 	// Not the code block with the highlighter's core (CodeBlock.svelte, highlight/index.ts):
 	// rolldown 1.2.19 emitted that chunk exporting a namespace it never declared
 	// (`highlight_exports`), so the highlighter never loaded (e2e highlight.spec.ts).
@@ -73,13 +87,13 @@ function pageChunks(): Plugin {
 		const roots = new Set(ids.filter((m) => graph.getModuleInfo(m)?.isEntry));
 		for (const m of ids) for (const d of graph.getModuleInfo(m)?.dynamicallyImportedIds ?? []) roots.add(d);
 		const together = Object.entries(TOGETHER);
-		const inSet = (m: string) => together.some(([, tests]) => tests.some((t) => t.test(m)));
+		const inSet = (m: string) => together.some(([, { roots, followers }]) => [...roots, ...followers].some((t) => t.test(m)));
 		const others = closure(graph, [...roots].filter((m) => !inSet(m)));
 		const first = closure(graph, ids.filter((m) => firstRoot.test(m)));
 		const names = new Map<string, string>();
 		for (const m of closure(graph, ids.filter((m) => stepRoot.test(m)))) if (!first.has(m)) names.set(m, 'wizard');
 		const owners = new Map<string, string[]>();
-		for (const [name, tests] of together) {
+		for (const [name, { roots: tests }] of together) {
 			for (const m of closure(graph, [...roots].filter((r) => tests.some((t) => t.test(r))))) {
 				if (!others.has(m) && !first.has(m) && !names.has(m)) owners.set(m, [...(owners.get(m) ?? []), name]);
 			}

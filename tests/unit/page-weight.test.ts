@@ -41,8 +41,12 @@ function filesWith(markers: string[]): string[] {
 		})
 		.map((f) => `/_app/immutable/chunks/${f}`);
 }
-/** The list of server and Docker files (`$lib/outputs-files`, no generator), by one file's description. */
-const fileListFiles = () => filesWith(['Bash (run as root, --dry-run first): pause cron']);
+/**
+ * The machinery of the server and Docker files (`$lib/outputs-files`: which files apply, which
+ * generator module makes each; no generator), by its registry of generator modules. The lists of
+ * files themselves (names, descriptions) come with their group of steps (`practices/_server-files.ts`).
+ */
+const fileListFiles = () => filesWith(['dockerFirewall:()=>']);
 /**
  * The generator modules (`GENERATORS` in outputs-files.ts, one chunk each) of the files the
  * measured plan's server steps show, by a line of their output: nginx site, permissions script,
@@ -66,7 +70,9 @@ const otherTargetGenerators = () => ({
 	'Docker Compose': filesWith(['http://elastic:%s@elastic:9200']),
 	'Docker database': filesWith(['DESKPRO_SQL_END']),
 	'Docker firewall': filesWith(['priority raw; policy accept;']),
-	'Docker front proxy': filesWith(['X-Forwarded-For $remote_addr'])
+	'Docker front proxy': filesWith(['X-Forwarded-For $remote_addr']),
+	// not a generator: the Docker steps' list of files (practices/_docker-files.ts), with the Docker group
+	'Docker file list': filesWith(['creates each secret file from the host’s random generator'])
 });
 /** The highlighter's tokenizers (`$lib/highlight`: one chunk per language), by their keyword lists and patterns. */
 const tokenizerFiles = () => ({
