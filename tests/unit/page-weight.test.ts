@@ -10,10 +10,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
 	BUDGETS,
-	CEILINGS,
 	CLOUD_FULL_PAGE_CEILING,
 	CLOUD_STEP_BUDGET,
-	CLOUD_STEP_CEILING,
 	FULL_PAGE_CEILINGS,
 	isFullPage,
 	isStepPage,
@@ -22,8 +20,7 @@ import {
 	overEnforced,
 	overLimit,
 	SELF_HOSTED_FULL_PAGE_CEILING,
-	SELF_HOSTED_STEP_BUDGET,
-	SELF_HOSTED_STEP_CEILING
+	SELF_HOSTED_STEP_BUDGET
 } from '../../scripts/size-pages.js';
 import { buildDir, ensureFreshBuild } from '../fresh-build';
 
@@ -316,17 +313,18 @@ describe('page weight in a real browser', () => {
 		}
 	});
 
-	it('no page grows past its ceiling; the issue’s step budgets are reported (not met yet)', () => {
+	it('every step page within the issue’s budget (Cloud ≤ 100 KB, self-hosted ≤ 130 KB), the audit page and the summary within their ceilings', () => {
 		const notMet = overLimit(r.pages, BUDGETS);
 		console.log(
 			[
 				`welcome page: first load ${kb(r.welcome.firstTotal.gzip)}, then idle ${kb(r.welcome.idleTotal.gzip)} (${r.welcome.idle.map((f) => f.url).join(', ')})`,
-				`largest Cloud step page ${kb(largest(r.pages, 'cloud'))} (budget ${kb(CLOUD_STEP_BUDGET)}, ceiling ${kb(CLOUD_STEP_CEILING)})`,
-				`largest self-hosted step page ${kb(largest(r.pages, 'self-hosted'))} (budget ${kb(SELF_HOSTED_STEP_BUDGET)}, ceiling ${kb(SELF_HOSTED_STEP_CEILING)})`,
+				`largest Cloud step page ${kb(largest(r.pages, 'cloud'))} (budget ${kb(CLOUD_STEP_BUDGET)})`,
+				`largest self-hosted step page ${kb(largest(r.pages, 'self-hosted'))} (budget ${kb(SELF_HOSTED_STEP_BUDGET)})`,
 				`audit page and summary: Cloud ${kb(largest(r.pages, 'cloud', isFullPage))} (ceiling ${kb(CLOUD_FULL_PAGE_CEILING)}), self-hosted ${kb(largest(r.pages, 'self-hosted', isFullPage))} (ceiling ${kb(SELF_HOSTED_FULL_PAGE_CEILING)})`,
 				`issue 16 step budgets not met by ${notMet.length} of ${r.pages.filter((p) => isStepPage(p.page)).length} step page loads`
 			].join('\n')
 		);
+		expect(notMet.map((p) => `${p.page} (${p.plan}) ${kb(p.total.gzip)}`)).toEqual([]);
 		expect(overEnforced(r.pages).map((p) => `${p.page} (${p.plan}) ${kb(p.total.gzip)}`)).toEqual([]);
 	});
 });
@@ -341,11 +339,11 @@ describe('the limit check', () => {
 		// a self-hosted page is held to its own (larger) budget, a Cloud page to the smaller one
 		expect(overLimit([page('self-hosted', 110 * 1024), page('cloud', 110 * 1024)], BUDGETS).map((p) => p.plan)).toEqual(['cloud']);
 	});
-	it('holds step pages to the step ceilings and the audit page and summary to their own', () => {
+	it('holds step pages to the budgets and the audit page and summary to their own ceilings', () => {
 		const full = (plan: string, gzip: number) => page(plan, gzip, '/summary');
-		expect(overEnforced([page('cloud', CEILINGS.cloud), page('self-hosted', CEILINGS.selfHosted)])).toEqual([]);
-		expect(overEnforced([page('cloud', CEILINGS.cloud + 1)])).toHaveLength(1);
-		expect(overEnforced([page('self-hosted', CEILINGS.selfHosted + 1)])).toHaveLength(1);
+		expect(overEnforced([page('cloud', BUDGETS.cloud), page('self-hosted', BUDGETS.selfHosted)])).toEqual([]);
+		expect(overEnforced([page('cloud', BUDGETS.cloud + 1)])).toHaveLength(1);
+		expect(overEnforced([page('self-hosted', BUDGETS.selfHosted + 1)])).toHaveLength(1);
 		expect(overEnforced([full('cloud', FULL_PAGE_CEILINGS.cloud), full('self-hosted', FULL_PAGE_CEILINGS.selfHosted)])).toEqual([]);
 		expect(overEnforced([full('cloud', FULL_PAGE_CEILINGS.cloud + 1), full('self-hosted', FULL_PAGE_CEILINGS.selfHosted + 1)])).toHaveLength(2);
 		// a step page is never let through by the (larger) full-page ceiling
