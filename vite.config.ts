@@ -55,7 +55,12 @@ const TOGETHER: Record<string, { roots: RegExp[]; followers: RegExp[] }> = {
 	// `docker` are null until the group is loaded).
 	server: {
 		roots: [lib('practices/_group-server\\.ts')],
-		followers: [lib('practices/server-[a-z-]+\\.detail\\.ts'), lib('generators/(nginx|apache|config-php|cron|mysql|permissions|move-data|iis|post-checks)\\.ts')]
+		followers: [
+			lib('practices/server-[a-z-]+\\.detail\\.ts'),
+			lib('generators/(nginx|apache|config-php|cron|mysql|permissions|move-data|iis|post-checks)\\.ts'),
+			// the database-password helper of the server steps (src/lib/components/lazy.ts)
+			lib('components/DbPasswords\\.svelte')
+		]
 	},
 	docker: {
 		roots: [lib('practices/_group-docker\\.ts')],
@@ -99,6 +104,14 @@ function pageChunks(): Plugin {
 			}
 		}
 		for (const [m, by] of owners) names.set(m, by.join('-'));
+		if (process.env.DEBUG_CHUNKS) {
+			const groupMods = closure(graph, [...roots].filter((r) => together.some(([, { roots: t }]) => t.some((x) => x.test(r)))));
+			for (const m of groupMods) {
+				if (names.has(m) || first.has(m) || !ours.test(m)) continue;
+				const by = [...roots].filter((r) => !inSet(r) && closure(graph, [r]).has(m)).map((r) => r.replace(/.*\/src\//, ''));
+				console.log('[chunks]', m.replace(/.*\/src\//, ''), '<-', by.join(', '));
+			}
+		}
 		return names;
 	};
 	const name = (id: string, graph: ModuleGraph): string | null => {

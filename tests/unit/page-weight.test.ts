@@ -124,8 +124,9 @@ function shows(what: Sometimes, page: string, plan: string): boolean {
 	const selfHosted = plan === 'self-hosted';
 	switch (what) {
 		case 'code block':
-			// server steps: their generated files, or the database-password change (DbPasswords)
-			return selfHosted && page.startsWith('/step/server-');
+			// server steps: their generated files, or the database-password change (DbPasswords);
+			// the Docker steps with files
+			return (selfHosted && page.startsWith('/step/server-')) || (plan === 'docker' && dockerShowsFiles(page));
 		case 'database-password helper':
 			return selfHosted && ['/step/server-environment', '/step/server-database', '/step/server-config-php'].includes(page);
 		case 'password lab button':
@@ -161,6 +162,8 @@ const secretAlphabetFiles = () => filesWith(['Letters and digits without look-al
 const auditLibraryFiles = () => filesWith(['Deskpro hardening audit: the check library']);
 /** The Deskpro Download steps and their server environment (see `$lib/practices`, `loadGroup`), by its field labels (the steps' prose and help are in their details). */
 const serverGroupFiles = () => filesWith(['Owner account of the application files', 'Two cron lines: updates by the owner account']);
+/** The Deskpro Download steps themselves (server-*.ts), by a checklist item of one of them. */
+const serverStepFiles = () => filesWith(['No world-writable file or directory']);
 /** The Docker steps and their environment, by its field labels (the steps' prose is in their details). */
 const dockerGroupFiles = () => filesWith(['How the containers are run']);
 /**
@@ -168,6 +171,8 @@ const dockerGroupFiles = () => filesWith(['How the containers are run']);
  * its server steps. The Docker steps do not apply to it, and the admin-interface steps never show files.
  */
 const showsFiles = (page: string) => page.startsWith('/step/server-');
+/** The step pages that show generated files for the measured Docker plan (its environment step's first preset). */
+const dockerShowsFiles = (page: string) => ['/step/docker-compose', '/step/docker-database', '/step/docker-proxy'].includes(page);
 
 describe('page weight in a real browser', () => {
 	let r: Measured;
@@ -176,10 +181,11 @@ describe('page weight in a real browser', () => {
 		r = await measurePages(buildDir);
 	}, 900_000);
 
-	it('measured every page for both plans, with the kit runtime, the step page and CSS', () => {
+	it('measured every page for the three plans (Cloud, Download, On-Premise Docker), with the kit runtime, the step page and CSS', () => {
 		const pages = new Set(r.pages.map((p) => p.page));
 		expect(pages.has('/step/about') && pages.has('/step/password-policy') && pages.has('/summary') && pages.has('/audit')).toBe(true);
-		expect(r.pages.length).toBe(pages.size * 2);
+		expect(r.pages.length).toBe(pages.size * 3);
+		expect(new Set(r.pages.map((p) => p.plan))).toEqual(new Set(['cloud', 'self-hosted', 'docker']));
 		for (const p of r.pages) {
 			expect(p.files.some((f) => f.url.startsWith('/_app/immutable/entry/start.')), `${p.page} ${p.plan}`).toBe(true);
 			expect(p.files.some((f) => f.url.endsWith('.css')), `${p.page} ${p.plan}`).toBe(true);
@@ -196,6 +202,9 @@ describe('page weight in a real browser', () => {
 		expect(files.filter((f) => lib.includes(f)), 'the audit library is apart from the file generators').toEqual([]);
 		expect(new Set(files).size, 'the list and each generator are chunks of their own').toBe(files.length);
 		const fetched = (p: Measured['pages'][number], of: string[]) => p.files.map((f) => f.url).filter((u) => of.includes(u));
+		for (const p of r.pages.filter((x) => x.plan === 'docker')) {
+			expect(fetched(p, Object.values(gens).flat()), `${p.page} (Docker) fetches no Download generator`).toEqual([]);
+		}
 		for (const p of r.pages.filter((x) => x.plan === 'cloud')) {
 			expect(fetched(p, [...files, ...lib]), `${p.page} (Cloud)`).toEqual([]);
 		}
@@ -251,7 +260,7 @@ describe('page weight in a real browser', () => {
 			const langs = fetched(p.page, p.plan);
 			expect(langs, `${p.page} (${p.plan})`).not.toContain('powershell');
 			// code blocks: the server steps' files, and the audit script (bash) on the audit page
-			const showsCode = p.plan === 'self-hosted' && (showsFiles(p.page) || p.page === '/audit');
+			const showsCode = (p.plan === 'self-hosted' && (showsFiles(p.page) || p.page === '/audit')) || (p.plan === 'docker' && dockerShowsFiles(p.page));
 			if (!showsCode) expect(langs, `${p.page} (${p.plan}) shows no code block`).toEqual([]);
 		}
 	});
@@ -261,6 +270,7 @@ describe('page weight in a real browser', () => {
 		const docker = dockerGroupFiles();
 		expect(server.length, 'the server steps are in the build').toBeGreaterThan(0);
 		expect(docker.length, 'the Docker steps are in the build').toBeGreaterThan(0);
+		expect(serverStepFiles().length, 'the Download steps are in the build').toBeGreaterThan(0);
 		const fetched = (p: Measured['pages'][number], of: string[]) => p.files.map((f) => f.url).filter((u) => of.includes(u));
 		for (const p of r.pages.filter((x) => x.plan === 'cloud')) {
 			// the self-hosted steps' pages too: they show title, summary and reason without loading the step
@@ -269,6 +279,11 @@ describe('page weight in a real browser', () => {
 		for (const p of r.pages.filter((x) => x.plan === 'self-hosted')) {
 			expect(fetched(p, server).length, `${p.page} (Download) loads the server steps`).toBeGreaterThan(0);
 			expect(fetched(p, docker), `${p.page} (Download)`).toEqual([]);
+		}
+		for (const p of r.pages.filter((x) => x.plan === 'docker')) {
+			expect(fetched(p, docker).length, `${p.page} (Docker) loads the Docker steps`).toBeGreaterThan(0);
+			// never the Deskpro Download steps (it shares their environment's checks, _server-env.ts)
+			expect(fetched(p, serverStepFiles()), `${p.page} (Docker)`).toEqual([]);
 		}
 	});
 
@@ -319,7 +334,7 @@ describe('page weight in a real browser', () => {
 			[
 				`welcome page: first load ${kb(r.welcome.firstTotal.gzip)}, then idle ${kb(r.welcome.idleTotal.gzip)} (${r.welcome.idle.map((f) => f.url).join(', ')})`,
 				`largest Cloud step page ${kb(largest(r.pages, 'cloud'))} (budget ${kb(CLOUD_STEP_BUDGET)})`,
-				`largest self-hosted step page ${kb(largest(r.pages, 'self-hosted'))} (budget ${kb(SELF_HOSTED_STEP_BUDGET)})`,
+				`largest self-hosted step page: Download ${kb(largest(r.pages, 'self-hosted'))}, Docker ${kb(largest(r.pages, 'docker'))} (budget ${kb(SELF_HOSTED_STEP_BUDGET)})`,
 				`audit page and summary: Cloud ${kb(largest(r.pages, 'cloud', isFullPage))} (ceiling ${kb(CLOUD_FULL_PAGE_CEILING)}), self-hosted ${kb(largest(r.pages, 'self-hosted', isFullPage))} (ceiling ${kb(SELF_HOSTED_FULL_PAGE_CEILING)})`,
 				`issue 16 step budgets not met by ${notMet.length} of ${r.pages.filter((p) => isStepPage(p.page)).length} step page loads`
 			].join('\n')

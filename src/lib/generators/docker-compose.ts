@@ -20,26 +20,16 @@ import type { DockerEnv } from '$lib/practices/_docker-env';
 import { envFileValue, HEADER_TOKEN, shellQuote, token, yamlString } from './escape';
 
 import { COMPOSE_FILENAME, CONFIG_ENV_FILENAME, RUN_SCRIPT_FILENAME, SECRETS_SCRIPT_FILENAME } from './file-names';
+import { CONTAINERS, secretFiles } from './docker-names';
 
-export { COMPOSE_FILENAME, CONFIG_ENV_FILENAME, RUN_SCRIPT_FILENAME, SECRETS_SCRIPT_FILENAME };
+export { COMPOSE_FILENAME, CONFIG_ENV_FILENAME, RUN_SCRIPT_FILENAME, SECRETS_SCRIPT_FILENAME, CONTAINERS, secretFiles };
 
-/** Container names (also used by the audit). */
-export const CONTAINERS = { web: 'deskpro_web', tasks: 'deskpro_tasks', mysql: 'deskpro_mysql', elastic: 'deskpro_elastic' } as const;
 /** The Compose network. */
 export const NETWORK = 'deskpro';
 const SECRET_DIR = '/run/secrets';
 
 export const MYSQL_IMAGE = EXAMPLE_DEFAULTS.mysqlImage.value;
 export const ELASTIC_IMAGE = EXAMPLE_DEFAULTS.elasticImage.value;
-
-/** The `*_FILE` variables of each Deskpro container: variable → secret name. */
-export function secretFiles(env: DockerEnv, service: 'web' | 'tasks'): Record<string, string> {
-	return {
-		[`${ENV.appKey.value}_FILE`]: 'DESKPRO_APP_KEY',
-		[`${ENV.dbPass.value}_FILE`]: service === 'web' ? 'DESKPRO_DB_PASS' : 'DESKPRO_DB_UPGRADE_PASS',
-		[`${ENV.esUrl.value}_FILE`]: 'DESKPRO_ES_URL'
-	};
-}
 
 /** The plain (non-secret) settings every Deskpro container shares: variable → value. */
 export function configValues(env: DockerEnv): [string, string][] {

@@ -18,10 +18,9 @@ import { IP_OR_CIDR_TOKEN, token } from './escape';
 import { PORTS } from '$lib/deskpro/docker';
 
 import { NFT_FILENAME, UFW_FILENAME } from './file-names';
+import { NFT_TABLE } from './docker-names';
 
-export { NFT_FILENAME, UFW_FILENAME };
-/** The nftables table (also read by the audit). */
-export const NFT_TABLE = 'deskpro_docker';
+export { NFT_FILENAME, UFW_FILENAME, NFT_TABLE };
 
 const v4 = (xs: string[]) => xs.filter((x) => !x.includes(':')).map((x) => token('an nftables address', x, IP_OR_CIDR_TOKEN));
 const v6 = (xs: string[]) => xs.filter((x) => x.includes(':')).map((x) => token('an nftables address', x, IP_OR_CIDR_TOKEN));

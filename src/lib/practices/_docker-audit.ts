@@ -4,7 +4,7 @@
  * themselves are declared by each Docker practice module (`audit`).
  */
 import type { RequiredPath } from '$lib/audit/types';
-import { CONTAINERS } from '$lib/generators/docker-compose';
+import { CONTAINERS } from '$lib/generators/docker-names';
 import type { DockerEnv } from './_docker-env';
 import type { PracticeContext } from './types';
 

@@ -5,7 +5,7 @@
 import { selfHostedStep } from './_self-hosted-steps';
 import { definePractice } from './types';
 import { ENV, PORTS, SECRET_CONVENTION, sourceText, EXAMPLE_DEFAULTS, MUST_BE_OFF, MOUNTS } from '$lib/deskpro/docker';
-import { CONTAINERS, secretFiles } from '$lib/generators/docker-compose';
+import { CONTAINERS, secretFiles } from '$lib/generators/docker-names';
 import { dockerAuditBase } from './_docker-audit';
 
 export const practice = definePractice({

@@ -8,8 +8,8 @@ import { definePractice } from './types';
 import type { AuditCheckDef } from '$lib/audit/types';
 import { ENV, STAFF_PATHS, sourceText, ACCESS_LOG } from '$lib/deskpro/docker';
 import { checkHelpdeskUrl, helpdeskBaseUrl } from '$lib/validate/net';
-import { CONTAINERS } from '$lib/generators/docker-compose';
-import { NFT_TABLE, NFT_FILENAME, UFW_FILENAME } from '$lib/generators/docker-firewall';
+import { CONTAINERS, NFT_TABLE } from '$lib/generators/docker-names';
+import { NFT_FILENAME, UFW_FILENAME } from '$lib/generators/file-names';
 import { NGINX_PROXY_FILENAME, APACHE_PROXY_FILENAME } from '$lib/generators/docker-proxy-names';
 import { dockerAuditBase } from './_docker-audit';
 
