@@ -17,6 +17,9 @@ import { checkImportFile, groupsReadyFor, keepLocalSecrets, loadGroupsFor, readI
 import { SERVER_ENV_STEP_ID } from '$lib/practices/_self-hosted-steps';
 import { groupForDeployment, groupLoaded, groupOf, loadDetails, loadGroup, practices, registryVersion, type PracticeGroup } from '$lib/practices';
 import { storedObject } from './fields';
+import { Retryable, Retryables } from './retryable.svelte';
+
+const ignore = () => {};
 
 /** The checklist item that says the database SQL has run. */
 export const SQL_RAN_ITEM = 'server-database.runtime';
@@ -42,22 +45,21 @@ class Wizard {
 		void this.#registry;
 		return derivePlan(this.plan);
 	});
-	/** The audit script and the complete list (`$lib/outputs-audit`), once loaded: the audit page, the summary, the exports. */
-	#audit = $state.raw<typeof OutputsAudit | null>(null);
-	#loadingAudit: Promise<typeof OutputsAudit> | null = null;
-	/** The list of server and Docker files (`$lib/outputs-files`: no generator, no audit library), once loaded. */
-	#fileList = $state.raw<typeof OutputFiles | null>(null);
-	#loadingFileList: Promise<typeof OutputFiles> | null = null;
+	/** The audit script and the complete list (`$lib/outputs-audit`): the audit page, the summary, the exports. */
+	#audit = new Retryable<typeof OutputsAudit>(() => import('$lib/outputs-audit'));
+	/** The list of server and Docker files (`$lib/outputs-files`: no generator, no audit library). */
+	#fileList = new Retryable<typeof OutputFiles>(() => import('$lib/outputs-files'));
 	/** The generator modules the steps shown so far needed (each its own chunk), by name. */
-	#modules = $state.raw<LoadedGenerators>({});
-	#loadingModules = new Set<GeneratorName>();
+	#modules = new Retryables<GeneratorName, LoadedGenerators>((n) => this.#fileList.load().then((list) => list.loadGeneratorModules([n])));
+	/** The generator modules loaded so far. */
+	#loadedModules = $derived(Object.assign({}, ...this.#modules.all().map((r) => r.value)) as LoadedGenerators);
 	/** True when the plan can have generated files (self-hosted); a Cloud plan has none. */
 	generatesFiles = $derived(generatesFiles(this.derived));
 	/**
 	 * True while a self-hosted plan's complete file list (with the audit script) is not known yet:
 	 * `$lib/outputs-audit` or a generator module of the plan's target is still loading.
 	 */
-	allOutputsPending = $derived(this.generatesFiles && (this.#audit === null || this.#modulesMissing()));
+	allOutputsPending = $derived(this.generatesFiles && (!this.#audit.value || this.#modulesMissing()));
 	/**
 	 * Every generated file for the plan (previews, copy/download, bundle, exports) once
 	 * `allOutputsPending` is false (the audit page, the summary); empty for a Cloud plan. On a step
@@ -65,18 +67,18 @@ class Wizard {
 	 * (see `filesPending`), without the audit script.
 	 */
 	outputs = $derived<OutputFile[]>(
-		!this.generatesFiles || !this.#fileList
+		!this.generatesFiles || !this.#fileList.value
 			? []
-			: this.#audit
-				? this.#audit.outputsWith(this.#modules, this.plan, this.derived)
-				: this.#fileList.fileOutputsFor(this.#modules, this.plan, this.derived)
+			: this.#audit.value
+				? this.#audit.value.outputsWith(this.#loadedModules, this.plan, this.derived)
+				: this.#fileList.value.fileOutputsFor(this.#loadedModules, this.plan, this.derived)
 	);
 
 	/** True while the list of files, or a generator module of the plan's files (of one step's: `practiceId`), is not loaded. */
 	#modulesMissing(practiceId?: string): boolean {
-		const list = this.#fileList;
+		const list = this.#fileList.value;
 		if (!list) return true;
-		const loaded = this.#modules;
+		const loaded = this.#loadedModules;
 		return list.generatorsFor(this.plan, this.derived, practiceId).some((n) => !loaded[n]);
 	}
 
@@ -102,78 +104,34 @@ class Wizard {
 		$effect(() => {
 			// after a failure, wait for `retryGenerators` (the Try again button)
 			if (!this.generatesFiles || !when() || this.#generatorsFailed) return;
-			const failed = () => (this.#generatorsFailed = true);
-			if (what === 'all') this.#track(this.#loadAudit()).catch(failed);
-			const list = this.#fileList;
+			if (what === 'all') this.#audit.load().catch(ignore);
+			const list = this.#fileList.value;
 			if (!list) {
-				this.#track(this.#loadFileList()).catch(failed); // sets #fileList: this effect runs again
+				this.#fileList.load().catch(ignore); // sets its value: this effect runs again
 				return;
 			}
-			const loaded = this.#modules;
-			const names = list.generatorsFor(this.plan, this.derived, what === 'all' ? undefined : step?.());
-			const missing = names.filter((n) => !loaded[n] && !this.#loadingModules.has(n));
-			if (missing.length) this.#track(this.#loadModules(list, missing)).catch(failed);
+			for (const n of list.generatorsFor(this.plan, this.derived, what === 'all' ? undefined : step?.())) this.#modules.get(n).load().catch(ignore);
 		});
 	}
 
+	/** The loads of the generators made so far (the file list, the audit script, the modules). */
+	#generatorLoads = (): Retryable<unknown>[] => [this.#fileList, this.#audit, ...this.#modules.all()];
 	/** Set when a generator (or the file list, or the audit script) could not be fetched. */
-	#generatorsFailed = $state(false);
+	#generatorsFailed = $derived(this.#generatorLoads().some((r) => r.failed));
 	/** Said while the generated files cannot be shown because their code could not be fetched; `retryGenerators` tries again. */
 	generatorError = $derived(this.#generatorsFailed ? 'The file generators could not be loaded (the connection may have dropped).' : null);
 
-	/** The loads `useGenerators` started that have not settled yet (`retryGenerators` waits for them). */
-	#generatorLoads = new Set<Promise<unknown>>();
-	#track<T>(load: Promise<T>): Promise<T> {
-		this.#generatorLoads.add(load);
-		const settled = () => this.#generatorLoads.delete(load);
-		load.then(settled, settled);
-		return load;
-	}
-
 	/**
-	 * Tries again to load the generators the pages shown need (see `useGenerators`); settles once
-	 * those loads have (the Try again button is busy until then): loaded, or `generatorError` again.
+	 * Tries again to load the generators that failed, then those the pages shown need (see
+	 * `useGenerators`: the file list's arrival starts its modules'); settles once those loads have
+	 * (the Try again button is busy until then): loaded, or `generatorError` again.
 	 */
 	async retryGenerators(): Promise<void> {
-		this.#generatorsFailed = false;
-		// the pages' effects start the loads again (the file list's arrival starts its modules')
-		for (;;) {
-			await tick();
-			if (!this.#generatorLoads.size) return;
-			await Promise.allSettled([...this.#generatorLoads]);
-		}
-	}
-
-	#loadFileList(): Promise<typeof OutputFiles> {
-		this.#loadingFileList ??= import('$lib/outputs-files').then(
-			(m) => (this.#fileList = m),
-			(e) => {
-				this.#loadingFileList = null; // try again next time (e.g. a network blip)
-				throw e;
-			}
-		);
-		return this.#loadingFileList;
-	}
-
-	#loadAudit(): Promise<typeof OutputsAudit> {
-		this.#loadingAudit ??= import('$lib/outputs-audit').then(
-			(m) => (this.#audit = m),
-			(e) => {
-				this.#loadingAudit = null; // try again next time (e.g. a network blip)
-				throw e;
-			}
-		);
-		return this.#loadingAudit;
-	}
-
-	/** Loads generator modules together (a step's files appear at once). */
-	async #loadModules(list: typeof OutputFiles, names: GeneratorName[]): Promise<void> {
-		for (const n of names) this.#loadingModules.add(n);
-		try {
-			const loaded = await list.loadGeneratorModules(names);
-			this.#modules = { ...this.#modules, ...loaded };
-		} finally {
-			for (const n of names) this.#loadingModules.delete(n); // after a failure: tried again next time
+		let loads = this.#generatorLoads().filter((r) => r.failed);
+		while (loads.length) {
+			await Promise.all(loads.map((r) => r.retry()));
+			await tick(); // the pages' effects start what they need now
+			loads = this.#generatorLoads().filter((r) => r.loading);
 		}
 	}
 
@@ -185,11 +143,9 @@ class Wizard {
 		const derived = plan ? derivePlan(plan) : this.derived;
 		if (!generatesFiles(derived)) return [];
 		const p = plan ?? this.plan;
-		const [audit, list] = await Promise.all([this.#loadAudit(), this.#loadFileList()]);
-		const names = list.generatorsFor(p, derived);
-		const missing = names.filter((n) => !this.#modules[n]);
-		if (missing.length) await this.#loadModules(list, missing);
-		return audit.outputsWith(this.#modules, p, derived);
+		const [audit, list] = await Promise.all([this.#audit.load(), this.#fileList.load()]);
+		const modules = await Promise.all(list.generatorsFor(p, derived).map((n) => this.#modules.get(n).load()));
+		return audit.outputsWith(Object.assign({}, ...modules) as LoadedGenerators, p, derived);
 	}
 
 	/** Reads saved progress; call once in the browser before rendering steps. */
@@ -242,14 +198,19 @@ class Wizard {
 		if (this.#registry !== registryVersion()) this.#registry = registryVersion();
 	}
 
-	/** The group the plan's hosting needs that could not be loaded (`groupError` says so), or null. */
-	#failedGroup = $state<PracticeGroup | null>(null);
+	/** The groups of steps, each loaded once (then `derived` sees it); a failure is tried again by `retryGroups`. */
+	#groups = new Retryables<PracticeGroup, void>(async (g) => {
+		const load = loadGroup(g);
+		await this.#withGroups(load);
+		return load;
+	});
 	/** Set when the steps the plan's hosting needs could not be loaded; `retryGroups` tries again. */
-	groupError = $derived(
-		this.#failedGroup && this.#failedGroup === groupForDeployment(this.derived.aboutValues.deployment)
+	groupError = $derived.by(() => {
+		const g = groupForDeployment(this.derived.aboutValues.deployment);
+		return g && this.#groups.failed(g)
 			? 'The self-hosted steps could not be loaded (the connection may have dropped). Until they are, the plan is not complete and cannot be exported.'
-			: null
-	);
+			: null;
+	});
 
 	/**
 	 * Loads the steps the plan needs (its hosting's group): call from a component's script (it
@@ -258,20 +219,14 @@ class Wizard {
 	useGroups() {
 		$effect(() => {
 			const g = groupForDeployment(this.derived.aboutValues.deployment);
-			if (g && !groupLoaded(g) && this.#failedGroup !== g) void this.retryGroups();
+			if (g && !groupLoaded(g) && !this.#groups.failed(g)) void this.retryGroups();
 		});
 	}
 
-	/** Loads the hosting's group of steps (again, after a failure). */
+	/** Loads the hosting's group of steps (again, after a failure); settles once it has loaded or failed. */
 	async retryGroups(): Promise<void> {
 		const g = groupForDeployment(this.derived.aboutValues.deployment);
-		if (!g) return;
-		await this.#withGroups(
-			loadGroup(g).then(
-				() => (this.#failedGroup = null),
-				() => (this.#failedGroup = g)
-			)
-		);
+		if (g) await this.#groups.get(g).retry();
 	}
 
 	/** Loads a self-hosted step the admin opens although it does not apply (its group and detail); false when it failed. */
@@ -291,11 +246,11 @@ class Wizard {
 		return ok;
 	}
 
-	/** The steps whose detail could not be loaded; `retryDetails` tries again. */
-	#failedDetails = $state<readonly string[]>([]);
+	/** Each step's detail as the pages load it (`useDetails`); a failure is tried again by `retryDetails`. */
+	#details = new Retryables<string, void>((id) => loadDetails([id]));
 	/** Set when the text of a step the page shows could not be loaded (the connection may have dropped). */
 	detailError = $derived(
-		this.#failedDetails.some((id) => this.derived.detailsPending.includes(id) || this.derived.practices.some((d) => d.practice.id === id && d.practice.detailPending))
+		this.derived.detailsPending.some((id) => this.#details.failed(id)) || this.derived.practices.some((d) => d.practice.detailPending && this.#details.failed(d.practice.id))
 			? 'The text of this step could not be loaded (the connection may have dropped).'
 			: null
 	);
@@ -310,16 +265,15 @@ class Wizard {
 		$effect(() => {
 			const want = ids().filter((id) => {
 				const p = this.derived.practices.find((d) => d.practice.id === id)?.practice;
-				return p?.detailPending && !p.pending && !this.#failedDetails.includes(id);
+				return p?.detailPending && !p.pending && !this.#details.failed(id);
 			});
 			if (want.length) void this.retryDetails(want);
 		});
 	}
 
-	/** Loads these steps' details (again, after a failure). */
+	/** Loads these steps' details (again, after a failure); settles once they have loaded or failed. */
 	async retryDetails(ids: readonly string[]): Promise<void> {
-		const ok = await this.loadDetails(ids);
-		this.#failedDetails = ok ? [] : [...ids];
+		await this.#withGroups(Promise.all(ids.map((id) => this.#details.get(id).retry())));
 	}
 
 	save() {
