@@ -14,6 +14,16 @@ const NGINX_MARKER = 'fastcgi_param PATH_INFO $fastcgi_path_info;';
 const AUDIT_MARKER = 'check_docker_ports';
 /** A line only the Docker front-proxy generator module holds. */
 const DOCKER_PROXY_MARKER = 'proxy_set_header X-Forwarded-For $remote_addr;';
+/** Text only the password lab's component chunk holds. */
+const LAB_MARKER = 'id="lab-h"';
+/** Text only the password step's extra (the lab's opener) holds. */
+const LAB_OPENER_MARKER = 'Test passwords against this policy';
+/** Text only the Download steps' group holds (a Server environment field's label). */
+const SERVER_GROUP_MARKER = 'Owner account of the application files';
+/** Text only the "Start a new plan" dialog holds. */
+const NEW_PLAN_MARKER = 'Download the current plan';
+/** Text only the notice about saved progress holds. */
+const NOTICE_MARKER = 'Download the saved text (plan file)';
 
 /**
  * The chunks holding `marker`: passed, failed, or held until `release` (which waits until at
@@ -37,6 +47,29 @@ async function gateChunks(page: Page, marker: string) {
 		if (gate.mode === 'hold') return new Promise<'pass' | 'abort'>((r) => gate.waiting.push(r)).then((o) => (o === 'abort' ? 'abort' : undefined));
 	});
 	return gate;
+}
+
+/**
+ * Presses Try again while `gate` holds the chunk: the button is busy ("Trying again…", disabled)
+ * and `failure` is gone; then the chunk fails again: `failure` is back and so is Try again.
+ * Returns the Try again button.
+ */
+async function busyThenFailsAgain(page: Page, gate: Awaited<ReturnType<typeof gateChunks>>, failure: Locator, scope: Page | Locator = page, whileBusy?: () => Promise<void>) {
+	await expect(failure).toBeVisible();
+	gate.mode = 'hold';
+	const retry = scope.getByRole('button', { name: 'Try again' });
+	await retry.click();
+	const busy = scope.getByRole('button', { name: 'Trying again…' });
+	await expect(busy).toBeVisible();
+	await expect(busy).toBeDisabled();
+	await expect(busy).toBeFocused();
+	await expect(failure).toHaveCount(0);
+	await whileBusy?.();
+	await gate.release('abort');
+	await expect(failure).toBeVisible();
+	await expect(retry).toBeEnabled();
+	await expect(retry).toBeFocused();
+	return retry;
 }
 
 /** Marks the live regions on the page now, so a test can tell a region that was there before its text. */
@@ -218,4 +251,81 @@ test('Linux + nginx, Set file permissions (the permissions script and the cronta
 	await gate.release('pass');
 	await expect(page.getByRole('region', { name: 'deskpro-permissions.sh' })).toBeVisible();
 	await expect(page.getByRole('region', { name: 'deskpro.cron' })).toBeVisible();
+});
+
+test('the password lab: Try again is busy while it runs, its wait a status already there, and a new failure is an alert again', async ({ page }) => {
+	const gate = await gateChunks(page, LAB_MARKER);
+	gate.mode = 'abort';
+	await page.goto('/step/password-policy');
+	await page.getByRole('button', { name: 'Test passwords against this policy' }).click();
+	const failure = page.getByRole('alert').filter({ hasText: 'The password lab could not be loaded' });
+	await expect(failure).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Try again' })).toBeFocused();
+	await markStatuses(page);
+	const retry = await busyThenFailsAgain(page, gate, failure, page, async () => expect(await statusWasThere(page, 'Loading the password lab…')).toBe(true));
+	await expect(page.getByRole('status').filter({ hasText: 'Loading the password lab…' })).toHaveCount(0);
+	gate.mode = 'pass';
+	await retry.click();
+	await expect(page.getByLabel('Candidate password')).toBeVisible();
+	await expect(page.getByRole('button', { name: /Try(ing)? again/ })).toHaveCount(0);
+});
+
+test('a self-hosted group of steps: Try again is busy while it runs, the wait a status already there, and a new failure is an alert again', async ({ page }) => {
+	const gate = await gateChunks(page, SERVER_GROUP_MARKER);
+	gate.mode = 'abort';
+	await page.goto('/step/about');
+	await page.getByLabel('Helpdesk name').fill('Acme Support');
+	await page.getByRole('radio', { name: /Deskpro Download/ }).check();
+	await page.getByRole('navigation').getByRole('link', { name: /^Server environment/ }).first().click();
+	const failure = page.getByRole('main').getByRole('alert').filter({ hasText: 'The self-hosted steps could not be loaded' });
+	await expect(failure).toBeVisible();
+	await markStatuses(page);
+	const retry = await busyThenFailsAgain(page, gate, failure, page, async () => expect(await statusWasThere(page, 'Loading the step…')).toBe(true));
+	await expect(page.getByRole('status').filter({ hasText: 'Loading the step…' })).toHaveCount(0);
+	gate.mode = 'pass';
+	await retry.click();
+	await expect(page.getByLabel('Install path (web root)')).toBeVisible();
+	await expect(page.getByRole('button', { name: /Try(ing)? again/ })).toHaveCount(0);
+});
+
+test('the password step’s extra, the notice about saved progress and “Start a new plan”: Try again is busy while it runs, and a new failure is an alert again', async ({ page }) => {
+	// the step's extra (the lab's opener)
+	let gate = await gateChunks(page, LAB_OPENER_MARKER);
+	gate.mode = 'abort';
+	await page.goto('/step/password-policy');
+	let retry = await busyThenFailsAgain(page, gate, page.getByRole('alert').filter({ hasText: 'Part of this step could not be loaded' }));
+	gate.mode = 'pass';
+	await retry.click();
+	await expect(page.getByRole('button', { name: 'Test passwords against this policy' })).toBeVisible();
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	await page.unrouteAll({ behavior: 'ignoreErrors' });
+
+	// the notice about saved progress: its messages stay while it tries again
+	await page.evaluate(() => localStorage.setItem('deskpro-hardening-wizard:plan', 'not a plan {'));
+	gate = await gateChunks(page, NOTICE_MARKER);
+	gate.mode = 'abort';
+	await page.goto('/step/about');
+	const notice = page.getByRole('alert').filter({ hasText: 'Your saved progress could not be read' });
+	await expect(notice).toBeVisible();
+	const noticeFailure = notice.getByText('The rest of this notice could not be loaded');
+	retry = await busyThenFailsAgain(page, gate, noticeFailure, notice);
+	await expect(notice).toBeVisible();
+	gate.mode = 'pass';
+	await retry.click();
+	await expect(page.getByRole('button', { name: 'Download the saved text (plan file)' })).toBeVisible();
+	await expect(noticeFailure).toHaveCount(0);
+	await page.unrouteAll({ behavior: 'ignoreErrors' });
+
+	// "Start a new plan"
+	gate = await gateChunks(page, NEW_PLAN_MARKER);
+	gate.mode = 'abort';
+	await page.getByRole('button', { name: 'Start a new plan…' }).click();
+	retry = await busyThenFailsAgain(page, gate, page.getByRole('alert').filter({ hasText: '“Start a new plan” could not be opened' }));
+	gate.mode = 'pass';
+	await retry.click();
+	const dialog = page.getByRole('dialog', { name: 'Start a new plan?' });
+	await expect(dialog).toBeVisible();
+	await dialog.getByRole('button', { name: 'Cancel' }).click();
+	await expect(page.getByRole('button', { name: 'Start a new plan…' })).toBeFocused();
+	await expect(page.getByRole('button', { name: /Try(ing)? again/ })).toHaveCount(0);
 });
