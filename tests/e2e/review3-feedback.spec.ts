@@ -119,20 +119,11 @@ test('the step’s text: Try again is busy while it runs, the wait is said in a 
 	const gate = await gateChunks(page, PASSWORD_POLICY_WHY);
 	gate.mode = 'abort';
 	await page.goto('/step/password-policy');
-	await expect(page.getByRole('alert')).toContainText('could not be loaded');
+	const failure = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
+	await expect(failure).toBeVisible();
 	await markStatuses(page);
-	gate.mode = 'hold';
-	const retry = page.getByRole('button', { name: 'Try again' });
-	await retry.click();
-	const busy = page.getByRole('button', { name: 'Trying again…' });
-	await expect(busy).toBeVisible();
-	await expect(busy).toBeDisabled();
-	await expect(page.getByRole('alert')).toHaveCount(0);
-	expect(await statusWasThere(page, 'Loading the step’s explanations…')).toBe(true);
 	// it fails again: the alert, and the button back to normal
-	await gate.release('abort');
-	await expect(page.getByRole('alert')).toContainText('could not be loaded');
-	await expect(retry).toBeEnabled();
+	const retry = await busyThenFailsAgain(page, gate, failure, page, async () => expect(await statusWasThere(page, 'Loading the step’s explanations…')).toBe(true));
 	await expect(page.getByRole('status').filter({ hasText: 'Loading the step’s explanations…' })).toHaveCount(0);
 	gate.mode = 'pass';
 	await retry.click();
@@ -150,19 +141,10 @@ test('the step’s generators: Try again is busy while it runs, the wait is said
 	gate.mode = 'abort';
 	await page.getByRole('link', { name: /Web-server configuration/ }).first().click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Web-server configuration');
-	await expect(page.getByRole('alert')).toContainText('could not be loaded', { timeout: 5000 });
+	const failure = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
+	await expect(failure).toBeVisible({ timeout: 5000 });
 	await markStatuses(page);
-	gate.mode = 'hold';
-	const retry = page.getByRole('button', { name: 'Try again' });
-	await retry.click();
-	const busy = page.getByRole('button', { name: 'Trying again…' });
-	await expect(busy).toBeVisible();
-	await expect(busy).toBeDisabled();
-	await expect(page.getByRole('alert')).toHaveCount(0);
-	expect(await statusWasThere(page, 'Loading the file generators…')).toBe(true);
-	await gate.release('abort');
-	await expect(page.getByRole('alert')).toContainText('could not be loaded');
-	await expect(retry).toBeEnabled();
+	const retry = await busyThenFailsAgain(page, gate, failure, page, async () => expect(await statusWasThere(page, 'Loading the file generators…')).toBe(true));
 	gate.mode = 'pass';
 	await retry.click();
 	await expect(page.getByRole('region', { name: 'deskpro.nginx.conf' })).toBeVisible();
@@ -183,17 +165,9 @@ test('the export panel: a failure is an alert, the wait a status already there, 
 	const failure = page.getByRole('alert').filter({ hasText: 'The text of some steps could not be loaded' });
 	await expect(failure).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Download Markdown' })).toBeDisabled();
-	gate.mode = 'hold';
-	const retry = page.getByRole('button', { name: 'Try again' });
-	await retry.click();
-	const busy = page.getByRole('button', { name: 'Trying again…' });
-	await expect(busy).toBeVisible();
-	await expect(busy).toBeDisabled();
-	await expect(failure).toHaveCount(0);
-	expect(await statusWasThere(page, 'Exports are available once every step that applies has loaded.')).toBe(true);
-	await gate.release('abort');
-	await expect(failure).toBeVisible();
-	await expect(retry).toBeEnabled();
+	const retry = await busyThenFailsAgain(page, gate, failure, page, async () =>
+		expect(await statusWasThere(page, 'Exports are available once every step that applies has loaded.')).toBe(true)
+	);
 	gate.mode = 'pass';
 	await retry.click();
 	await expect(page.getByRole('button', { name: 'Download Markdown' })).toBeEnabled();
@@ -218,15 +192,7 @@ test('the export panel’s files card and the audit page: the generators’ Try 
 		const failure = page.getByRole('alert').filter({ hasText: 'The file generators could not be loaded' });
 		await expect(failure).toBeVisible();
 		await markStatuses(page);
-		gate.mode = 'hold';
-		await page.getByRole('button', { name: 'Try again' }).click();
-		const busy = page.getByRole('button', { name: 'Trying again…' });
-		await expect(busy).toBeDisabled();
-		await expect(failure).toHaveCount(0);
-		expect(await statusWasThere(page, loading)).toBe(true);
-		await gate.release('abort');
-		await expect(failure).toBeVisible();
-		await expect(page.getByRole('button', { name: 'Try again' })).toBeEnabled();
+		await busyThenFailsAgain(page, gate, failure, page, async () => expect(await statusWasThere(page, loading)).toBe(true));
 		gate.mode = 'abort';
 	}
 	// and a Try again that works brings the script
