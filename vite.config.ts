@@ -104,14 +104,6 @@ function pageChunks(): Plugin {
 			}
 		}
 		for (const [m, by] of owners) names.set(m, by.join('-'));
-		if (process.env.DEBUG_CHUNKS) {
-			const groupMods = closure(graph, [...roots].filter((r) => together.some(([, { roots: t }]) => t.some((x) => x.test(r)))));
-			for (const m of groupMods) {
-				if (names.has(m) || first.has(m) || !ours.test(m)) continue;
-				const by = [...roots].filter((r) => !inSet(r) && closure(graph, [r]).has(m)).map((r) => r.replace(/.*\/src\//, ''));
-				console.log('[chunks]', m.replace(/.*\/src\//, ''), '<-', by.join(', '));
-			}
-		}
 		return names;
 	};
 	const name = (id: string, graph: ModuleGraph): string | null => {
